@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import { p } from '@mikro-orm/core';
+
+/** The columns every record has (DESIGN.md §2): id, createdAt, updatedAt, createdBy (a person id). */
+export const baseProperties = {
+  id: p
+    .uuid()
+    .primary()
+    .onCreate(() => randomUUID()),
+  createdAt: p
+    .datetime()
+    .columnType('timestamptz')
+    .onCreate(() => new Date()),
+  updatedAt: p
+    .datetime()
+    .columnType('timestamptz')
+    .onCreate(() => new Date())
+    .onUpdate(() => new Date()),
+  createdBy: p.uuid().nullable(),
+};
+
+/** Values shared by several modules. */
+export const VISIBILITIES = ['INTERNAL', 'PARTNERS', 'PUBLIC'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];

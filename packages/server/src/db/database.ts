@@ -1,0 +1,90 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded.js';
+import { initOrm, type MikroORM } from './orm.js';
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+/** The database a process works with: the ORM, and the embedded server when there is one. */
+export interface Database {
+  orm: MikroORM;
+  url: string;
+  embedded: EmbeddedDatabase | undefined;
+  /** Applies pending migrations; returns their names. */
+  migrate(): Promise<string[]>;
+  /** Undefined when the database answers, else the reason it does not. */
+  check(): Promise<string | undefined>;
+  close(): Promise<void>;
+}
+
+/** Name of the application database inside the embedded cluster. */
+const EMBEDDED_DB = 'prachum';
+
+async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const pg = await import('pg');
+  const client = new pg.default.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Connects to DATABASE_URL, or starts (or joins) the embedded PostgreSQL of the data directory. */
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'statementTimeoutMs'>,
+  logger: Logger,
+): Promise<Database> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(config.dataDir, (message) => logger.info(message));
+    logger.info({ port: embedded.port, owned: embedded.owned }, 'embedded PostgreSQL ready');
+    try {
+      url = await ensureDatabase(embedded.url, EMBEDDED_DB);
+    } catch (error) {
+      await embedded.stop();
+      throw error;
+    }
+  }
+  let orm: MikroORM;
+  try {
+    orm = await initOrm({ url, statementTimeoutMs: config.statementTimeoutMs });
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  let closed = false;
+  return {
+    orm,
+    url,
+    embedded,
+    async migrate() {
+      const applied = await orm.migrator.up();
+      return applied.map((m) => m.name);
+    },
+    async check() {
+      try {
+        const ping = orm.em.getConnection().execute('select 1');
+        const timeout = new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref(),
+        );
+        await Promise.race([ping, timeout]);
+        return undefined;
+      } catch (error) {
+        return `database unavailable: ${(error as Error).message}`;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await orm.close(true).catch((error) => logger.warn({ err: error }, 'closing the database pool failed'));
+      if (embedded?.owned) await embedded.stop();
+    },
+  };
+}

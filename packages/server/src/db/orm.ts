@@ -1,0 +1,50 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { entities } from '../modules/entities.js';
+import { migrationsList } from './migrations/index.js';
+import path from 'node:path';
+import { repoRoot } from '../paths.js';
+
+export type { MikroORM };
+export type { EntityManager } from '@mikro-orm/postgresql';
+
+export interface OrmOptions {
+  url: string;
+  statementTimeoutMs?: number;
+  /** Called with every SQL statement (tests count them). */
+  onQuery?: (sql: string) => void;
+  poolMax?: number;
+}
+
+const migrationsFolder = path.join(repoRoot, 'packages/server/src/db/migrations');
+
+/** The MikroORM configuration: entities, migrations (listed in migrations/index.ts), pool. */
+export function ormConfig(options: OrmOptions): Options {
+  return {
+    clientUrl: options.url,
+    entities,
+    extensions: [Migrator],
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: migrationsFolder,
+      pathTs: migrationsFolder,
+      emit: 'ts',
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+      silent: true,
+      migrationsList,
+    },
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    driverOptions: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : undefined,
+    debug: options.onQuery ? ['query'] : false,
+    logger: options.onQuery ? (message: string) => options.onQuery?.(message) : () => {},
+    colors: false,
+    allowGlobalContext: false,
+    ignoreUndefinedInQuery: true,
+  };
+}
+
+export async function initOrm(options: OrmOptions): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(options));
+}

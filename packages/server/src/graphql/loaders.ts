@@ -1,0 +1,59 @@
+import type { EntityName } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
+type Row = { id: string };
+
+/**
+ * Per-request DataLoaders, created on first use and never shared across requests.
+ * `byId` batches lookups of one entity; `childrenOf` batches one-to-many lists by
+ * their foreign key. Module-specific loaders use `custom`.
+ */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown, unknown>>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  /** Loads entities by primary key; missing ones resolve to undefined. */
+  byId<T extends Row>(entity: EntityName<T>): DataLoader<string, T | undefined, unknown> {
+    return this.custom(
+      `byId:${String((entity as { name?: string }).name ?? entity)}`,
+      async (ids: readonly string[]) => {
+        const rows = (await this.em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
+        const byKey = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byKey.get(id));
+      },
+    );
+  }
+
+  /** Loads the rows whose `foreignKey` equals each key, ordered by `orderBy`. */
+  childrenOf<T extends object>(
+    entity: EntityName<T>,
+    foreignKey: keyof T & string,
+    orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+  ): DataLoader<string, T[], unknown> {
+    const name = String((entity as { name?: string }).name ?? entity);
+    return this.custom(`children:${name}:${foreignKey}:${JSON.stringify(orderBy)}`, async (keys: readonly string[]) => {
+      const rows = (await this.em.find(entity, { [foreignKey]: { $in: [...keys] } } as never, {
+        orderBy: orderBy as never,
+      })) as T[];
+      const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+      for (const row of rows) groups.get(String(row[foreignKey]))?.push(row);
+      return keys.map((key) => groups.get(key) ?? []);
+    });
+  }
+
+  /** A named loader built by `batch` on first use in this request. */
+  custom<K, V>(
+    name: string,
+    batch: (keys: readonly K[]) => Promise<(V | Error)[]>,
+    cacheKey?: (key: K) => unknown,
+  ): DataLoader<K, V, unknown> {
+    let loader = this.loaders.get(name) as DataLoader<K, V, unknown> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V, unknown>(batch, { maxBatchSize: 1000, cacheKeyFn: cacheKey });
+      this.loaders.set(name, loader as DataLoader<unknown, unknown, unknown>);
+    }
+    return loader;
+  }
+}

@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { loadDemoIfEmpty } from './demo/demo.service.js';
+import { buildApp } from './http/app.js';
+import { createLogger } from './logger.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config);
+  const database = await openDatabase(config, logger);
+  let shuttingDown = false;
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS + 5_000);
+    timer.unref();
+    try {
+      await Promise.race([app?.close(), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS))]);
+    } finally {
+      await database.close();
+      logger.info('stopped');
+      process.exit(0);
+    }
+  };
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await database.migrate();
+    if (config.loadDemo) {
+      const loaded = await loadDemoIfEmpty(database.orm);
+      if (loaded) logger.info(loaded, 'loaded the demo data set into the empty database');
+    }
+    app = await buildApp({ config, logger, database });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not start');
+    await database.close();
+    process.exit(1);
+  }
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const mode = database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL';
+  console.log(`\nPrachum is running at http://${shown}:${config.port}  (database: ${mode})\n`);
+}
+
+await main();

@@ -1,0 +1,52 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer.js';
+import { AuditEventSchema } from './audit-event.entity.js';
+
+export type Changes = Record<string, { before: unknown; after: unknown }>;
+
+function normalise(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(normalise);
+  return value ?? null;
+}
+
+/** The fields whose values differ between two snapshots, as { field: { before, after } }. */
+export function diff(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  fields: string[],
+): Changes {
+  const changes: Changes = {};
+  for (const field of fields) {
+    const b = normalise(before?.[field]);
+    const a = normalise(after?.[field]);
+    if (JSON.stringify(b) !== JSON.stringify(a)) changes[field] = { before: b, after: a };
+  }
+  return changes;
+}
+
+/** A copy of the named fields of an entity, taken before it changes. */
+export function snapshot<T extends object>(entity: T, fields: string[]): Record<string, unknown> {
+  const record = entity as Record<string, unknown>;
+  return Object.fromEntries(fields.map((field) => [field, normalise(record[field])]));
+}
+
+/**
+ * Adds an audit event to the unit of work of `em`: it is written in the same
+ * transaction as the change it records, or not at all.
+ */
+export function recordAudit(
+  em: EntityManager,
+  viewer: Viewer,
+  event: { entityType: string; entityId: string; operation: string; changes?: Changes | null; actorLabel?: string },
+): void {
+  em.create(AuditEventSchema, {
+    actor: viewer.personId ?? null,
+    actorLabel:
+      event.actorLabel ?? (viewer.personId ? null : viewer.accountId ? `account:${viewer.accountId}` : 'system'),
+    entityType: event.entityType,
+    entityId: event.entityId,
+    operation: event.operation,
+    changes: event.changes ?? null,
+  });
+}

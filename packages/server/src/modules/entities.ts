@@ -1,0 +1,41 @@
+import { AuditEventSchema } from './audit/audit-event.entity.js';
+import {
+  CommitmentPlanObjectiveSchema,
+  CommitmentSchema,
+  CommitmentSupporterSchema,
+  EvidenceSchema,
+  ProgressUpdateSchema,
+} from './commitments/commitment.entity.js';
+import {
+  AgendaItemSchema,
+  DecisionSchema,
+  MeetingSchema,
+  MeetingSeriesSchema,
+  MinutesRevisionSchema,
+  ParticipationSchema,
+} from './meetings/meeting.entity.js';
+import { OrganizationSchema } from './organizations/organization.entity.js';
+import { PersonSchema } from './people/person.entity.js';
+import { GcmObjectiveSchema, PlanGoalSchema, PlanObjectiveSchema, PlanSchema } from './plans/plan.entity.js';
+
+/** Every entity MikroORM knows; migrations are generated from these. */
+export const entities = [
+  OrganizationSchema,
+  PersonSchema,
+  GcmObjectiveSchema,
+  PlanSchema,
+  PlanGoalSchema,
+  PlanObjectiveSchema,
+  MeetingSeriesSchema,
+  MeetingSchema,
+  AgendaItemSchema,
+  MinutesRevisionSchema,
+  ParticipationSchema,
+  DecisionSchema,
+  CommitmentSchema,
+  CommitmentSupporterSchema,
+  CommitmentPlanObjectiveSchema,
+  ProgressUpdateSchema,
+  EvidenceSchema,
+  AuditEventSchema,
+];

@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** The repository root (two levels above packages/server). */
+export const repoRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+/** Where the built web client lives. */
+export const clientDistDir = path.join(repoRoot, 'packages/client/dist');
+
+/** The committed GraphQL schema. */
+export const schemaFile = path.join(repoRoot, 'packages/server/schema.graphql');
