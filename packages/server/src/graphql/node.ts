@@ -30,7 +30,10 @@ async function fetchNode(ctx: Context, globalId: string, field: string): Promise
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist or is not visible to you.' })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id; null when it does not exist or is not visible to you.',
+  })
   node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object | null> {
     return fetchNode(ctx, id, 'id');
   }

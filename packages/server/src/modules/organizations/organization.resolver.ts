@@ -44,12 +44,16 @@ export class OrganizationResolver {
 
   @FieldResolver(() => OrganizationType, { nullable: true, description: 'The organisation this one is part of.' })
   async parent(@Root() organization: Organization, @Ctx() ctx: Context): Promise<Organization | null> {
-    return organization.parent ? ((await ctx.loaders.byId(OrganizationSchema).load(organization.parent)) ?? null) : null;
+    return organization.parent
+      ? ((await ctx.loaders.byId(OrganizationSchema).load(organization.parent)) ?? null)
+      : null;
   }
 
   @FieldResolver(() => [PersonType], { description: "People who are this organisation's focal points." })
   async focalPoints(@Root() organization: Organization, @Ctx() ctx: Context): Promise<Person[]> {
-    const people = await ctx.loaders.childrenOf(PersonSchema, 'organization', { fullName: 'asc' }).load(organization.id);
+    const people = await ctx.loaders
+      .childrenOf(PersonSchema, 'organization', { fullName: 'asc' })
+      .load(organization.id);
     return people.filter((person) => person.isFocalPoint);
   }
 

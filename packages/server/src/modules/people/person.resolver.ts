@@ -44,15 +44,23 @@ export class PersonResolver {
 
   @FieldResolver(() => OrganizationType, { nullable: true, description: 'The organisation they work for.' })
   async organization(@Root() person: Person, @Ctx() ctx: Context): Promise<Organization | null> {
-    return person.organization ? ((await ctx.loaders.byId(OrganizationSchema).load(person.organization)) ?? null) : null;
+    return person.organization
+      ? ((await ctx.loaders.byId(OrganizationSchema).load(person.organization)) ?? null)
+      : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'E-mail address; null for partners and anonymous viewers.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'E-mail address; null for partners and anonymous viewers.',
+  })
   email(@Root() person: Person, @Ctx() ctx: Context): string | null {
     return maySeeContactDetails(ctx.viewer) ? (person.email ?? null) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Phone number; null for partners and anonymous viewers.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Phone number; null for partners and anonymous viewers.',
+  })
   phone(@Root() person: Person, @Ctx() ctx: Context): string | null {
     return maySeeContactDetails(ctx.viewer) ? (person.phone ?? null) : null;
   }
