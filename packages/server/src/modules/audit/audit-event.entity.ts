@@ -6,6 +6,15 @@ export const AuditEventSchema = defineEntity({
   name: 'AuditEvent',
   tableName: 'audit_event',
   indexes: [{ properties: ['entityType', 'entityId'] }],
+  triggers: [
+    {
+      name: 'audit_event_no_change',
+      timing: 'before',
+      events: ['update', 'delete'],
+      forEach: 'row',
+      body: "raise exception 'audit events are append-only: % is not allowed', tg_op;",
+    },
+  ],
   properties: {
     id: p
       .uuid()

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { baseProperties, VISIBILITIES } from '../../db/base.entity.js';
+import { baseProperties, trigramIndexes, VISIBILITIES } from '../../db/base.entity.js';
 import { DecisionSchema, MeetingSchema } from '../meetings/meeting.entity.js';
 import { OrganizationSchema } from '../organizations/organization.entity.js';
 import { PersonSchema } from '../people/person.entity.js';
@@ -22,6 +22,14 @@ export const CLOSED_STATUSES: readonly CommitmentStatus[] = ['COMPLETED', 'VERIF
 export const CommitmentSchema = defineEntity({
   name: 'Commitment',
   tableName: 'commitment',
+  indexes: [
+    ...trigramIndexes('commitment', ['title', 'title_km', 'description', 'description_km', 'reference']),
+    {
+      name: 'commitment_gcm_objectives_gin',
+      expression: 'create index "commitment_gcm_objectives_gin" on "commitment" using gin ("gcm_objectives")',
+    },
+  ],
+  checks: [{ name: 'commitment_progress_range', expression: 'progress >= 0 and progress <= 100' }],
   properties: {
     ...baseProperties,
     reference: p.string().length(80).unique(),
@@ -71,6 +79,7 @@ export type CommitmentPlanObjective = InferEntity<typeof CommitmentPlanObjective
 export const ProgressUpdateSchema = defineEntity({
   name: 'ProgressUpdate',
   tableName: 'progress_update',
+  checks: [{ name: 'progress_update_progress_range', expression: 'progress >= 0 and progress <= 100' }],
   properties: {
     ...baseProperties,
     commitment: p.manyToOne(CommitmentSchema).mapToPk().index(),

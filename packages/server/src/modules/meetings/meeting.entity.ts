@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { baseProperties, VISIBILITIES } from '../../db/base.entity.js';
+import { baseProperties, trigramIndexes, VISIBILITIES } from '../../db/base.entity.js';
 import { OrganizationSchema } from '../organizations/organization.entity.js';
 import { PersonSchema } from '../people/person.entity.js';
 
@@ -26,6 +26,8 @@ export type MeetingSeries = InferEntity<typeof MeetingSeriesSchema>;
 export const MeetingSchema = defineEntity({
   name: 'Meeting',
   tableName: 'meeting',
+  indexes: trigramIndexes('meeting', ['title', 'title_km', 'location']),
+  checks: [{ name: 'meeting_ends_after_start', expression: 'ends_at is null or ends_at >= starts_at' }],
   properties: {
     ...baseProperties,
     title: p.text().nullable(),

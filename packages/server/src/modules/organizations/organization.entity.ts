@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { baseProperties } from '../../db/base.entity.js';
+import { baseProperties, trigramIndexes } from '../../db/base.entity.js';
 
 export const ORGANIZATION_KINDS = [
   'GOVERNMENT',
@@ -16,6 +16,7 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export const OrganizationSchema = defineEntity({
   name: 'Organization',
   tableName: 'organization',
+  indexes: trigramIndexes('organization', ['name', 'name_km', 'acronym']),
   properties: {
     ...baseProperties,
     name: p.text().nullable(),

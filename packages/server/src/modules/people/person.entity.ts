@@ -1,10 +1,11 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { baseProperties } from '../../db/base.entity.js';
+import { baseProperties, trigramIndexes } from '../../db/base.entity.js';
 import { OrganizationSchema } from '../organizations/organization.entity.js';
 
 export const PersonSchema = defineEntity({
   name: 'Person',
   tableName: 'person',
+  indexes: trigramIndexes('person', ['full_name', 'full_name_km']),
   properties: {
     ...baseProperties,
     fullName: p.text().nullable(),
