@@ -118,6 +118,7 @@ function urlFor(port: number): string {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (message: string) => void = () => {},
+  options: { port?: number } = {},
 ): Promise<EmbeddedDatabase> {
   const pgDir = path.join(dataDir, 'pg');
   const runtimePath = path.join(dataDir, 'runtime.json');
@@ -137,7 +138,7 @@ export async function startEmbeddedPostgres(
   await mkdir(dataDir, { recursive: true });
   await clearStaleServer(pgDir, log);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const asRoot = process.getuid?.() === 0;
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,

@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { type Database, openDatabase } from '../db/database.js';
+import { startEmbeddedPostgres } from '../db/embedded.js';
+import { createLogger } from '../logger.js';
+import { buildApp } from './app.js';
+
+let dataDir: string;
+let database: Database | undefined;
+
+afterAll(async () => {
+  await database?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('health probes', { timeout: 120_000 }, () => {
+  it('/healthz is up; /readyz follows the database down and back up', async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'prachum-ready-'));
+    const config = { ...loadConfig({ NODE_ENV: 'test', PRACHUM_DATA_DIR: dataDir }), dataDir };
+    const logger = createLogger({ logLevel: 'silent' });
+    database = await openDatabase(config, logger);
+    await database.migrate();
+    const app = await buildApp({ config, logger, database });
+
+    expect((await app.inject('/healthz')).statusCode).toBe(200);
+    expect((await app.inject('/readyz')).json()).toEqual({ status: 'ready' });
+
+    const port = database.embedded!.port;
+    await database.embedded!.stop();
+    const down = await app.inject('/readyz');
+    expect(down.statusCode).toBe(503);
+    expect(down.json().reason).toMatch(/^database unavailable: /);
+    expect((await app.inject('/healthz')).statusCode).toBe(200);
+
+    const restarted = await startEmbeddedPostgres(dataDir, () => {}, { port });
+    let ready = await app.inject('/readyz');
+    for (let i = 0; i < 20 && ready.statusCode !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      ready = await app.inject('/readyz');
+    }
+    expect(ready.statusCode).toBe(200);
+    await app.close();
+    await database.orm.close(true);
+    await restarted.stop();
+    database = undefined;
+  });
+});
