@@ -1,0 +1,112 @@
+/**
+ * `pnpm bench`: loads the demo data set multiplied (`BENCH_SCALE`, default 20) into a scratch database
+ * and prints, for the queries dashboards and partners run most, the SQL statements per request and the
+ * latency (median, p95) and throughput of the in-process GraphQL endpoint. Uses DATABASE_URL's server or
+ * an embedded PostgreSQL; drops what it created.
+ */
+import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { systemViewer } from '../src/auth/viewer.js';
+import { loadConfig } from '../src/config.js';
+import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { ormConfig } from '../src/db/orm.js';
+import { loadDemo } from '../src/demo/demo.service.js';
+import { createContext } from '../src/graphql/context.js';
+import { createApollo } from '../src/graphql/http.js';
+import { createLogger } from '../src/logger.js';
+
+const scale = Number(process.env.BENCH_SCALE ?? 20);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
+
+const QUERIES: Record<string, string> = {
+  'commitments(first: 100), nested': `{ commitments(first: 100) { totalCount nodes { reference title status progress isOverdue
+    leadOrganization { acronym } supportingOrganizations { acronym } assignee { fullName organization { acronym } }
+    meeting { title organizer { acronym } } gcmObjectives { number title } planObjectives { code }
+    updates { author { fullName } evidence { url } } } } }`,
+  'commitments(overdue, search)': `{ commitments(first: 50, filter: { overdue: true, search: "migra" }) { totalCount nodes { reference } } }`,
+  'meetings(first: 50), nested': `{ meetings(first: 50) { totalCount nodes { title organizer { acronym } chair { fullName }
+    agendaItems { title presenter { fullName } } participations { person { fullName } organization { acronym } }
+    decisions { text } commitments(first: 10) { totalCount nodes { reference } } } } }`,
+  'commitmentStats(ORGANIZATION)': `{ commitmentStats(groupBy: ORGANIZATION) { key total overdue averageProgress byStatus { status count } } }`,
+  'commitmentStats(GCM_OBJECTIVE)': `{ commitmentStats(groupBy: GCM_OBJECTIVE) { key total overdue averageProgress } }`,
+  'organizations with commitments(first: 20)': `{ organizations(first: 50) { nodes { acronym commitments(first: 20) { totalCount nodes { reference } } } } }`,
+};
+
+const config = loadConfig();
+let dataDir: string | undefined;
+let stopEmbedded: (() => Promise<void>) | undefined;
+let serverUrl = config.databaseUrl;
+if (!serverUrl) {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'prachum-bench-'));
+  const embedded = await startEmbeddedPostgres(dataDir);
+  serverUrl = embedded.url;
+  stopEmbedded = embedded.stop;
+}
+const name = `prachum_bench_${Date.now()}`;
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`create database "${name}"`);
+const url = new URL(serverUrl);
+url.pathname = `/${name}`;
+
+let statements = 0;
+class CountingLogger extends DefaultLogger {
+  override logQuery(_context: { query: string } & LogContext): void {
+    statements++;
+  }
+}
+const orm = await MikroORM.init({
+  ...ormConfig({ url: url.toString() }),
+  loggerFactory: (options: LoggerOptions) => new CountingLogger(options),
+});
+try {
+  await orm.migrator.up();
+  const started = performance.now();
+  const counts = await loadDemo(orm, { force: true, scale });
+  console.log(`demo data ×${scale} loaded in ${((performance.now() - started) / 1000).toFixed(1)} s:`, counts);
+  const logger = createLogger({ logLevel: 'silent' });
+  const apollo = await createApollo({ ...config, isProduction: true }, logger);
+  console.log(`\n${'query'.padEnd(44)} ${'SQL/req'.padStart(8)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'req/s'.padStart(7)}`);
+  for (const [label, query] of Object.entries(QUERIES)) {
+    const times: number[] = [];
+    let sql = 0;
+    for (let round = 0; round < rounds; round++) {
+      const contextValue = createContext({
+        em: orm.em.fork(),
+        viewer: systemViewer,
+        config: { publicRead: false, isProduction: true },
+        requestId: 'bench',
+        logger,
+      });
+      statements = 0;
+      const t0 = performance.now();
+      const response = await apollo.executeOperation({ query }, { contextValue });
+      times.push(performance.now() - t0);
+      sql = statements;
+      if (response.body.kind === 'single' && response.body.singleResult.errors) {
+        throw new Error(`${label}: ${JSON.stringify(response.body.singleResult.errors)}`);
+      }
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)];
+    const p95 = times[Math.floor(times.length * 0.95)];
+    const total = times.reduce((a, b) => a + b, 0);
+    console.log(
+      `${label.padEnd(44)} ${String(sql).padStart(8)} ${median.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(8)} ${(
+        (rounds / total) * 1000
+      ).toFixed(0).padStart(7)}`,
+    );
+  }
+  await apollo.stop();
+} finally {
+  await orm.close(true);
+  await admin.query(`drop database if exists "${name}" with (force)`);
+  await admin.end();
+  await stopEmbedded?.();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}
