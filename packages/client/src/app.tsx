@@ -1,44 +1,74 @@
-import { useEffect, useState } from 'react';
-import { messages, type Language } from './i18n/messages.js';
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { LoadingState } from './components/states.js';
+import { RequireSession } from './features/session/session.js';
+import { AppLayout } from './layout/app-layout.js';
+import { DashboardPage } from './routes/dashboard.js';
+import { LoginPage } from './routes/login.js';
+import { RouteErrorPage } from './routes/route-error.js';
 
-/** The shell: a bilingual welcome that checks the API answers. The real pages come with the client issue. */
+// Login and dashboard come with the first load; every other page is fetched when first visited.
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const MeetingsPage = named(() => import('./routes/meetings.js'), 'MeetingsPage');
+const MeetingNewPage = named(() => import('./routes/meeting-new.js'), 'MeetingNewPage');
+const MeetingPage = named(() => import('./routes/meeting.js'), 'MeetingPage');
+const MeetingPrintPage = named(() => import('./routes/meeting-print.js'), 'MeetingPrintPage');
+const CommitmentsPage = named(() => import('./routes/commitments.js'), 'CommitmentsPage');
+const CommitmentPage = named(() => import('./routes/commitment.js'), 'CommitmentPage');
+const OrganizationsPage = named(() => import('./routes/organizations.js'), 'OrganizationsPage');
+const OrganizationPage = named(() => import('./routes/organization.js'), 'OrganizationPage');
+const PeoplePage = named(() => import('./routes/people.js'), 'PeoplePage');
+const PlanPage = named(() => import('./routes/plan.js'), 'PlanPage');
+const TokensPage = named(() => import('./routes/tokens.js'), 'TokensPage');
+const AccountsPage = named(() => import('./routes/accounts.js'), 'AccountsPage');
+const NotFoundPage = named(() => import('./routes/not-found.js'), 'NotFoundPage');
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/meetings/:id/print',
+    errorElement: <RouteErrorPage />,
+    element: (
+      <RequireSession>
+        <Suspense fallback={<LoadingState />}>
+          <MeetingPrintPage />
+        </Suspense>
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/',
+    errorElement: <RouteErrorPage />,
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'meetings', element: <MeetingsPage /> },
+          { path: 'meetings/new', element: <MeetingNewPage /> },
+          { path: 'meetings/:id', element: <MeetingPage /> },
+          { path: 'commitments', element: <CommitmentsPage /> },
+          { path: 'commitments/:id', element: <CommitmentPage /> },
+          { path: 'organizations', element: <OrganizationsPage /> },
+          { path: 'organizations/:id', element: <OrganizationPage /> },
+          { path: 'people', element: <PeoplePage /> },
+          { path: 'plan', element: <PlanPage /> },
+          { path: 'tokens', element: <TokensPage /> },
+          { path: 'admin/accounts', element: <AccountsPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
 export function App() {
-  const [language, setLanguage] = useState<Language>(() =>
-    localStorage.getItem('prachum.language') === 'km' ? 'km' : 'en',
-  );
-  const [apiState, setApiState] = useState<'checking' | 'ok' | 'down'>('checking');
-  const t = messages[language];
-
-  useEffect(() => {
-    localStorage.setItem('prachum.language', language);
-    document.documentElement.lang = language;
-  }, [language]);
-
-  useEffect(() => {
-    fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }' }),
-    })
-      .then((response) => setApiState(response.ok ? 'ok' : 'down'))
-      .catch(() => setApiState('down'));
-  }, []);
-
-  return (
-    <main
-      style={{
-        fontFamily: 'system-ui, "Noto Sans Khmer", sans-serif',
-        maxWidth: 720,
-        margin: '4rem auto',
-        lineHeight: 1.6,
-      }}
-    >
-      <h1>{t.title}</h1>
-      <p>{t.tagline}</p>
-      <p role="status">{t.api[apiState]}</p>
-      <button type="button" onClick={() => setLanguage(language === 'en' ? 'km' : 'en')}>
-        {t.switchLanguage}
-      </button>
-    </main>
-  );
+  return <RouterProvider router={router} />;
 }

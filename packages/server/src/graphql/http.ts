@@ -1,48 +1,218 @@
 import { type ApolloServerPlugin, ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import { Readable } from 'node:stream';
-import { resolveViewer } from '../auth/authenticate.js';
+import { type AuthConfig, loadAuthConfig } from '../auth/auth.config.js';
+import { authenticate, SESSION_COOKIE } from '../auth/authenticate.js';
+import { secondsUntil, type RateLimitStore } from '../auth/rate-limit.js';
+import { attachAuthRuntime } from '../auth/runtime.js';
+import { isStaff } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { type Context, createContext } from './context.js';
 import { createErrorFormatter } from './errors.js';
-import { createLimits } from './limits.js';
+import { createLimits, LIMITS, type Limits } from './limits.js';
 import { getSchema } from './schema.js';
 
-/** Builds the Apollo server (limits, error masking) for a schema. */
-export async function createApollo(config: Config, logger: Logger): Promise<ApolloServer<Context>> {
-  const limits = createLimits();
+const RATE_WINDOW_MS = 60_000;
+
+/** Whether a document asks for the schema (`__schema` or `__type`), anywhere, fragments included. */
+function asksForSchema(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.FIELD](node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+/**
+ * Per-viewer rules in production: introspection and "Did you mean …?" suggestions only for staff
+ * (ADMIN, SECRETARIAT). Everywhere: RATE_LIMITED answers with HTTP 429 and Retry-After.
+ */
+function viewerRulesPlugin(isProduction: boolean): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const privileged = !isProduction || isStaff(contextValue.viewer);
+      return {
+        async validationDidStart() {
+          return async (errors) => {
+            const list = (errors ?? []) as GraphQLError[];
+            for (const [index, error] of list.entries()) {
+              if (error.message === 'Validation aborted.') {
+                // graphql-js gave up: comparing the (duplicated) fields would cost too much. Its error is a
+                // shared instance, so it is replaced, not changed.
+                list[index] = new GraphQLError('The document repeats or overlaps too many fields to be checked.', {
+                  extensions: { code: 'QUERY_TOO_COMPLEX', queryTooComplex: true },
+                });
+                continue;
+              }
+              // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; keep a mark to restore ours.
+              if (error.extensions?.code === 'QUERY_TOO_COMPLEX') {
+                (error.extensions as Record<string, unknown>).queryTooComplex = true;
+              }
+              if (!privileged) error.message = error.message.replace(/ ?Did you mean(.+?)\?$/, '');
+            }
+          };
+        },
+        async didResolveOperation({ document }) {
+          if (privileged) return;
+          if (asksForSchema(document)) {
+            throw new GraphQLError(
+              'Introspection is off in production for this account; the schema is published as schema.graphql (see docs/api.md)',
+              {
+                extensions: {
+                  code: 'GRAPHQL_VALIDATION_FAILED',
+                  validationErrorCode: 'INTROSPECTION_DISABLED',
+                  http: { status: 400 },
+                },
+              },
+            );
+          }
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.queryTooComplex) {
+              const extensions = error.extensions as Record<string, unknown>;
+              extensions.code = 'QUERY_TOO_COMPLEX';
+              delete extensions.queryTooComplex;
+            }
+          }
+          const limited = response.body.singleResult.errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
+          if (!limited) return;
+          response.http.status = 429;
+          const retryAfter = Number(limited.extensions?.retryAfter);
+          if (retryAfter > 0) response.http.headers.set('retry-after', String(retryAfter));
+        },
+      };
+    },
+  };
+}
+
+/** Builds the Apollo server (limits, error masking, per-viewer production rules) for a schema. */
+export async function createApollo(
+  config: Config,
+  logger: Logger,
+  options: { limits?: Limits } = {},
+): Promise<ApolloServer<Context>> {
+  const limits = createLimits(options.limits ?? LIMITS);
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     // graphql-armor's typings come from Apollo's CommonJS build; the plugin objects are the same.
-    plugins: [...(limits.plugins as unknown as ApolloServerPlugin<Context>[]), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
+      viewerRulesPlugin(config.isProduction),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: createErrorFormatter(logger, { exposeDetails: !config.isProduction }),
+    // Checked per viewer by viewerRulesPlugin: staff keep introspection in production.
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: config.isProduction,
+    hideSchemaDetailsFromClientErrors: false,
     stopOnTerminationSignals: false,
   });
   await apollo.start();
   return apollo;
 }
 
-/** Serves POST and GET /graphql through Apollo, with a request-scoped context. */
+/** Whether the client reached us over HTTPS (directly, or as a proxy says). */
+export function cameOverHttps(request: FastifyRequest): boolean {
+  const forwarded = request.headers['x-forwarded-proto'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim().toLowerCase();
+  return request.protocol === 'https' || first === 'https';
+}
+
+/** The Set-Cookie value of the session cookie (an empty value with Max-Age 0 clears it). */
+export function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
+  return [
+    `${SESSION_COOKIE}=${value}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
+    ...(maxAgeSeconds <= 0 ? ['Expires=Thu, 01 Jan 1970 00:00:00 GMT'] : []),
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
+}
+
+/** A GraphQL-shaped error response sent before Apollo runs (401, 429, …). */
+export function sendGraphqlError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+) {
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
+}
+
+/** Serves POST and GET /graphql through Apollo: authentication, rate limit, then a request-scoped context. */
 export async function registerGraphql(
   app: FastifyInstance,
-  { config, logger, database }: { config: Config; logger: Logger; database: Database },
+  {
+    config,
+    logger,
+    database,
+    auth = loadAuthConfig(),
+    store,
+  }: { config: Config; logger: Logger; database: Database; auth?: AuthConfig; store: RateLimitStore },
 ): Promise<void> {
-  const apollo = await createApollo(config, logger);
+  const apollo = await createApollo(config, logger, { limits: auth.limits });
   app.addHook('onClose', async () => {
     await apollo.stop();
   });
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+    const em = database.orm.em.fork();
+    const secure = cameOverHttps(request);
+    const authentication = await authenticate(em, {
+      cookie: request.headers.cookie,
+      authorization: request.headers.authorization,
+    });
+    const { viewer } = authentication;
+
+    if (auth.rateLimitPerMinute > 0) {
+      const key = viewer.tokenId
+        ? `req:token:${viewer.tokenId}`
+        : viewer.sessionId
+          ? `req:session:${viewer.sessionId}`
+          : `req:ip:${request.ip}`;
+      try {
+        const { count, resetAt } = await store.hit(key, RATE_WINDOW_MS);
+        if (count > auth.rateLimitPerMinute) {
+          const retryAfter = secondsUntil(resetAt);
+          reply.header('retry-after', String(retryAfter));
+          return sendGraphqlError(
+            reply,
+            429,
+            'RATE_LIMITED',
+            `Too many requests (more than ${auth.rateLimitPerMinute} a minute); try again in ${retryAfter} s`,
+            { retryAfter },
+          );
+        }
+      } catch (error) {
+        // The limit protects availability; an unreachable counter store must not take the API down with it.
+        request.log.error({ err: error }, 'rate-limit counter store failed; request let through');
+      }
+    }
+
+    if (authentication.invalidToken) {
+      reply.header('www-authenticate', 'Bearer error="invalid_token"');
+      return sendGraphqlError(reply, 401, 'UNAUTHENTICATED', authentication.invalidToken);
+    }
+    if (authentication.staleSession) reply.header('set-cookie', sessionCookie('', 0, secure));
+
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -56,20 +226,21 @@ export async function registerGraphql(
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       context: async () => {
-        const em = database.orm.em.fork();
-        const viewer = await resolveViewer(em, request, reply, config);
-        return createContext({
+        const context = createContext({
           em,
           viewer,
           config,
           requestId: request.id,
           logger: request.log,
           ip: request.ip,
-          setCookie: (value) => reply.header('set-cookie', value),
+          setCookie: (value, maxAgeSeconds) => reply.header('set-cookie', sessionCookie(value, maxAgeSeconds, secure)),
         });
+        attachAuthRuntime(context, { config: auth, store });
+        return context;
       },
     });
     for (const [key, value] of response.headers) reply.header(key, value);
+    reply.header('cache-control', 'no-store');
     reply.code(response.status ?? 200);
     if (response.body.kind === 'complete') return reply.send(response.body.string);
     return reply.send(Readable.from(response.body.asyncIterator));

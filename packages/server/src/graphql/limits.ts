@@ -1,16 +1,56 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, type ValidationContext, type ValidationRule } from 'graphql';
 
-/** Abuse limits, checked before a document executes (and before any SQL). Tuned with room for the web client. */
-export const LIMITS = {
+export interface Limits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** How often one selection set may repeat the same field (duplicates are merged, but cost validation time). */
+  maxDuplicateFields?: number;
+}
+
+/**
+ * Refuses a selection set that names the same field (response key) more than `max` times:
+ * `{ me { role role role … } }` executes once but makes validation quadratic.
+ */
+export function maxDuplicateFieldsRule(max: number): ValidationRule {
+  return (context) => ({
+    SelectionSet(node) {
+      const counts = new Map<string, number>();
+      for (const selection of node.selections) {
+        if (selection.kind !== Kind.FIELD) continue;
+        const key = selection.alias?.value ?? selection.name.value;
+        const count = (counts.get(key) ?? 0) + 1;
+        counts.set(key, count);
+        if (count === max + 1) {
+          context.reportError(
+            new GraphQLError(`Field "${key}" is selected more than ${max} times in one selection set.`, {
+              nodes: [selection],
+              extensions: { code: 'QUERY_TOO_COMPLEX' },
+            }),
+          );
+        }
+      }
+    },
+  });
+}
+
+/**
+ * Default abuse limits, checked before a document executes (and before any SQL). Tuned with room
+ * for the web client; each can be changed with an environment variable (auth/auth.config.ts).
+ */
+export const LIMITS: Limits = {
   maxDepth: 12,
   maxCost: 20_000,
   maxAliases: 30,
   maxDirectives: 30,
   maxTokens: 5_000,
-} as const;
+  maxDuplicateFields: 5,
+};
 
-export function createLimits() {
+export function createLimits(limits: Limits = LIMITS) {
   const tooComplex = (context: ValidationContext | null, error: GraphQLError) => {
     context?.reportError(
       new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'QUERY_TOO_COMPLEX' } }),
@@ -18,18 +58,19 @@ export function createLimits() {
   };
   const reject = { propagateOnRejection: false, onReject: [tooComplex] };
   const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth, ...reject },
-    costLimit: { maxCost: LIMITS.maxCost, ...reject },
-    maxAliases: { n: LIMITS.maxAliases, ...reject },
-    maxDirectives: { n: LIMITS.maxDirectives, ...reject },
+    maxDepth: { n: limits.maxDepth, ...reject },
+    costLimit: { maxCost: limits.maxCost, ...reject },
+    maxAliases: { n: limits.maxAliases, ...reject },
+    maxDirectives: { n: limits.maxDirectives, ...reject },
     // Armor's token check turns syntax errors into 500s under Apollo; the parser's own limit is used instead.
     maxTokens: { enabled: false },
+    // Suggestions are removed per viewer in production (graphql/http.ts), not for everyone.
     blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
   return {
     plugins: protection.plugins,
-    validationRules: protection.validationRules,
-    parseOptions: { maxLexicalTokens: LIMITS.maxTokens },
+    validationRules: [...protection.validationRules, maxDuplicateFieldsRule(limits.maxDuplicateFields ?? 5)],
+    parseOptions: { maxLexicalTokens: limits.maxTokens },
   };
 }

@@ -6,18 +6,52 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { clientDistDir } from '../paths.js';
+import { type AuthConfig, loadAuthConfig } from '../auth/auth.config.js';
+import { createRateLimitStore, type RateLimitStore } from '../auth/rate-limit.js';
 import type { Database } from '../db/database.js';
-import { registerGraphql } from '../graphql/http.js';
+import { cameOverHttps, registerGraphql, sendGraphqlError } from '../graphql/http.js';
 
 export interface AppDeps {
   config: Config;
   logger: Logger;
   database: Database;
+  /** Sessions, tokens, rate and document limits; read from the environment when omitted. */
+  auth?: AuthConfig;
+  /** Where rate-limit counters live; PostgreSQL (or Redis with REDIS_URL) when omitted. */
+  rateLimitStore?: RateLimitStore;
 }
 
+/**
+ * Content-Security-Policy of the web client: only our own scripts, styles (inline style
+ * attributes allowed for charts), fonts and images; no framing, no plugins.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const CORS_ALLOWED_HEADERS =
+  'authorization, content-type, accept, apollo-require-preflight, x-apollo-operation-name, x-request-id';
+
 /** The HTTP surface: /graphql, health probes, and the built web client with SPA fallback. */
-export async function buildApp({ config, logger, database }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  logger,
+  database,
+  auth = loadAuthConfig(),
+  rateLimitStore,
+}: AppDeps): Promise<FastifyInstance> {
+  const store = rateLimitStore ?? createRateLimitStore(database.orm.em, auth.redisUrl);
   const app = Fastify({
+    trustProxy: auth.trustProxy,
     loggerInstance: logger,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
@@ -31,11 +65,61 @@ export async function buildApp({ config, logger, database }: AppDeps): Promise<F
     disableRequestLogging: config.nodeEnv === 'test',
   });
 
+  // Only JSON bodies: a text/plain POST (a CSRF "simple request") is refused with 415 before GraphQL.
+  app.removeContentTypeParser('text/plain');
+  if (!rateLimitStore) app.addHook('onClose', async () => store.close());
+
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('cross-origin-resource-policy', 'same-origin');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    if (cameOverHttps(request)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+
+  // CORS is closed unless PRACHUM_CORS_ORIGINS lists origins: browsers elsewhere cannot read answers.
+  const corsOrigins = new Set(auth.corsOrigins);
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (origin && corsOrigins.has(origin) && request.url.startsWith('/graphql')) {
+      reply.header('access-control-allow-origin', origin);
+      reply.header('vary', 'Origin');
+    }
+  });
+  app.options('/graphql', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (!origin || !corsOrigins.has(origin)) {
+      return reply
+        .code(403)
+        .send({ error: 'Forbidden', message: 'Cross-origin requests are not allowed from this origin' });
+    }
+    return reply
+      .code(204)
+      .header('access-control-allow-methods', 'GET, POST')
+      .header('access-control-allow-headers', CORS_ALLOWED_HEADERS)
+      .header('access-control-max-age', '600')
+      .send();
+  });
+
+  // Refusals before GraphQL runs (body too large, wrong content type, bad JSON) answer in GraphQL's shape;
+  // unexpected failures never show their message.
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return sendGraphqlError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    }
+    const messages: Record<number, string> = {
+      413: 'The request body is larger than 1 MB',
+      415: 'Send GraphQL requests as application/json',
+    };
+    return sendGraphqlError(reply, status, 'BAD_REQUEST', messages[status] ?? error.message, {
+      reason: error.code,
+    });
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -46,7 +130,7 @@ export async function buildApp({ config, logger, database }: AppDeps): Promise<F
     return { status: 'ready' };
   });
 
-  await registerGraphql(app, { config, logger, database });
+  await registerGraphql(app, { config, logger, database, auth, store });
 
   const indexHtml = path.join(clientDistDir, 'index.html');
   if (existsSync(indexHtml)) {

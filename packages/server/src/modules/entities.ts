@@ -1,3 +1,7 @@
+import { AccountSchema } from './accounts/account.entity.js';
+import { ApiTokenSchema } from './accounts/api-token.entity.js';
+import { RateLimitCounterSchema } from './accounts/rate-limit.entity.js';
+import { SessionSchema } from './accounts/session.entity.js';
 import { AuditEventSchema } from './audit/audit-event.entity.js';
 import {
   CommitmentPlanObjectiveSchema,
@@ -38,4 +42,8 @@ export const entities = [
   ProgressUpdateSchema,
   EvidenceSchema,
   AuditEventSchema,
+  AccountSchema,
+  SessionSchema,
+  ApiTokenSchema,
+  RateLimitCounterSchema,
 ];

@@ -1,8 +1,37 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { AccountResolver, ViewerResolver } from './accounts/account.resolver.js';
+import { ApiTokenResolver } from './accounts/api-token.resolver.js';
 import { NodeResolver } from '../graphql/node.js';
 import { OrganizationResolver } from './organizations/organization.resolver.js';
 import { PersonResolver } from './people/person.resolver.js';
+import { PlanGoalResolver, PlanObjectiveResolver, PlanResolver } from './plans/plan.resolver.js';
+import { AuditEventResolver } from './audit/audit.resolver.js';
+import {
+  CommitmentResolver,
+  DecisionCommitmentsResolver,
+  EvidenceResolver,
+  MeetingCommitmentsResolver,
+  OrganizationCommitmentsResolver,
+  ProgressUpdateResolver,
+} from './commitments/commitment.resolver.js';
+import { meetingResolvers } from './meetings/meeting.resolver.js';
 
 /** Every resolver class of the API; a module adds its own here. */
 // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as Function.
-export const resolvers: NonEmptyArray<Function> = [NodeResolver, OrganizationResolver, PersonResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  OrganizationResolver,
+  PersonResolver,
+  PlanResolver,
+  PlanGoalResolver,
+  PlanObjectiveResolver,
+  AuditEventResolver,
+  CommitmentResolver,
+  ProgressUpdateResolver,
+  EvidenceResolver,
+  OrganizationCommitmentsResolver,
+  MeetingCommitmentsResolver,
+  DecisionCommitmentsResolver,
+  ...meetingResolvers,
+  ViewerResolver, AccountResolver, ApiTokenResolver,
+];

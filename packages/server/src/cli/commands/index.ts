@@ -1,6 +1,17 @@
 import type { Command } from '../command.js';
+import { accountsCreateCommand } from './accounts-create.command.js';
+import { accountsDeactivateCommand } from './accounts-deactivate.command.js';
+import { tokensCreateCommand } from './tokens-create.command.js';
+import { tokensRevokeCommand } from './tokens-revoke.command.js';
 import { demoCommand } from './demo.command.js';
 import { migrateCommand } from './migrate.command.js';
 
 /** Every operator command; adding one is one file plus one line here. */
-export const commands: Command[] = [migrateCommand, demoCommand];
+export const commands: Command[] = [
+  migrateCommand,
+  demoCommand,
+  accountsCreateCommand,
+  accountsDeactivateCommand,
+  tokensCreateCommand,
+  tokensRevokeCommand,
+];

@@ -1,3 +1,4 @@
+import { Migration20261124234718_Accounts } from './Migration20261124234718_Accounts.js';
 import { Migration20261124234307_SearchChecksAudit } from './Migration20261124234307_SearchChecksAudit.js';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
@@ -9,4 +10,5 @@ export const migrationsList: { name: string; class: Constructor<Migration> }[] =
   { name: 'Migration20261124233754_Initial', class: Migration20261124233754_Initial },
   { name: 'Migration20261124233800_ExtensionsAndGcm', class: Migration20261124233800_ExtensionsAndGcm },
   { name: 'Migration20261124234307_SearchChecksAudit', class: Migration20261124234307_SearchChecksAudit },
+  { name: 'Migration20261124234718_Accounts', class: Migration20261124234718_Accounts },
 ];

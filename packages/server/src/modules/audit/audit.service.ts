@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { maySeeAudit } from '../../auth/permissions.js';
 import type { Viewer } from '../../auth/viewer.js';
-import { AuditEventSchema } from './audit-event.entity.js';
+import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
+import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
+import { type AuditEvent, AuditEventSchema } from './audit-event.entity.js';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
@@ -49,4 +52,34 @@ export function recordAudit(
     operation: event.operation,
     changes: event.changes ?? null,
   });
+}
+
+export interface AuditEventQuery {
+  entityType?: string | null;
+  /** A record's type and uuid (from its global id); combined with entityType, both must match. */
+  entity?: { type: string; id: string };
+  actor?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** Audit events, newest first: staff only (anonymous viewers are told to sign in, others are refused). */
+export async function listAuditEvents(
+  scope: { em: EntityManager; viewer: Viewer },
+  filter: AuditEventQuery,
+  page: PageArgs,
+): Promise<Page<AuditEvent>> {
+  if (!scope.viewer.role) throw new UnauthenticatedError();
+  if (!maySeeAudit(scope.viewer)) throw new ForbiddenError('Only the secretariat may read the audit trail');
+  let window = pageWindow(page);
+  const qb = scope.em.createQueryBuilder(AuditEventSchema, 'a');
+  if (filter.entityType) qb.andWhere({ entityType: filter.entityType });
+  if (filter.entity) qb.andWhere({ entityType: filter.entity.type, entityId: filter.entity.id });
+  if (filter.actor) qb.andWhere({ actor: filter.actor });
+  if (filter.from) qb.andWhere({ at: { $gte: filter.from } });
+  if (filter.to) qb.andWhere({ at: { $lte: filter.to } });
+  const totalCount = await qb.clone().getCount();
+  window = settleWindow(window, totalCount);
+  const rows = await qb.orderBy({ at: 'desc', id: 'desc' }).limit(window.limit).offset(window.offset).getResult();
+  return toPage(rows, window, totalCount);
 }

@@ -1,0 +1,100 @@
+import { Badge } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommitmentStatus, MeetingStatus, Visibility } from '../graphql/generated.js';
+
+export const commitmentStatuses: readonly CommitmentStatus[] = [
+  'NOT_STARTED',
+  'IN_PROGRESS',
+  'AT_RISK',
+  'COMPLETED',
+  'VERIFIED',
+  'CANCELLED',
+];
+
+/** Tints with dark text: every pair passes WCAG AA contrast for small text. */
+const tones = {
+  gray: { background: '#f1f3f5', color: '#343a40' },
+  blue: { background: '#e7f5ff', color: '#1864ab' },
+  orange: { background: '#fff4e6', color: '#a33a06' },
+  teal: { background: '#e6fcf5', color: '#087055' },
+  green: { background: '#ebfbee', color: '#246f33' },
+  dark: { background: '#e9ecef', color: '#212529' },
+  red: { background: '#c92a2a', color: '#ffffff' },
+  grape: { background: '#f8f0fc', color: '#862e9c' },
+  cyan: { background: '#e3fafc', color: '#0b7285' },
+  lime: { background: '#f4fce3', color: '#4a6b12' },
+} as const;
+export type Tone = keyof typeof tones;
+
+/** A small label in one of the contrast-checked tones. */
+export function Tag({ tone, children, ...rest }: { tone: Tone; children: ReactNode; [data: `data-${string}`]: string }) {
+  return (
+    <Badge variant="filled" radius="sm" style={{ ...tones[tone], textTransform: 'none' }} {...rest}>
+      {children}
+    </Badge>
+  );
+}
+
+export const statusColors: Record<CommitmentStatus, Tone> = {
+  NOT_STARTED: 'gray',
+  IN_PROGRESS: 'blue',
+  AT_RISK: 'orange',
+  COMPLETED: 'teal',
+  VERIFIED: 'green',
+  CANCELLED: 'dark',
+};
+
+/** Solid colours with enough contrast for text on white, used in charts and legends. */
+export const statusFill: Record<CommitmentStatus, string> = {
+  NOT_STARTED: '#868e96',
+  IN_PROGRESS: '#1c7ed6',
+  AT_RISK: '#e8590c',
+  COMPLETED: '#0ca678',
+  VERIFIED: '#2b8a3e',
+  CANCELLED: '#343a40',
+};
+
+export function CommitmentStatusBadge({ status }: { status: CommitmentStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag tone={statusColors[status]} data-status={status}>
+      {t(`commitmentStatus.${status}`)}
+    </Tag>
+  );
+}
+
+export function OverdueBadge() {
+  const { t } = useTranslation();
+  return (
+    <Tag tone="red" data-testid="overdue">
+      {t('commitments.overdue')}
+    </Tag>
+  );
+}
+
+const meetingColors: Record<MeetingStatus, Tone> = {
+  PLANNED: 'blue',
+  HELD: 'teal',
+  MINUTES_APPROVED: 'green',
+  CANCELLED: 'gray',
+};
+
+export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag tone={meetingColors[status]} data-status={status}>
+      {t(`meetingStatus.${status}`)}
+    </Tag>
+  );
+}
+
+export function VisibilityBadge({ visibility }: { visibility: Visibility }) {
+  const { t } = useTranslation();
+  const tone = visibility === 'INTERNAL' ? 'grape' : visibility === 'PARTNERS' ? 'cyan' : 'lime';
+  return (
+    <Tag tone={tone} data-visibility={visibility}>
+      {t(`visibility.${visibility}`)}
+    </Tag>
+  );
+}

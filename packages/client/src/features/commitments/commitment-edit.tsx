@@ -1,0 +1,155 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConflictNotice } from '../../components/conflict.js';
+import { ErrorState, LoadingState, MutationError } from '../../components/states.js';
+import {
+  type CommitmentDetailFragment,
+  CommitmentEditOptionsDocument,
+  type UpdateCommitmentInput,
+  UpdateCommitmentDocument,
+} from '../../graphql/generated.js';
+import { conflictVersion, errorCode, fieldErrors } from '../../lib/errors.js';
+import { CommitmentFields, type CommitmentDraft } from './commitment-fields.js';
+
+function draftOf(c: CommitmentDetailFragment): CommitmentDraft {
+  return {
+    title: c.title ?? '',
+    titleKm: c.titleKm ?? '',
+    description: c.description ?? '',
+    descriptionKm: c.descriptionKm ?? '',
+    leadOrganizationId: c.leadOrganization.id,
+    supportingOrganizationIds: c.supportingOrganizations.map((o) => o.id),
+    assigneeId: c.assignee?.id ?? '',
+    dueDate: c.dueDate ?? '',
+    priority: c.priority ?? 'MEDIUM',
+    gcmObjectives: c.gcmObjectives.map((g) => String(g.number)),
+    visibility: c.visibility,
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Only what this user changed goes to the server, so saving never undoes someone else's edit of another field. */
+function changedInput(base: CommitmentDraft, draft: CommitmentDraft): Omit<UpdateCommitmentInput, 'id' | 'version'> {
+  const input: Omit<UpdateCommitmentInput, 'id' | 'version'> = {};
+  const text = (v: string) => v.trim() || null;
+  if (!same(base.title, draft.title)) input.title = text(draft.title);
+  if (!same(base.titleKm, draft.titleKm)) input.titleKm = text(draft.titleKm);
+  if (!same(base.description, draft.description)) input.description = text(draft.description);
+  if (!same(base.descriptionKm, draft.descriptionKm)) input.descriptionKm = text(draft.descriptionKm);
+  if (!same(base.leadOrganizationId, draft.leadOrganizationId)) input.leadOrganizationId = draft.leadOrganizationId;
+  if (!same(base.supportingOrganizationIds, draft.supportingOrganizationIds))
+    input.supportingOrganizationIds = draft.supportingOrganizationIds;
+  if (!same(base.assigneeId, draft.assigneeId)) input.assigneeId = draft.assigneeId || null;
+  if (!same(base.dueDate, draft.dueDate)) input.dueDate = draft.dueDate || null;
+  if (!same(base.priority, draft.priority)) input.priority = draft.priority;
+  if (!same(base.gcmObjectives, draft.gcmObjectives)) input.gcmObjectives = draft.gcmObjectives.map(Number);
+  if (!same(base.visibility, draft.visibility)) input.visibility = draft.visibility;
+  return input;
+}
+
+/**
+ * The secretariat edits a commitment. On CONFLICT the typed values stay; "load their version" takes the other
+ * person's values for every field this user did not touch, and the next save sends only this user's changes.
+ */
+export function CommitmentEditForm({
+  commitment,
+  onReload,
+  onClose,
+}: {
+  commitment: CommitmentDetailFragment;
+  onReload: () => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const options = useQuery(CommitmentEditOptionsDocument);
+  const base = useRef<{ draft: CommitmentDraft; version: number }>({
+    draft: draftOf(commitment),
+    version: commitment.version,
+  });
+  const [draft, setDraft] = useState<CommitmentDraft>(() => draftOf(commitment));
+  const [awaitingTheirs, setAwaitingTheirs] = useState(false);
+  const [update, { loading, error, reset }] = useMutation(UpdateCommitmentDocument);
+  const problems = fieldErrors(error);
+  const conflict = conflictVersion(error) !== undefined;
+
+  // Their version arrived: adopt it as the base, keep every field this user changed.
+  useEffect(() => {
+    if (!awaitingTheirs || commitment.version === base.current.version) return;
+    const theirs = draftOf(commitment);
+    setDraft((mine) => {
+      const merged = { ...theirs };
+      for (const key of Object.keys(mine) as (keyof CommitmentDraft)[]) {
+        if (!same(mine[key], base.current.draft[key])) (merged as Record<string, unknown>)[key] = mine[key];
+      }
+      return merged;
+    });
+    base.current = { draft: theirs, version: commitment.version };
+    setAwaitingTheirs(false);
+    reset();
+  }, [awaitingTheirs, commitment, reset]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const changes = changedInput(base.current.draft, draft);
+    if (Object.keys(changes).length === 0) {
+      onClose();
+      return;
+    }
+    try {
+      const result = await update({
+        variables: { input: { id: commitment.id, version: base.current.version, ...changes } },
+      });
+      if (result.data) onClose();
+    } catch {
+      // Shown beside the fields or as a conflict.
+    }
+  };
+
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="edit-heading">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="edit-heading">
+            {t('commitments.edit')}
+          </Title>
+          {conflict ? (
+            <ConflictNotice
+              reloading={awaitingTheirs}
+              onReload={() => {
+                setAwaitingTheirs(true);
+                void onReload();
+              }}
+            />
+          ) : null}
+          {error && !conflict && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+          {options.loading && !options.data ? <LoadingState /> : null}
+          {options.error && !options.data ? <ErrorState error={options.error} /> : null}
+          {options.data ? (
+            <CommitmentFields
+              idPrefix="edit-commitment"
+              draft={draft}
+              onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
+              problems={problems}
+              options={{
+                organizations: options.data.organizations.nodes,
+                people: options.data.people.nodes,
+                gcmObjectives: options.data.gcmObjectives,
+              }}
+            />
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={loading} disabled={conflict}>
+              {t('actions.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,181 @@
+import { MultiSelect, NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLocalText } from '../../components/text.js';
+import type { Priority, Visibility } from '../../graphql/generated.js';
+import type { FieldErrors } from '../../lib/errors.js';
+
+export const priorities: Priority[] = ['LOW', 'MEDIUM', 'HIGH'];
+export const visibilityOptions: Visibility[] = ['INTERNAL', 'PARTNERS', 'PUBLIC'];
+
+/** What a commitment form edits, as the form holds it (strings for inputs, '' for none). */
+export interface CommitmentDraft {
+  title: string;
+  titleKm: string;
+  description: string;
+  descriptionKm: string;
+  leadOrganizationId: string;
+  supportingOrganizationIds: string[];
+  assigneeId: string;
+  dueDate: string;
+  priority: Priority;
+  gcmObjectives: string[];
+  visibility: Visibility;
+}
+
+export const emptyDraft = (visibility: Visibility = 'INTERNAL'): CommitmentDraft => ({
+  title: '',
+  titleKm: '',
+  description: '',
+  descriptionKm: '',
+  leadOrganizationId: '',
+  supportingOrganizationIds: [],
+  assigneeId: '',
+  dueDate: '',
+  priority: 'MEDIUM',
+  gcmObjectives: [],
+  visibility,
+});
+
+interface Options {
+  organizations: readonly { id: string; acronym: string; name: string | null; nameKm: string | null }[];
+  people: readonly {
+    id: string;
+    fullName: string | null;
+    fullNameKm: string | null;
+    organization: { id: string } | null;
+  }[];
+  gcmObjectives: readonly { number: number; title: string; titleKm: string | null }[];
+}
+
+/** The fields of a commitment, with server problems shown beside each (keys are the API's input names). */
+export function CommitmentFields({
+  draft,
+  onChange,
+  problems,
+  options,
+  idPrefix,
+}: {
+  draft: CommitmentDraft;
+  onChange: (changes: Partial<CommitmentDraft>) => void;
+  problems: FieldErrors;
+  options: Options;
+  idPrefix: string;
+}) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const people = options.people.filter(
+    (p) => !draft.leadOrganizationId || p.organization?.id === draft.leadOrganizationId || p.id === draft.assigneeId,
+  );
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <TextInput
+        id={`${idPrefix}-title`}
+        label={t('commitments.fields.title')}
+        description={t('forms.eitherLanguage')}
+        value={draft.title}
+        onChange={(e) => onChange({ title: e.currentTarget.value })}
+        error={problems.title}
+      />
+      <TextInput
+        id={`${idPrefix}-titleKm`}
+        label={t('commitments.fields.titleKm')}
+        value={draft.titleKm}
+        onChange={(e) => onChange({ titleKm: e.currentTarget.value })}
+        error={problems.titleKm}
+        lang="km"
+      />
+      <Textarea
+        id={`${idPrefix}-description`}
+        label={t('commitments.fields.description')}
+        autosize
+        minRows={2}
+        value={draft.description}
+        onChange={(e) => onChange({ description: e.currentTarget.value })}
+        error={problems.description}
+      />
+      <Textarea
+        id={`${idPrefix}-descriptionKm`}
+        label={t('commitments.fields.descriptionKm')}
+        autosize
+        minRows={2}
+        value={draft.descriptionKm}
+        onChange={(e) => onChange({ descriptionKm: e.currentTarget.value })}
+        error={problems.descriptionKm}
+        lang="km"
+      />
+      <NativeSelect
+        id={`${idPrefix}-lead`}
+        label={t('commitments.fields.leadOrganization')}
+        required
+        value={draft.leadOrganizationId}
+        onChange={(e) => onChange({ leadOrganizationId: e.currentTarget.value })}
+        error={problems.leadOrganizationId}
+        data={[
+          { value: '', label: t('forms.choose') },
+          ...options.organizations.map((o) => ({ value: o.id, label: `${o.acronym} — ${local(o.name, o.nameKm)}` })),
+        ]}
+      />
+      <NativeSelect
+        id={`${idPrefix}-assignee`}
+        label={t('commitments.fields.assignee')}
+        value={draft.assigneeId}
+        onChange={(e) => onChange({ assigneeId: e.currentTarget.value })}
+        error={problems.assigneeId}
+        data={[
+          { value: '', label: t('forms.none') },
+          ...people.map((p) => ({ value: p.id, label: local(p.fullName, p.fullNameKm) })),
+        ]}
+      />
+      <MultiSelect
+        id={`${idPrefix}-supporting`}
+        label={t('commitments.fields.supportingOrganizations')}
+        value={draft.supportingOrganizationIds}
+        onChange={(value) => onChange({ supportingOrganizationIds: value })}
+        error={problems.supportingOrganizationIds}
+        data={options.organizations
+          .filter((o) => o.id !== draft.leadOrganizationId)
+          .map((o) => ({ value: o.id, label: o.acronym }))}
+        searchable
+        clearable
+      />
+      <TextInput
+        id={`${idPrefix}-dueDate`}
+        type="date"
+        label={t('commitments.fields.dueDate')}
+        value={draft.dueDate}
+        onChange={(e) => onChange({ dueDate: e.currentTarget.value })}
+        error={problems.dueDate}
+      />
+      <NativeSelect
+        id={`${idPrefix}-priority`}
+        label={t('commitments.fields.priority')}
+        value={draft.priority}
+        onChange={(e) => onChange({ priority: e.currentTarget.value as Priority })}
+        error={problems.priority}
+        data={priorities.map((value) => ({ value, label: t(`priority.${value}`) }))}
+      />
+      <NativeSelect
+        id={`${idPrefix}-visibility`}
+        label={t('commitments.fields.visibility')}
+        value={draft.visibility}
+        onChange={(e) => onChange({ visibility: e.currentTarget.value as Visibility })}
+        error={problems.visibility}
+        data={visibilityOptions.map((value) => ({ value, label: t(`visibility.${value}`) }))}
+      />
+      <MultiSelect
+        id={`${idPrefix}-gcm`}
+        label={t('commitments.fields.gcmObjectives')}
+        value={draft.gcmObjectives}
+        onChange={(value) => onChange({ gcmObjectives: value })}
+        error={problems.gcmObjectives}
+        data={options.gcmObjectives.map((g) => ({
+          value: String(g.number),
+          label: `${g.number}. ${local(g.title, g.titleKm)}`,
+        }))}
+        searchable
+        clearable
+        style={{ gridColumn: '1 / -1' }}
+      />
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,184 @@
+import { useMutation } from '@apollo/client/react';
+import { ActionIcon, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConflictNotice } from '../../components/conflict.js';
+import { MutationError } from '../../components/states.js';
+import { AddProgressUpdateDocument, type CommitmentDetailFragment, type CommitmentStatus } from '../../graphql/generated.js';
+import { conflictVersion, errorCode, fieldErrors } from '../../lib/errors.js';
+
+const reportable: CommitmentStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'AT_RISK', 'COMPLETED'];
+
+/** A focal point's report: new status and progress, a note, and links to evidence. */
+export function ProgressForm({
+  commitment,
+  onReload,
+}: {
+  commitment: CommitmentDetailFragment;
+  onReload: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<CommitmentStatus>(
+    reportable.includes(commitment.status) ? commitment.status : 'IN_PROGRESS',
+  );
+  const [progress, setProgress] = useState<number | string>(commitment.progress);
+  const [note, setNote] = useState('');
+  const [noteKm, setNoteKm] = useState('');
+  const [evidence, setEvidence] = useState<{ url: string; title: string }[]>([{ url: '', title: '' }]);
+  const [version, setVersion] = useState(commitment.version);
+  const [reloading, setReloading] = useState(false);
+  const [add, { loading, error, reset }] = useMutation(AddProgressUpdateDocument);
+  const problems = fieldErrors(error);
+  const conflict = conflictVersion(error) !== undefined;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const result = await add({
+        variables: {
+          input: {
+            commitmentId: commitment.id,
+            version,
+            status,
+            progress: typeof progress === 'number' ? progress : Number(progress),
+            note: note.trim() || null,
+            noteKm: noteKm.trim() || null,
+            evidence: evidence
+              .filter((e) => e.url.trim() || e.title.trim())
+              .map((e) => ({ url: e.url.trim() || null, title: e.title.trim() || null })),
+          },
+        },
+      });
+      const updated = result.data?.addProgressUpdate.commitment;
+      if (updated) {
+        setVersion(updated.version);
+        setProgress(updated.progress);
+      }
+      setNote('');
+      setNoteKm('');
+      setEvidence([{ url: '', title: '' }]);
+    } catch {
+      // Shown beside the fields or as a conflict.
+    }
+  };
+
+  const reload = async () => {
+    setReloading(true);
+    try {
+      const result = (await onReload()) as { data?: { node?: { version?: number } | null } } | undefined;
+      const current = result?.data?.node?.version;
+      setVersion(typeof current === 'number' ? current : (conflictVersion(error) ?? version));
+      reset();
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="report-heading">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="report-heading">
+            {t('progress.report')}
+          </Title>
+          {conflict ? <ConflictNotice onReload={() => void reload()} reloading={reloading} /> : null}
+          {error && !conflict && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+          <Group grow align="flex-start">
+            <NativeSelect
+              label={t('commitments.fields.status')}
+              value={status}
+              onChange={(e) => setStatus(e.currentTarget.value as CommitmentStatus)}
+              error={problems.status}
+              data={reportable.map((value) => ({ value, label: t(`commitmentStatus.${value}`) }))}
+              data-testid="progress-status"
+            />
+            <NumberInput
+              label={t('commitments.fields.progress')}
+              min={0}
+              max={100}
+              suffix=" %"
+              value={progress}
+              onChange={setProgress}
+              error={problems.progress}
+              data-testid="progress-value"
+            />
+          </Group>
+          <Textarea
+            label={t('progress.note')}
+            autosize
+            minRows={3}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={problems.note}
+            data-testid="progress-note"
+          />
+          <Textarea
+            label={t('progress.noteKm')}
+            autosize
+            minRows={2}
+            value={noteKm}
+            onChange={(e) => setNoteKm(e.currentTarget.value)}
+            error={problems.noteKm}
+            lang="km"
+          />
+          <Text size="sm" fw={600}>
+            {t('progress.evidence')}
+          </Text>
+          {evidence.map((item, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
+            <Group key={index} align="flex-start" wrap="nowrap">
+              <TextInput
+                label={t('progress.evidenceUrl')}
+                placeholder="https://"
+                type="url"
+                value={item.url}
+                onChange={(e) => {
+                  const url = e.currentTarget.value;
+                  setEvidence((list) => list.map((x, i) => (i === index ? { ...x, url } : x)));
+                }}
+                error={problems[`evidence.${index}.url`] ?? problems.evidence}
+                style={{ flex: 2 }}
+                data-testid="evidence-url"
+              />
+              <TextInput
+                label={t('progress.evidenceTitle')}
+                value={item.title}
+                onChange={(e) => {
+                  const title = e.currentTarget.value;
+                  setEvidence((list) => list.map((x, i) => (i === index ? { ...x, title } : x)));
+                }}
+                error={problems[`evidence.${index}.title`]}
+                style={{ flex: 1 }}
+                data-testid="evidence-title"
+              />
+              <ActionIcon
+                variant="default"
+                mt={26}
+                size="lg"
+                aria-label={t('progress.removeEvidence')}
+                onClick={() => setEvidence((list) => list.filter((_, i) => i !== index))}
+                disabled={evidence.length === 1}
+              >
+                <IconTrash size={16} aria-hidden />
+              </ActionIcon>
+            </Group>
+          ))}
+          <Group justify="space-between">
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconPlus size={14} aria-hidden />}
+              onClick={() => setEvidence((list) => [...list, { url: '', title: '' }])}
+            >
+              {t('progress.addEvidence')}
+            </Button>
+            <Button type="submit" loading={loading} leftSection={<IconSend size={16} aria-hidden />}>
+              {t('progress.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,262 @@
+import { useMutation } from '@apollo/client/react';
+import { Button, Card, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconGavel, IconPlus } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MutationError } from '../../components/states.js';
+import { Local, useLocalText } from '../../components/text.js';
+import {
+  CreateCommitmentFromDecisionDocument,
+  type DecisionFieldsFragment,
+  type MeetingDetailFragment,
+  RecordDecisionDocument,
+} from '../../graphql/generated.js';
+import { errorCode, fieldErrors } from '../../lib/errors.js';
+import { CommitmentFields, type CommitmentDraft, emptyDraft } from '../commitments/commitment-fields.js';
+import { CommitmentList } from '../commitments/commitment-list.js';
+import type { Directory } from './directory.js';
+
+/** Decisions taken in the meeting, and the commitments each gave rise to. */
+export function DecisionsSection({
+  meeting,
+  directory,
+  editable,
+}: {
+  meeting: MeetingDetailFragment;
+  directory: Directory;
+  editable: boolean;
+}) {
+  const { t } = useTranslation();
+  const agendaNumber = new Map(
+    [...meeting.agendaItems].sort((a, b) => a.position - b.position).map((item, index) => [item.id, index + 1]),
+  );
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="decisions-heading">
+      <Title order={2} size="h3" id="decisions-heading" mb="md">
+        {t('decisions.title')}
+      </Title>
+      {meeting.decisions.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('decisions.empty')}
+        </Text>
+      ) : null}
+      <Stack gap="lg" component="ol" style={{ paddingLeft: '1.25rem', margin: 0 }}>
+        {meeting.decisions.map((decision) => (
+          <li key={decision.id} data-testid="decision">
+            <DecisionItem
+              decision={decision}
+              meeting={meeting}
+              directory={directory}
+              editable={editable}
+              agendaNumber={decision.agendaItem ? agendaNumber.get(decision.agendaItem.id) : undefined}
+            />
+          </li>
+        ))}
+      </Stack>
+      {editable ? <RecordDecisionForm meeting={meeting} /> : null}
+    </Card>
+  );
+}
+
+function DecisionItem({
+  decision,
+  meeting,
+  directory,
+  editable,
+  agendaNumber,
+}: {
+  decision: DecisionFieldsFragment;
+  meeting: MeetingDetailFragment;
+  directory: Directory;
+  editable: boolean;
+  agendaNumber: number | undefined;
+}) {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  return (
+    <Stack gap="xs">
+      <Text>
+        <Local en={decision.text} km={decision.textKm} />
+      </Text>
+      {agendaNumber ? (
+        <Text size="xs" c="dimmed">
+          {t('decisions.underItem', { number: agendaNumber })}
+        </Text>
+      ) : null}
+      {decision.commitments.length > 0 ? <CommitmentList commitments={decision.commitments} /> : null}
+      {editable && !adding ? (
+        <Group className="no-print">
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} aria-hidden />}
+            onClick={() => setAdding(true)}
+          >
+            {t('decisions.addCommitment')}
+          </Button>
+        </Group>
+      ) : null}
+      {adding ? (
+        <InlineCommitmentForm
+          meeting={meeting}
+          decision={decision}
+          directory={directory}
+          onDone={() => setAdding(false)}
+        />
+      ) : null}
+    </Stack>
+  );
+}
+
+function toInputList(values: string[]): string[] | null {
+  return values.length ? values : null;
+}
+
+/** A commitment created from a decision, without leaving the meeting screen. */
+function InlineCommitmentForm({
+  meeting,
+  decision,
+  directory,
+  onDone,
+}: {
+  meeting: MeetingDetailFragment;
+  decision: DecisionFieldsFragment;
+  directory: Directory;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<CommitmentDraft>(() => emptyDraft(meeting.visibility));
+  const [create, { loading, error }] = useMutation(CreateCommitmentFromDecisionDocument);
+  const problems = fieldErrors(error);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await create({
+        variables: {
+          input: {
+            meetingId: meeting.id,
+            decisionId: decision.id,
+            title: draft.title.trim() || null,
+            titleKm: draft.titleKm.trim() || null,
+            description: draft.description.trim() || null,
+            descriptionKm: draft.descriptionKm.trim() || null,
+            leadOrganizationId: draft.leadOrganizationId,
+            supportingOrganizationIds: toInputList(draft.supportingOrganizationIds),
+            assigneeId: draft.assigneeId || null,
+            dueDate: draft.dueDate || null,
+            priority: draft.priority,
+            gcmObjectives: draft.gcmObjectives.length ? draft.gcmObjectives.map(Number) : null,
+            visibility: draft.visibility,
+          },
+        },
+      });
+      onDone();
+    } catch {
+      // Shown beside the fields.
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" bg="gray.0" className="no-print">
+      <form onSubmit={submit} noValidate aria-label={t('decisions.newCommitment')}>
+        <Stack gap="sm">
+          <Text fw={600} size="sm">
+            {t('decisions.newCommitment')}
+          </Text>
+          {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+          <CommitmentFields
+            idPrefix={`new-commitment-${decision.id}`}
+            draft={draft}
+            onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
+            problems={problems}
+            options={directory}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onDone}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={loading}>
+              {t('decisions.createCommitment')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function RecordDecisionForm({ meeting }: { meeting: MeetingDetailFragment }) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const [agendaItemId, setAgendaItemId] = useState('');
+  const [text, setText] = useState('');
+  const [textKm, setTextKm] = useState('');
+  const [record, { loading, error }] = useMutation(RecordDecisionDocument);
+  const problems = fieldErrors(error);
+  const items = [...meeting.agendaItems].sort((a, b) => a.position - b.position);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await record({
+        variables: {
+          input: {
+            meetingId: meeting.id,
+            agendaItemId: agendaItemId || null,
+            text: text.trim() || null,
+            textKm: textKm.trim() || null,
+          },
+        },
+      });
+      setText('');
+      setTextKm('');
+    } catch {
+      // Shown beside the fields.
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="no-print" aria-label={t('decisions.record')}>
+      <Stack gap="xs" mt="lg" p="md" bg="gray.0" style={{ borderRadius: 8 }}>
+        <Text fw={600} size="sm">
+          {t('decisions.record')}
+        </Text>
+        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        <NativeSelect
+          label={t('decisions.agendaItem')}
+          value={agendaItemId}
+          onChange={(e) => setAgendaItemId(e.currentTarget.value)}
+          error={problems.agendaItemId}
+          data={[
+            { value: '', label: t('forms.none') },
+            ...items.map((item, index) => ({ value: item.id, label: `${index + 1}. ${local(item.title, item.titleKm)}` })),
+          ]}
+        />
+        <Textarea
+          label={t('decisions.text')}
+          autosize
+          minRows={2}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={problems.text}
+          data-testid="decision-text"
+        />
+        <Textarea
+          label={t('decisions.textKm')}
+          autosize
+          minRows={2}
+          value={textKm}
+          onChange={(e) => setTextKm(e.currentTarget.value)}
+          error={problems.textKm}
+          lang="km"
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={loading} leftSection={<IconGavel size={16} aria-hidden />}>
+            {t('decisions.recordButton')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

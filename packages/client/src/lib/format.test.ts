@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { dayInPhnomPenh, formatDate, formatDateTime, fromWallTime, pickText, toWallTime } from './format.js';
+
+describe('dates in Asia/Phnom_Penh', () => {
+  it('shows instants in Cambodian time whatever the browser zone', () => {
+    // 2023-11-01 02:00 UTC is 09:00 in Phnom Penh.
+    expect(formatDateTime('2023-11-01T02:00:00Z', 'en')).toMatch(/1 Nov 2023.*09:00/);
+  });
+
+  it('names the Phnom Penh day of an instant', () => {
+    expect(dayInPhnomPenh('2023-11-01T18:30:00Z')).toBe('2023-11-02');
+    expect(dayInPhnomPenh('2023-11-01T16:59:00Z')).toBe('2023-11-01');
+  });
+
+  it('never shifts a calendar date', () => {
+    expect(formatDate('2024-03-31', 'en')).toMatch(/31 Mar 2024/);
+  });
+
+  it('round-trips wall time typed into a datetime-local input', () => {
+    expect(fromWallTime('2023-11-01T09:00')).toBe('2023-11-01T02:00:00.000Z');
+    expect(toWallTime('2023-11-01T02:00:00.000Z')).toBe('2023-11-01T09:00');
+    expect(fromWallTime('yesterday')).toBeNull();
+  });
+});
+
+describe('bilingual record text', () => {
+  it('prefers the reader language and falls back to the other', () => {
+    expect(pickText('km', 'Review', 'ការពិនិត្យ')).toEqual({ text: 'ការពិនិត្យ', lang: 'km' });
+    expect(pickText('en', 'Review', 'ការពិនិត្យ')).toEqual({ text: 'Review', lang: 'en' });
+    expect(pickText('en', '', 'ការពិនិត្យ')).toEqual({ text: 'ការពិនិត្យ', lang: 'km' });
+    expect(pickText('km', null, null)).toBeNull();
+  });
+});

@@ -1,0 +1,97 @@
+/** Dates, times and bilingual record text, shown the way people in Cambodia read them. */
+
+export type Language = 'en' | 'km';
+
+/** Every instant is shown in Cambodia's time zone, whatever the browser's. */
+export const TIME_ZONE = 'Asia/Phnom_Penh';
+/** Cambodia keeps UTC+7 all year (no daylight saving), so wall time ↔ instant is a fixed shift. */
+const OFFSET = '+07:00';
+
+const locales: Record<Language, string> = { en: 'en-GB', km: 'km-KH' };
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locales[language], options);
+    cache.set(key, found);
+  }
+  return found;
+}
+
+/** An instant (ISO string) as date and time in Asia/Phnom_Penh. */
+export function formatDateTime(value: string | null | undefined, language: Language): string {
+  if (!value) return '';
+  return formatter(language, { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+}
+
+/** The time of day of an instant in Asia/Phnom_Penh. */
+export function formatTime(value: string | null | undefined, language: Language): string {
+  if (!value) return '';
+  return formatter(language, { timeZone: TIME_ZONE, timeStyle: 'short' }).format(new Date(value));
+}
+
+/** A calendar date ('YYYY-MM-DD'); it names a day, not an instant, so it is never shifted. */
+export function formatDate(value: string | null | undefined, language: Language): string {
+  if (!value) return '';
+  return formatter(language, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${value}T00:00:00Z`));
+}
+
+/** The calendar day ('YYYY-MM-DD') an instant falls on in Asia/Phnom_Penh. */
+export function dayInPhnomPenh(value: Date | string = new Date()): string {
+  return formatter('en', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date(value))
+    .filter((part) => part.type !== 'literal')
+    .map((part) => part.value)
+    .join('-')
+    .replace(/^(\d{2})-(\d{2})-(\d{4})$/, '$3-$2-$1');
+}
+
+/** An instant as the value of an `<input type="datetime-local">` showing Phnom Penh wall time. */
+export function toWallTime(value: string | null | undefined): string {
+  if (!value) return '';
+  const shifted = new Date(new Date(value).getTime() + 7 * 3_600_000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+/** The instant (ISO string) of a Phnom Penh wall time typed in `<input type="datetime-local">`; null when empty or invalid. */
+export function fromWallTime(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  const seconds = value.length === 16 ? ':00' : '';
+  const date = new Date(`${value}${seconds}${OFFSET}`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** The month ('YYYY-MM') an instant falls in, in Asia/Phnom_Penh. */
+export function monthOf(value: Date | string = new Date()): string {
+  return dayInPhnomPenh(value).slice(0, 7);
+}
+
+/** The name of a month ('YYYY-MM'), e.g. "November 2023". */
+export function formatMonth(month: string, language: Language): string {
+  return formatter(language, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/;
+
+/** Whether a text is written (at least partly) in Khmer script. */
+export function isKhmer(text: string): boolean {
+  return KHMER.test(text);
+}
+
+/**
+ * Picks the version of a bilingual record text to show: the one in the reader's language, else the other.
+ * `lang` says which language the chosen text is in, for the `lang` attribute (and so the Khmer font).
+ */
+export function pickText(
+  language: Language,
+  english: string | null | undefined,
+  khmer: string | null | undefined,
+): { text: string; lang: Language } | null {
+  const en = english?.trim() ? english : null;
+  const km = khmer?.trim() ? khmer : null;
+  const text = language === 'km' ? (km ?? en) : (en ?? km);
+  if (!text) return null;
+  return { text, lang: isKhmer(text) ? 'km' : 'en' };
+}

@@ -1,0 +1,179 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, Group, NativeSelect, Paper, PasswordInput, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { IconUserPlus } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import { PageHeader } from '../components/page.js';
+import { EmptyState, ErrorState, LoadingState, MutationError } from '../components/states.js';
+import { DateTimeText, PersonName, useLocalText } from '../components/text.js';
+import { useViewer } from '../features/session/session.js';
+import {
+  AccountsDocument,
+  CreateAccountDocument,
+  DirectoryOptionsDocument,
+  type Role,
+  UpdateAccountDocument,
+} from '../graphql/generated.js';
+import { errorCode, fieldErrors } from '../lib/errors.js';
+
+const roles: Role[] = ['ADMIN', 'SECRETARIAT', 'FOCAL_POINT', 'PARTNER'];
+
+/** Admin: who may sign in, with which role; accounts are deactivated, never deleted (the audit trail names them). */
+export function AccountsPage() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const local = useLocalText();
+  const { data, loading, error, refetch } = useQuery(AccountsDocument, {
+    variables: { first: 100 },
+    skip: viewer.role !== 'ADMIN',
+  });
+  const directory = useQuery(DirectoryOptionsDocument, { skip: viewer.role !== 'ADMIN' });
+  const [form, setForm] = useState({ email: '', password: '', role: 'FOCAL_POINT' as Role, personId: '' });
+  const [create, created] = useMutation(CreateAccountDocument, { refetchQueries: [AccountsDocument] });
+  const [update, updated] = useMutation(UpdateAccountDocument);
+  const problems = fieldErrors(created.error);
+
+  if (viewer.role !== 'ADMIN') return <Navigate to="/" replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await create({
+        variables: {
+          input: {
+            email: form.email.trim(),
+            password: form.password,
+            role: form.role,
+            personId: form.personId || null,
+          },
+        },
+      });
+      setForm({ email: '', password: '', role: 'FOCAL_POINT', personId: '' });
+    } catch {
+      // Shown beside the fields.
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('accounts.title')} />
+      <Stack gap="lg">
+        <Paper withBorder p="lg" component="section" aria-labelledby="new-account-heading">
+          <form onSubmit={submit} noValidate>
+            <Stack gap="sm">
+              <Text fw={600} id="new-account-heading">
+                {t('accounts.new')}
+              </Text>
+              {created.error && errorCode(created.error) !== 'BAD_USER_INPUT' ? (
+                <MutationError error={created.error} />
+              ) : null}
+              <Group grow align="flex-start">
+                <TextInput
+                  label={t('accounts.email')}
+                  type="email"
+                  value={form.email}
+                  onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+                  error={problems.email}
+                  required
+                />
+                <PasswordInput
+                  label={t('accounts.password')}
+                  autoComplete="new-password"
+                  value={form.password}
+                  onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+                  error={problems.password}
+                  required
+                />
+              </Group>
+              <Group grow align="flex-start">
+                <NativeSelect
+                  label={t('accounts.role')}
+                  value={form.role}
+                  onChange={(e) => setForm({ ...form, role: e.currentTarget.value as Role })}
+                  error={problems.role}
+                  data={roles.map((value) => ({ value, label: t(`role.${value}`) }))}
+                />
+                <NativeSelect
+                  label={t('accounts.person')}
+                  value={form.personId}
+                  onChange={(e) => setForm({ ...form, personId: e.currentTarget.value })}
+                  error={problems.personId}
+                  data={[
+                    { value: '', label: t('forms.none') },
+                    ...(directory.data?.people.nodes ?? []).map((p) => ({
+                      value: p.id,
+                      label: local(p.fullName, p.fullNameKm),
+                    })),
+                  ]}
+                />
+              </Group>
+              <Group justify="flex-end">
+                <Button type="submit" loading={created.loading} leftSection={<IconUserPlus size={16} aria-hidden />}>
+                  {t('accounts.create')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+        <MutationError error={updated.error} />
+        {loading && !data ? <LoadingState /> : null}
+        {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+        {data && data.accounts.nodes.length === 0 ? <EmptyState title={t('accounts.empty')} /> : null}
+        {data && data.accounts.nodes.length > 0 ? (
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing="sm" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('accounts.email')}</Table.Th>
+                  <Table.Th>{t('accounts.person')}</Table.Th>
+                  <Table.Th>{t('accounts.role')}</Table.Th>
+                  <Table.Th>{t('accounts.lastLogin')}</Table.Th>
+                  <Table.Th>{t('accounts.active')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.accounts.nodes.map((account) => (
+                  <Table.Tr key={account.id}>
+                    <Table.Td>{account.email}</Table.Td>
+                    <Table.Td>
+                      <PersonName person={account.person} />
+                      {account.person?.organization ? ` · ${account.person.organization.acronym}` : ''}
+                    </Table.Td>
+                    <Table.Td>
+                      <NativeSelect
+                        size="xs"
+                        aria-label={t('accounts.roleOf', { email: account.email })}
+                        value={account.role}
+                        onChange={(e) =>
+                          void update({
+                            variables: { input: { id: account.id, role: e.currentTarget.value as Role } },
+                          }).catch(() => undefined)
+                        }
+                        data={roles.map((value) => ({ value, label: t(`role.${value}`) }))}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <DateTimeText value={account.lastLoginAt} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Switch
+                        aria-label={t('accounts.activeOf', { email: account.email })}
+                        checked={account.active}
+                        onChange={(e) =>
+                          void update({
+                            variables: { input: { id: account.id, active: e.currentTarget.checked } },
+                          }).catch(() => undefined)
+                        }
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : null}
+      </Stack>
+    </>
+  );
+}

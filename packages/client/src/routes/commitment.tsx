@@ -1,0 +1,260 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Card, Grid, Group, Progress, Stack, Text, Timeline, Title } from '@mantine/core';
+import { IconEdit, IconLink, IconPaperclip } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { CommitmentStatusBadge, OverdueBadge, VisibilityBadge } from '../components/badges.js';
+import { PageHeader } from '../components/page.js';
+import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { DateText, DateTimeText, Local, OrganizationName, PersonName, useLocalText } from '../components/text.js';
+import { CommitmentEditForm } from '../features/commitments/commitment-edit.js';
+import { ProgressForm } from '../features/commitments/progress-form.js';
+import { VerifyPanel } from '../features/commitments/verify-panel.js';
+import { canReportOn, isStaff, useViewer } from '../features/session/session.js';
+import { type CommitmentPageQuery, CommitmentPageDocument } from '../graphql/generated.js';
+
+type CommitmentWithUpdates = Extract<NonNullable<CommitmentPageQuery['node']>, { __typename: 'Commitment' }>;
+
+export function CommitmentPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const viewer = useViewer();
+  const local = useLocalText();
+  const [editing, setEditing] = useState(false);
+  const { data, loading, error, refetch } = useQuery(CommitmentPageDocument, { variables: { id } });
+  const commitment = data?.node?.__typename === 'Commitment' ? data.node : null;
+
+  if (loading && !data) return <LoadingState />;
+  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (!commitment) {
+    return (
+      <EmptyState
+        title={t('commitments.notFound')}
+        action={
+          <Button component={Link} to="/commitments" variant="default">
+            {t('commitments.title')}
+          </Button>
+        }
+      />
+    );
+  }
+  const staff = isStaff(viewer);
+  const open = !['VERIFIED', 'CANCELLED'].includes(commitment.status);
+  const mayReport =
+    open &&
+    commitment.status !== 'COMPLETED' &&
+    canReportOn(viewer, [commitment.leadOrganization.id, ...commitment.supportingOrganizations.map((o) => o.id)]);
+  const reload = () => refetch();
+
+  return (
+    <>
+      <PageHeader
+        title={<Local en={commitment.title} km={commitment.titleKm} />}
+        documentTitle={local(commitment.title, commitment.titleKm)}
+        crumbs={[{ label: t('commitments.title'), to: '/commitments' }]}
+        actions={
+          staff && !editing ? (
+            <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setEditing(true)}>
+              {t('commitments.edit')}
+            </Button>
+          ) : null
+        }
+      >
+        <Group gap="xs">
+          <Text size="sm" c="dimmed">
+            {commitment.reference}
+          </Text>
+          <CommitmentStatusBadge status={commitment.status} />
+          {commitment.isOverdue ? <OverdueBadge /> : null}
+          <VisibilityBadge visibility={commitment.visibility} />
+        </Group>
+      </PageHeader>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="lg">
+            {editing ? (
+              <CommitmentEditForm commitment={commitment} onReload={reload} onClose={() => setEditing(false)} />
+            ) : null}
+            {staff && commitment.status === 'COMPLETED' ? <VerifyPanel commitment={commitment} onReload={reload} /> : null}
+            {mayReport ? <ProgressForm key={commitment.id} commitment={commitment} onReload={reload} /> : null}
+            <UpdatesTimeline commitment={commitment} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <CommitmentFacts commitment={commitment} />
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
+
+function UpdatesTimeline({ commitment }: { commitment: CommitmentWithUpdates }) {
+  const { t } = useTranslation();
+  const updates = [...commitment.updates.nodes].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="timeline-heading">
+      <Title order={2} size="h4" id="timeline-heading" mb="md">
+        {t('progress.timeline')}
+      </Title>
+      {updates.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('progress.none')}
+        </Text>
+      ) : (
+        <Timeline bulletSize={14} lineWidth={2} active={updates.length}>
+          {updates.map((update) => (
+            <Timeline.Item
+              key={update.id}
+              data-testid="progress-update"
+              title={
+                <Group gap="xs">
+                  {update.status ? <CommitmentStatusBadge status={update.status} /> : null}
+                  {update.progress !== null ? <Text size="sm">{update.progress}%</Text> : null}
+                </Group>
+              }
+            >
+              <Text size="xs" c="dimmed">
+                <DateTimeText value={update.createdAt} /> · <PersonName person={update.author} />
+              </Text>
+              {update.note || update.noteKm ? (
+                <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+                  <Local en={update.note} km={update.noteKm} />
+                </Text>
+              ) : null}
+              {update.evidence.length > 0 ? (
+                <Stack gap={2} mt={4}>
+                  {update.evidence.map((item, index) =>
+                    item.url ? (
+                      <Anchor
+                        // biome-ignore lint/suspicious/noArrayIndexKey: evidence has no id of its own
+                        key={index}
+                        href={item.url}
+                        target="_blank"
+                        rel="noopener noreferrer nofollow"
+                        size="sm"
+                      >
+                        <Group gap={4} wrap="nowrap">
+                          <IconLink size={14} aria-hidden />
+                          {item.title || item.url}
+                        </Group>
+                      </Anchor>
+                    ) : (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: evidence has no id of its own
+                      <Group gap={4} key={index}>
+                        <IconPaperclip size={14} aria-hidden />
+                        <Text size="sm">{item.title || item.fileName}</Text>
+                      </Group>
+                    ),
+                  )}
+                </Stack>
+              ) : null}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Card>
+  );
+}
+
+function CommitmentFacts({ commitment }: { commitment: CommitmentWithUpdates }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="facts-heading">
+      <Title order={2} size="h4" id="facts-heading" mb="sm">
+        {t('commitments.details')}
+      </Title>
+      <Stack gap="sm">
+        <div>
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              {t('commitments.fields.progress')}
+            </Text>
+            <Text size="sm" fw={600}>
+              {commitment.progress}%
+            </Text>
+          </Group>
+          <Progress value={commitment.progress} aria-label={t('commitments.progressLabel', { progress: commitment.progress })} />
+        </div>
+        {commitment.description || commitment.descriptionKm ? (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            <Local en={commitment.description} km={commitment.descriptionKm} />
+          </Text>
+        ) : null}
+        <Fact label={t('commitments.fields.leadOrganization')}>
+          <Anchor component={Link} to={`/organizations/${encodeURIComponent(commitment.leadOrganization.id)}`}>
+            <OrganizationName organization={commitment.leadOrganization} full />
+          </Anchor>
+        </Fact>
+        <Fact label={t('commitments.fields.supportingOrganizations')}>
+          {commitment.supportingOrganizations.length
+            ? commitment.supportingOrganizations.map((o) => o.acronym).join(', ')
+            : '—'}
+        </Fact>
+        <Fact label={t('commitments.fields.assignee')}>
+          <PersonName person={commitment.assignee} />
+        </Fact>
+        <Fact label={t('commitments.fields.dueDate')}>
+          <DateText value={commitment.dueDate} />
+        </Fact>
+        <Fact label={t('commitments.fields.priority')}>
+          {commitment.priority ? t(`priority.${commitment.priority}`) : '—'}
+        </Fact>
+        <Fact label={t('commitments.fields.lastUpdate')}>
+          <DateTimeText value={commitment.lastUpdateAt} />
+        </Fact>
+        {commitment.meeting ? (
+          <Fact label={t('commitments.fields.meeting')}>
+            <Anchor component={Link} to={`/meetings/${encodeURIComponent(commitment.meeting.id)}`}>
+              <Local en={commitment.meeting.title} km={commitment.meeting.titleKm} />
+            </Anchor>
+          </Fact>
+        ) : null}
+        {commitment.decision ? (
+          <Fact label={t('commitments.fields.decision')}>
+            <Local en={commitment.decision.text} km={commitment.decision.textKm} />
+          </Fact>
+        ) : null}
+        <Fact label={t('commitments.fields.planObjectives')}>
+          {commitment.planObjectives.length ? (
+            <Stack gap={2}>
+              {commitment.planObjectives.map((o) => (
+                <span key={o.id}>
+                  {o.code} <Local en={o.title} km={o.titleKm} />
+                </span>
+              ))}
+            </Stack>
+          ) : (
+            '—'
+          )}
+        </Fact>
+        <Fact label={t('commitments.fields.gcmObjectives')}>
+          {commitment.gcmObjectives.length ? (
+            <Stack gap={2}>
+              {commitment.gcmObjectives.map((g) => (
+                <span key={g.number}>
+                  {g.number}. <Local en={g.title} km={g.titleKm} />
+                </span>
+              ))}
+            </Stack>
+          ) : (
+            '—'
+          )}
+        </Fact>
+      </Stack>
+    </Card>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}

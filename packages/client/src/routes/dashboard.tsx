@@ -1,0 +1,163 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { MeetingStatusBadge } from '../components/badges.js';
+import { PageHeader } from '../components/page.js';
+import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { DateTimeText, Local, OrganizationName, PersonName } from '../components/text.js';
+import { CommitmentList } from '../features/commitments/commitment-list.js';
+import { isStaff, useViewer } from '../features/session/session.js';
+import { StatsChart } from '../features/stats/stats-chart.js';
+import { DashboardDocument } from '../graphql/generated.js';
+import { dayInPhnomPenh } from '../lib/format.js';
+
+function Section({ title, children, action }: { title: string; children: React.ReactNode; action?: React.ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {action}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const staff = isStaff(viewer);
+  const organizationId = staff ? null : (viewer.organization?.id ?? null);
+  // Meetings from the start of today in Phnom Penh: stable for the day, so the cache is reused.
+  const from = useMemo(() => new Date(`${dayInPhnomPenh()}T00:00:00+07:00`).toISOString(), []);
+  const { data, loading, error, refetch } = useQuery(DashboardDocument, { variables: { organizationId, from } });
+
+  const greetingName = viewer.person ? <PersonName person={viewer.person} /> : t(`role.${viewer.role}`);
+
+  return (
+    <>
+      <PageHeader title={t('dashboard.title')} documentTitle={t('dashboard.title')}>
+        <Text c="dimmed">
+          {t('dashboard.welcome')} {greetingName}
+          {viewer.organization ? (
+            <>
+              {' · '}
+              <OrganizationName organization={viewer.organization} full />
+            </>
+          ) : null}
+        </Text>
+      </PageHeader>
+      {loading && !data ? <LoadingState /> : null}
+      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      {data ? (
+        <Stack gap="lg">
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+            <Section
+              title={staff ? t('dashboard.openCommitmentsAll') : t('dashboard.openCommitmentsMine')}
+              action={
+                <Anchor
+                  component={Link}
+                  to={
+                    organizationId
+                      ? `/commitments?organization=${encodeURIComponent(organizationId)}&status=NOT_STARTED,IN_PROGRESS,AT_RISK`
+                      : '/commitments?status=NOT_STARTED,IN_PROGRESS,AT_RISK'
+                  }
+                  size="sm"
+                >
+                  {t('dashboard.seeAll', { count: data.openCommitments.totalCount })}
+                </Anchor>
+              }
+            >
+              {data.openCommitments.nodes.length === 0 ? (
+                <EmptyState title={t('dashboard.noOpenCommitments')} />
+              ) : (
+                <CommitmentList commitments={data.openCommitments.nodes} />
+              )}
+            </Section>
+            <Stack gap="lg">
+              <Section
+                title={t('dashboard.upcomingMeetings')}
+                action={
+                  <Anchor component={Link} to="/meetings" size="sm">
+                    {t('dashboard.allMeetings')}
+                  </Anchor>
+                }
+              >
+                {data.upcomingMeetings.nodes.length === 0 ? (
+                  <EmptyState
+                    title={t('dashboard.noUpcomingMeetings')}
+                    action={
+                      staff ? (
+                        <Button component={Link} to="/meetings/new" size="xs">
+                          {t('meetings.new')}
+                        </Button>
+                      ) : undefined
+                    }
+                  />
+                ) : (
+                  <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                    {data.upcomingMeetings.nodes.map((meeting) => (
+                      <li key={meeting.id}>
+                        <Group justify="space-between" wrap="nowrap" align="flex-start">
+                          <div>
+                            <Anchor component={Link} to={`/meetings/${encodeURIComponent(meeting.id)}`} fw={500}>
+                              <Local en={meeting.title} km={meeting.titleKm} />
+                            </Anchor>
+                            <Text size="xs" c="dimmed">
+                              <DateTimeText value={meeting.startsAt} />
+                              {meeting.location ? ` · ${meeting.location}` : ''}
+                            </Text>
+                          </div>
+                          <MeetingStatusBadge status={meeting.status} />
+                        </Group>
+                      </li>
+                    ))}
+                  </Stack>
+                )}
+              </Section>
+              <Section title={t('dashboard.overdueByOrganization')}>
+                {data.overdueByOrganization.length === 0 ? (
+                  <EmptyState title={t('dashboard.noOverdue')} />
+                ) : (
+                  <StatsChart
+                    caption={t('dashboard.overdueByOrganization')}
+                    groups={[...data.overdueByOrganization].sort((a, b) => b.total - a.total)}
+                  />
+                )}
+              </Section>
+            </Stack>
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+            <Section title={t('dashboard.byPlanGoal')}>
+              {data.byPlanGoal.length === 0 ? (
+                <EmptyState title={t('dashboard.noStats')} />
+              ) : (
+                <StatsChart caption={t('dashboard.byPlanGoal')} groups={data.byPlanGoal} />
+              )}
+            </Section>
+            <Section title={t('dashboard.byGcmObjective')}>
+              {data.byGcmObjective.length === 0 ? (
+                <EmptyState title={t('dashboard.noStats')} />
+              ) : (
+                <StatsChart
+                  caption={t('dashboard.byGcmObjective')}
+                  groups={data.byGcmObjective}
+                  labelFor={(group) => (
+                    <>
+                      {t('gcm.objective', { number: group.key })}{' '}
+                      <Local en={group.label} km={group.labelKm} fallback="" />
+                    </>
+                  )}
+                />
+              )}
+            </Section>
+          </SimpleGrid>
+        </Stack>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { useMutation } from '@apollo/client/react';
+import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../components/page.js';
+import { LoginDocument, MeDocument } from '../graphql/generated.js';
+import { LanguageSwitch } from '../layout/language-switch.js';
+import { errorCode, fieldErrors } from '../lib/errors.js';
+
+/** Only paths inside the app, so a crafted link cannot send people elsewhere after they sign in. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('login.title'));
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [login, { loading, error }] = useMutation(LoginDocument, {
+    update(cache, { data }) {
+      if (data) cache.writeQuery({ query: MeDocument, data: { __typename: 'Query', me: data.login.viewer } });
+    },
+  });
+  const problems = fieldErrors(error);
+  const code = errorCode(error);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await login({ variables: { input: { email: email.trim(), password } } });
+      navigate(safeNext(params.get('next')), { replace: true });
+    } catch {
+      // Shown below from `error`.
+    }
+  };
+
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <main style={{ width: '100%', maxWidth: 420 }}>
+        <Stack gap="lg">
+          <Group justify="space-between">
+            <div>
+              <Title order={1} size="h2" c="ncct.8">
+                {t('app.name')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('app.organization')}
+              </Text>
+            </div>
+            <LanguageSwitch />
+          </Group>
+          <Paper withBorder shadow="xs" p="xl" radius="md">
+            <form onSubmit={submit} noValidate>
+              <Stack>
+                <Title order={2} size="h3">
+                  {t('login.title')}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t('login.intro')}
+                </Text>
+                {code && code !== 'BAD_USER_INPUT' ? (
+                  <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
+                    {code === 'UNAUTHENTICATED' ? t('login.failed') : t(`errors.${code}.body`)}
+                  </Alert>
+                ) : null}
+                <TextInput
+                  label={t('login.email')}
+                  type="email"
+                  autoComplete="username"
+                  required
+                  value={email}
+                  onChange={(event) => setEmail(event.currentTarget.value)}
+                  error={problems.email}
+                  autoFocus
+                />
+                <PasswordInput
+                  label={t('login.password')}
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(event) => setPassword(event.currentTarget.value)}
+                  error={problems.password}
+                />
+                <Button type="submit" loading={loading} fullWidth>
+                  {t('login.submit')}
+                </Button>
+              </Stack>
+            </form>
+          </Paper>
+        </Stack>
+      </main>
+    </Center>
+  );
+}

@@ -1,0 +1,172 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { PageHeader } from '../components/page.js';
+import { ErrorState, LoadingState, MutationError } from '../components/states.js';
+import { useLocalText } from '../components/text.js';
+import { isStaff, useViewer } from '../features/session/session.js';
+import {
+  CreateMeetingDocument,
+  DirectoryOptionsDocument,
+  type MeetingKind,
+  type Visibility,
+} from '../graphql/generated.js';
+import { errorCode, fieldErrors } from '../lib/errors.js';
+import { fromWallTime } from '../lib/format.js';
+
+export const meetingKinds: MeetingKind[] = ['PLENARY', 'TECHNICAL_WORKING_GROUP', 'CONSULTATION', 'BILATERAL', 'OTHER'];
+export const visibilities: Visibility[] = ['INTERNAL', 'PARTNERS', 'PUBLIC'];
+
+export function MeetingNewPage() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const local = useLocalText();
+  const navigate = useNavigate();
+  const directory = useQuery(DirectoryOptionsDocument);
+  const [form, setForm] = useState({
+    title: '',
+    titleKm: '',
+    kind: 'PLENARY' as MeetingKind,
+    startsAt: '',
+    endsAt: '',
+    location: '',
+    organizerId: '',
+    chairId: '',
+    visibility: 'INTERNAL' as Visibility,
+  });
+  const [create, { loading, error }] = useMutation(CreateMeetingDocument);
+  const problems = fieldErrors(error);
+  const set = (key: keyof typeof form) => (event: { currentTarget: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: event.currentTarget.value }));
+
+  if (!isStaff(viewer)) return <Navigate to="/meetings" replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const result = await create({
+        variables: {
+          input: {
+            title: form.title.trim() || null,
+            titleKm: form.titleKm.trim() || null,
+            kind: form.kind,
+            startsAt: fromWallTime(form.startsAt) ?? form.startsAt,
+            endsAt: form.endsAt ? (fromWallTime(form.endsAt) ?? form.endsAt) : null,
+            location: form.location.trim() || null,
+            organizerId: form.organizerId,
+            chairId: form.chairId || null,
+            visibility: form.visibility,
+          },
+        },
+      });
+      const id = result.data?.createMeeting.meeting.id;
+      if (id) navigate(`/meetings/${encodeURIComponent(id)}`);
+    } catch {
+      // Shown beside the fields and above the form.
+    }
+  };
+
+  const organizations = directory.data?.organizations.nodes ?? [];
+  const people = directory.data?.people.nodes ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('meetings.new')} crumbs={[{ label: t('meetings.title'), to: '/meetings' }]} />
+      {directory.loading && !directory.data ? <LoadingState /> : null}
+      {directory.error && !directory.data ? <ErrorState error={directory.error} /> : null}
+      {directory.data ? (
+        <Paper withBorder p="lg" maw={860}>
+          <form onSubmit={submit} noValidate>
+            <Stack>
+              {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  label={t('meetings.fields.title')}
+                  value={form.title}
+                  onChange={set('title')}
+                  error={problems.title}
+                  description={t('forms.eitherLanguage')}
+                />
+                <TextInput
+                  label={t('meetings.fields.titleKm')}
+                  value={form.titleKm}
+                  onChange={set('titleKm')}
+                  error={problems.titleKm}
+                  lang="km"
+                />
+                <NativeSelect
+                  label={t('meetings.fields.kind')}
+                  value={form.kind}
+                  onChange={set('kind')}
+                  data={meetingKinds.map((value) => ({ value, label: t(`meetingKind.${value}`) }))}
+                  error={problems.kind}
+                />
+                <NativeSelect
+                  label={t('meetings.fields.visibility')}
+                  value={form.visibility}
+                  onChange={set('visibility')}
+                  data={visibilities.map((value) => ({ value, label: t(`visibility.${value}`) }))}
+                  error={problems.visibility}
+                />
+                <TextInput
+                  type="datetime-local"
+                  label={t('meetings.fields.startsAt')}
+                  description={t('forms.phnomPenhTime')}
+                  value={form.startsAt}
+                  onChange={set('startsAt')}
+                  error={problems.startsAt}
+                  required
+                />
+                <TextInput
+                  type="datetime-local"
+                  label={t('meetings.fields.endsAt')}
+                  description={t('forms.phnomPenhTime')}
+                  value={form.endsAt}
+                  onChange={set('endsAt')}
+                  error={problems.endsAt}
+                />
+                <TextInput
+                  label={t('meetings.fields.location')}
+                  value={form.location}
+                  onChange={set('location')}
+                  error={problems.location}
+                />
+                <NativeSelect
+                  label={t('meetings.fields.organizer')}
+                  value={form.organizerId}
+                  onChange={set('organizerId')}
+                  error={problems.organizerId}
+                  required
+                  data={[
+                    { value: '', label: t('forms.choose') },
+                    ...organizations.map((o) => ({ value: o.id, label: `${o.acronym} — ${local(o.name, o.nameKm)}` })),
+                  ]}
+                />
+                <NativeSelect
+                  label={t('meetings.fields.chair')}
+                  value={form.chairId}
+                  onChange={set('chairId')}
+                  error={problems.chairId}
+                  data={[
+                    { value: '', label: t('forms.none') },
+                    ...people.map((p) => ({ value: p.id, label: local(p.fullName, p.fullNameKm) })),
+                  ]}
+                />
+              </SimpleGrid>
+              <Group justify="flex-end">
+                <Button variant="default" component={Link} to="/meetings">
+                  {t('actions.cancel')}
+                </Button>
+                <Button type="submit" loading={loading}>
+                  {t('meetings.create')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,306 @@
+import { useQuery } from '@apollo/client/react';
+import {
+  Anchor,
+  Button,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconCalendarMonth, IconChevronLeft, IconChevronRight, IconList, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { MeetingStatusBadge, VisibilityBadge } from '../components/badges.js';
+import { PageHeader } from '../components/page.js';
+import { Pager, useFilterParams, usePageWindow } from '../components/pager.js';
+import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { DateTimeText, Local, OrganizationName, useLanguage } from '../components/text.js';
+import { isStaff, useViewer } from '../features/session/session.js';
+import {
+  type MeetingFilter,
+  type MeetingStatus,
+  type MeetingSummaryFragment,
+  MeetingsDocument,
+  OrganizationOptionsDocument,
+} from '../graphql/generated.js';
+import { dayInPhnomPenh, formatMonth, formatTime, monthOf } from '../lib/format.js';
+
+const meetingStatuses: MeetingStatus[] = ['PLANNED', 'HELD', 'MINUTES_APPROVED', 'CANCELLED'];
+const PAGE_SIZE = 20;
+
+function shiftMonth(month: string, by: number): string {
+  const [year, m] = month.split('-').map(Number);
+  const date = new Date(Date.UTC(year, m - 1 + by, 1));
+  return date.toISOString().slice(0, 7);
+}
+
+export function MeetingsPage() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const [params, update] = useFilterParams();
+  const view = params.get('view') === 'calendar' ? 'calendar' : 'list';
+  const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? params.get('month')! : monthOf();
+  const status = (params.get('status') ?? '').split(',').filter((s): s is MeetingStatus =>
+    meetingStatuses.includes(s as MeetingStatus),
+  );
+  const organizer = params.get('organizer');
+  const search = params.get('search') ?? '';
+  const direction = params.get('dir') === 'asc' ? 'ASC' : 'DESC';
+  const [searchText, setSearchText] = useState(search);
+  const commitSearch = useDebouncedCallback((value: string) => update({ search: value.trim() || null }), 400);
+  const pageWindow = usePageWindow(PAGE_SIZE);
+  const options = useQuery(OrganizationOptionsDocument);
+
+  const filter: MeetingFilter = {
+    status: status.length ? status : null,
+    organizerId: organizer,
+    search: search || null,
+  };
+  if (view === 'calendar') {
+    // The whole month as seen in Phnom Penh, with a week's margin for the grid's edges.
+    const week = 7 * 86_400_000;
+    filter.from = new Date(new Date(`${month}-01T00:00:00+07:00`).getTime() - week).toISOString();
+    filter.to = new Date(new Date(`${shiftMonth(month, 1)}-01T00:00:00+07:00`).getTime() + week).toISOString();
+  }
+  const { data, loading, error, refetch } = useQuery(MeetingsDocument, {
+    variables:
+      view === 'calendar'
+        ? { first: 100, filter, orderBy: { field: 'STARTS_AT', direction: 'ASC' } }
+        : { ...pageWindow, filter, orderBy: { field: 'STARTS_AT', direction } },
+  });
+
+  const organizations = options.data?.organizations.nodes ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title={t('meetings.title')}
+        actions={
+          isStaff(viewer) ? (
+            <Button component={Link} to="/meetings/new" leftSection={<IconPlus size={16} aria-hidden />}>
+              {t('meetings.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <Paper withBorder p="md" mb="md" component="search" aria-label={t('filters.title')}>
+        <Group align="flex-end" gap="md">
+          <TextInput
+            label={t('filters.search')}
+            value={searchText}
+            onChange={(event) => {
+              setSearchText(event.currentTarget.value);
+              commitSearch(event.currentTarget.value);
+            }}
+            w={240}
+          />
+          <MultiSelect
+            label={t('meetings.fields.status')}
+            data={meetingStatuses.map((value) => ({ value, label: t(`meetingStatus.${value}`) }))}
+            value={status}
+            onChange={(value) => update({ status: value.join(',') || null })}
+            clearable
+            w={260}
+          />
+          <NativeSelect
+            label={t('meetings.fields.organizer')}
+            value={organizer ?? ''}
+            onChange={(event) => update({ organizer: event.currentTarget.value || null })}
+            data={[
+              { value: '', label: t('filters.any') },
+              ...organizations.map((o) => ({ value: o.id, label: o.acronym })),
+            ]}
+            w={180}
+          />
+          <SegmentedControl
+            aria-label={t('meetings.view')}
+            value={view}
+            onChange={(value) => update({ view: value === 'list' ? null : value })}
+            data={[
+              {
+                value: 'list',
+                label: (
+                  <Group gap={4} wrap="nowrap">
+                    <IconList size={16} aria-hidden />
+                    {t('meetings.list')}
+                  </Group>
+                ),
+              },
+              {
+                value: 'calendar',
+                label: (
+                  <Group gap={4} wrap="nowrap">
+                    <IconCalendarMonth size={16} aria-hidden />
+                    {t('meetings.calendar')}
+                  </Group>
+                ),
+              },
+            ]}
+          />
+        </Group>
+      </Paper>
+      {loading && !data ? <LoadingState /> : null}
+      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      {data && view === 'list' ? (
+        data.meetings.nodes.length === 0 ? (
+          <EmptyState title={t('meetings.empty')} description={t('filters.emptyHint')} />
+        ) : (
+          <>
+            <Table.ScrollContainer minWidth={720}>
+              <Table striped highlightOnHover verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th aria-sort={direction === 'ASC' ? 'ascending' : 'descending'}>
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        onClick={() => update({ dir: direction === 'ASC' ? null : 'asc' })}
+                      >
+                        {t('meetings.fields.startsAt')} {direction === 'ASC' ? '↑' : '↓'}
+                      </Button>
+                    </Table.Th>
+                    <Table.Th>{t('meetings.fields.title')}</Table.Th>
+                    <Table.Th>{t('meetings.fields.organizer')}</Table.Th>
+                    <Table.Th>{t('meetings.fields.status')}</Table.Th>
+                    <Table.Th>{t('meetings.fields.visibility')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.meetings.nodes.map((meeting) => (
+                    <Table.Tr key={meeting.id} data-testid="meeting-row">
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <DateTimeText value={meeting.startsAt} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/meetings/${encodeURIComponent(meeting.id)}`} fw={500}>
+                          <Local en={meeting.title} km={meeting.titleKm} />
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {t(`meetingKind.${meeting.kind}`)}
+                          {meeting.location ? ` · ${meeting.location}` : ''}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <OrganizationName organization={meeting.organizer} />
+                      </Table.Td>
+                      <Table.Td>
+                        <MeetingStatusBadge status={meeting.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        <VisibilityBadge visibility={meeting.visibility} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Pager
+              pageInfo={data.meetings.pageInfo}
+              totalCount={data.meetings.totalCount}
+              shown={data.meetings.nodes.length}
+            />
+          </>
+        )
+      ) : null}
+      {data && view === 'calendar' ? (
+        <MonthCalendar
+          month={month}
+          meetings={data.meetings.nodes}
+          onMonth={(next) => update({ month: next === monthOf() ? null : next })}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** A month grid (weeks start on Monday); each day lists its meetings in Phnom Penh time. */
+function MonthCalendar({
+  month,
+  meetings,
+  onMonth,
+}: {
+  month: string;
+  meetings: readonly MeetingSummaryFragment[];
+  onMonth: (month: string) => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const first = new Date(`${month}-01T00:00:00Z`);
+  const offset = (first.getUTCDay() + 6) % 7;
+  const start = new Date(first.getTime() - offset * 86_400_000);
+  const days = Array.from({ length: 42 }, (_, i) => new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10));
+  const weeks = days.slice(35).every((d) => !d.startsWith(month)) ? days.slice(0, 35) : days;
+  const today = dayInPhnomPenh();
+  const byDay = new Map<string, MeetingSummaryFragment[]>();
+  for (const meeting of meetings) {
+    const day = dayInPhnomPenh(meeting.startsAt);
+    byDay.set(day, [...(byDay.get(day) ?? []), meeting]);
+  }
+  const weekdays = Array.from({ length: 7 }, (_, i) =>
+    new Intl.DateTimeFormat(language === 'km' ? 'km-KH' : 'en-GB', { weekday: 'short', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2024, 0, 1 + i)),
+    ),
+  );
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconChevronLeft size={14} aria-hidden />}
+          onClick={() => onMonth(shiftMonth(month, -1))}
+        >
+          {t('meetings.previousMonth')}
+        </Button>
+        <Text fw={600} component="h2" size="lg" aria-live="polite">
+          {formatMonth(month, language)}
+        </Text>
+        <Button
+          variant="default"
+          size="xs"
+          rightSection={<IconChevronRight size={14} aria-hidden />}
+          onClick={() => onMonth(shiftMonth(month, 1))}
+        >
+          {t('meetings.nextMonth')}
+        </Button>
+      </Group>
+      <div className="calendar-grid">
+        {weekdays.map((name) => (
+          <div className="calendar-head" key={name} aria-hidden>
+            {name}
+          </div>
+        ))}
+        {weeks.map((day) => {
+          const list = byDay.get(day) ?? [];
+          return (
+            <div key={day} className={day.startsWith(month) ? undefined : 'calendar-outside'}>
+              <Text size="xs" fw={day === today ? 700 : 400} c={day === today ? 'ncct.8' : undefined}>
+                {Number(day.slice(8))}
+              </Text>
+              <Stack gap={2}>
+                {list.map((meeting) => (
+                  <Anchor
+                    key={meeting.id}
+                    component={Link}
+                    to={`/meetings/${encodeURIComponent(meeting.id)}`}
+                    size="xs"
+                    lineClamp={2}
+                  >
+                    {formatTime(meeting.startsAt, language)} <Local en={meeting.title} km={meeting.titleKm} />
+                  </Anchor>
+                ))}
+              </Stack>
+            </div>
+          );
+        })}
+      </div>
+    </Stack>
+  );
+}

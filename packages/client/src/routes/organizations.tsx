@@ -1,0 +1,135 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Group, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { PageHeader } from '../components/page.js';
+import { useFilterParams } from '../components/pager.js';
+import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { Local } from '../components/text.js';
+import { type OrganizationKind, OrganizationsDocument } from '../graphql/generated.js';
+
+export const organizationKinds: OrganizationKind[] = [
+  'GOVERNMENT',
+  'COMMITTEE',
+  'INTERNATIONAL_ORGANIZATION',
+  'UN_AGENCY',
+  'NGO',
+  'DONOR',
+  'PRIVATE_SECTOR',
+  'OTHER',
+];
+
+export function OrganizationsPage() {
+  const { t } = useTranslation();
+  const [params, update] = useFilterParams();
+  const [, setParams] = useSearchParams();
+  const kind = organizationKinds.find((k) => k === params.get('kind'));
+  const [searchText, setSearchText] = useState(params.get('search') ?? '');
+  const commitSearch = useDebouncedCallback((value: string) => update({ search: value.trim() || null }), 400);
+  const { data, loading, error, refetch } = useQuery(OrganizationsDocument, {
+    variables: {
+      first: 50,
+      after: params.get('after'),
+      filter: { kind: kind ? [kind] : null, search: params.get('search') || null },
+    },
+  });
+
+  return (
+    <>
+      <PageHeader title={t('organizations.title')} />
+      <Paper withBorder p="md" mb="md" component="search" aria-label={t('filters.title')}>
+        <Group align="flex-end">
+          <TextInput
+            label={t('filters.search')}
+            value={searchText}
+            onChange={(e) => {
+              setSearchText(e.currentTarget.value);
+              commitSearch(e.currentTarget.value);
+            }}
+          />
+          <NativeSelect
+            label={t('organizations.kind')}
+            value={kind ?? ''}
+            onChange={(e) => update({ kind: e.currentTarget.value || null })}
+            data={[
+              { value: '', label: t('filters.any') },
+              ...organizationKinds.map((value) => ({ value, label: t(`organizationKind.${value}`) })),
+            ]}
+          />
+        </Group>
+      </Paper>
+      {loading && !data ? <LoadingState /> : null}
+      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      {data && data.organizations.nodes.length === 0 ? (
+        <EmptyState title={t('organizations.empty')} description={t('filters.emptyHint')} />
+      ) : null}
+      {data && data.organizations.nodes.length > 0 ? (
+        <>
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped highlightOnHover verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('organizations.acronym')}</Table.Th>
+                  <Table.Th>{t('organizations.name')}</Table.Th>
+                  <Table.Th>{t('organizations.kind')}</Table.Th>
+                  <Table.Th>{t('organizations.parent')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.organizations.nodes.map((o) => (
+                  <Table.Tr key={o.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/organizations/${encodeURIComponent(o.id)}`} fw={600}>
+                        {o.acronym}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Local en={o.name} km={o.nameKm} />
+                    </Table.Td>
+                    <Table.Td>{t(`organizationKind.${o.kind}`)}</Table.Td>
+                    <Table.Td>{o.parent?.acronym ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Group justify="space-between" mt="md">
+            <Text size="sm" c="dimmed">
+              {t('pager.showing', { shown: data.organizations.nodes.length, total: data.organizations.totalCount })}
+            </Text>
+            <Group gap="xs">
+              {params.get('after') ? (
+                <Button
+                  variant="default"
+                  size="xs"
+                  onClick={() => {
+                    const next = new URLSearchParams(params);
+                    next.delete('after');
+                    setParams(next);
+                  }}
+                >
+                  {t('pager.first')}
+                </Button>
+              ) : null}
+              {data.organizations.pageInfo.hasNextPage ? (
+                <Button
+                  variant="default"
+                  size="xs"
+                  onClick={() => {
+                    const next = new URLSearchParams(params);
+                    next.set('after', data.organizations.pageInfo.endCursor ?? '');
+                    setParams(next);
+                  }}
+                >
+                  {t('pager.next')}
+                </Button>
+              ) : null}
+            </Group>
+          </Group>
+        </>
+      ) : null}
+    </>
+  );
+}

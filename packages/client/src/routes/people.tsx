@@ -1,0 +1,138 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Group, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Tag } from '../components/badges.js';
+import { PageHeader } from '../components/page.js';
+import { useFilterParams } from '../components/pager.js';
+import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { Local, PersonName } from '../components/text.js';
+import { OrganizationOptionsDocument, PeopleDocument } from '../graphql/generated.js';
+
+export function PeoplePage() {
+  const { t } = useTranslation();
+  const [params, update] = useFilterParams();
+  const [, setParams] = useSearchParams();
+  const [searchText, setSearchText] = useState(params.get('search') ?? '');
+  const commitSearch = useDebouncedCallback((value: string) => update({ search: value.trim() || null }), 400);
+  const options = useQuery(OrganizationOptionsDocument);
+  const { data, loading, error, refetch } = useQuery(PeopleDocument, {
+    variables: {
+      first: 50,
+      after: params.get('after'),
+      filter: { organizationId: params.get('organization') || null, search: params.get('search') || null },
+    },
+  });
+
+  return (
+    <>
+      <PageHeader title={t('people.title')} />
+      <Paper withBorder p="md" mb="md" component="search" aria-label={t('filters.title')}>
+        <Group align="flex-end">
+          <TextInput
+            label={t('filters.search')}
+            value={searchText}
+            onChange={(e) => {
+              setSearchText(e.currentTarget.value);
+              commitSearch(e.currentTarget.value);
+            }}
+          />
+          <NativeSelect
+            label={t('people.organization')}
+            value={params.get('organization') ?? ''}
+            onChange={(e) => update({ organization: e.currentTarget.value || null })}
+            data={[
+              { value: '', label: t('filters.any') },
+              ...(options.data?.organizations.nodes ?? []).map((o) => ({ value: o.id, label: o.acronym })),
+            ]}
+          />
+        </Group>
+      </Paper>
+      {loading && !data ? <LoadingState /> : null}
+      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      {data && data.people.nodes.length === 0 ? (
+        <EmptyState title={t('people.empty')} description={t('filters.emptyHint')} />
+      ) : null}
+      {data && data.people.nodes.length > 0 ? (
+        <>
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped highlightOnHover verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('people.name')}</Table.Th>
+                  <Table.Th>{t('people.position')}</Table.Th>
+                  <Table.Th>{t('people.organization')}</Table.Th>
+                  <Table.Th>{t('people.email')}</Table.Th>
+                  <Table.Th>{t('people.phone')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.people.nodes.map((p) => (
+                  <Table.Tr key={p.id} data-testid="person-row">
+                    <Table.Td>
+                      <Group gap={6}>
+                        <PersonName person={p} />
+                        {p.isFocalPoint ? <Tag tone="blue">{t('people.focalPoint')}</Tag> : null}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Local en={p.position} km={p.positionKm} />
+                    </Table.Td>
+                    <Table.Td>
+                      {p.organization ? (
+                        <Anchor component={Link} to={`/organizations/${encodeURIComponent(p.organization.id)}`}>
+                          {p.organization.acronym}
+                        </Anchor>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                    <Table.Td data-testid="person-email">
+                      {p.email ? <Anchor href={`mailto:${p.email}`}>{p.email}</Anchor> : '—'}
+                    </Table.Td>
+                    <Table.Td>{p.phone ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Group justify="space-between" mt="md">
+            <Text size="sm" c="dimmed">
+              {t('pager.showing', { shown: data.people.nodes.length, total: data.people.totalCount })}
+            </Text>
+            <Group gap="xs">
+              {params.get('after') ? (
+                <Button
+                  variant="default"
+                  size="xs"
+                  onClick={() => {
+                    const next = new URLSearchParams(params);
+                    next.delete('after');
+                    setParams(next);
+                  }}
+                >
+                  {t('pager.first')}
+                </Button>
+              ) : null}
+              {data.people.pageInfo.hasNextPage ? (
+                <Button
+                  variant="default"
+                  size="xs"
+                  onClick={() => {
+                    const next = new URLSearchParams(params);
+                    next.set('after', data.people.pageInfo.endCursor ?? '');
+                    setParams(next);
+                  }}
+                >
+                  {t('pager.next')}
+                </Button>
+              ) : null}
+            </Group>
+          </Group>
+        </>
+      ) : null}
+    </>
+  );
+}

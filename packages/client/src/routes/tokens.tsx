@@ -1,0 +1,182 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Code, CopyButton, Group, NativeSelect, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Tag } from '../components/badges.js';
+import { PageHeader } from '../components/page.js';
+import { EmptyState, ErrorState, LoadingState, MutationError } from '../components/states.js';
+import { DateTimeText } from '../components/text.js';
+import {
+  type ApiTokenScope,
+  ApiTokensDocument,
+  CreateApiTokenDocument,
+  RevokeApiTokenDocument,
+} from '../graphql/generated.js';
+import { errorCode, fieldErrors } from '../lib/errors.js';
+import { dayInPhnomPenh } from '../lib/format.js';
+
+/** Personal API tokens for scripts and partner systems: created here, shown once, revocable. */
+export function TokensPage() {
+  const { t } = useTranslation();
+  const { data, loading, error, refetch } = useQuery(ApiTokensDocument);
+  const [name, setName] = useState('');
+  const [scope, setScope] = useState<ApiTokenScope>('READ');
+  const [expiresOn, setExpiresOn] = useState('');
+  const [shown, setShown] = useState<string | null>(null);
+  const [create, created] = useMutation(CreateApiTokenDocument, { refetchQueries: [ApiTokensDocument] });
+  const [revoke, revoked] = useMutation(RevokeApiTokenDocument);
+  const problems = fieldErrors(created.error);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const result = await create({
+        variables: {
+          input: {
+            name: name.trim(),
+            scope,
+            expiresAt: expiresOn ? new Date(`${expiresOn}T23:59:59+07:00`).toISOString() : null,
+          },
+        },
+      });
+      setShown(result.data?.createApiToken.token ?? null);
+      setName('');
+      setExpiresOn('');
+    } catch {
+      // Shown beside the fields.
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('tokens.title')}>
+        <Text c="dimmed">{t('tokens.intro')}</Text>
+      </PageHeader>
+      <Stack gap="lg">
+        {shown ? (
+          <Alert color="green" title={t('tokens.created')} role="status" data-testid="new-token">
+            <Stack gap="xs">
+              <Text size="sm">{t('tokens.shownOnce')}</Text>
+              <Code block>{shown}</Code>
+              <Group>
+                <CopyButton value={shown}>
+                  {({ copied, copy }) => (
+                    <Button size="xs" onClick={copy} variant="light" color="green.9">
+                      {copied ? t('tokens.copied') : t('tokens.copy')}
+                    </Button>
+                  )}
+                </CopyButton>
+                <Button size="xs" variant="subtle" color="gray.8" onClick={() => setShown(null)}>
+                  {t('tokens.done')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : null}
+        <Paper withBorder p="lg" component="section" aria-labelledby="new-token-heading">
+          <form onSubmit={submit} noValidate>
+            <Stack gap="sm">
+              <Text fw={600} id="new-token-heading">
+                {t('tokens.new')}
+              </Text>
+              {created.error && errorCode(created.error) !== 'BAD_USER_INPUT' ? (
+                <MutationError error={created.error} />
+              ) : null}
+              <Group align="flex-start" grow>
+                <TextInput
+                  label={t('tokens.name')}
+                  description={t('tokens.nameHint')}
+                  value={name}
+                  onChange={(e) => setName(e.currentTarget.value)}
+                  error={problems.name}
+                  required
+                />
+                <NativeSelect
+                  label={t('tokens.scope')}
+                  value={scope}
+                  onChange={(e) => setScope(e.currentTarget.value as ApiTokenScope)}
+                  error={problems.scope}
+                  data={[
+                    { value: 'READ', label: t('tokens.scopes.READ') },
+                    { value: 'WRITE', label: t('tokens.scopes.WRITE') },
+                  ]}
+                />
+                <TextInput
+                  type="date"
+                  label={t('tokens.expiresOn')}
+                  min={dayInPhnomPenh()}
+                  value={expiresOn}
+                  onChange={(e) => setExpiresOn(e.currentTarget.value)}
+                  error={problems.expiresAt}
+                />
+              </Group>
+              <Group justify="flex-end">
+                <Button type="submit" loading={created.loading} leftSection={<IconKey size={16} aria-hidden />}>
+                  {t('tokens.create')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+        <MutationError error={revoked.error} />
+        {loading && !data ? <LoadingState /> : null}
+        {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+        {data && data.apiTokens.length === 0 ? <EmptyState title={t('tokens.empty')} /> : null}
+        {data && data.apiTokens.length > 0 ? (
+          <Table.ScrollContainer minWidth={720}>
+            <Table verticalSpacing="sm" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('tokens.name')}</Table.Th>
+                  <Table.Th>{t('tokens.scope')}</Table.Th>
+                  <Table.Th>{t('tokens.createdAt')}</Table.Th>
+                  <Table.Th>{t('tokens.lastUsedAt')}</Table.Th>
+                  <Table.Th>{t('tokens.expiresAt')}</Table.Th>
+                  <Table.Th>
+                    <span className="visually-hidden">{t('tokens.actions')}</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.apiTokens.map((token) => (
+                  <Table.Tr key={token.id}>
+                    <Table.Td>{token.name}</Table.Td>
+                    <Table.Td>{t(`tokens.scopes.${token.scope}`)}</Table.Td>
+                    <Table.Td>
+                      <DateTimeText value={token.createdAt} />
+                    </Table.Td>
+                    <Table.Td>
+                      <DateTimeText value={token.lastUsedAt} />
+                    </Table.Td>
+                    <Table.Td>
+                      <DateTimeText value={token.expiresAt} />
+                    </Table.Td>
+                    <Table.Td>
+                      {token.revokedAt ? (
+                        <Tag tone="gray">{t('tokens.revoked')}</Tag>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          color="red"
+                          onClick={() => {
+                            if (window.confirm(t('tokens.confirmRevoke', { name: token.name }))) {
+                              void revoke({ variables: { input: { id: token.id } } }).catch(() => undefined);
+                            }
+                          }}
+                        >
+                          {t('tokens.revoke')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : null}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import { requireReader } from '../../auth/permissions.js';
+import { toGlobalId } from '../../graphql/global-id.js';
+import { COMMITMENT_STATUSES, type CommitmentStatus } from './commitment.entity.js';
+import { commitmentWhere, type Scope } from './commitment.service.js';
+import { type CommitmentFilterValues, overdueSql } from './commitment.sql.js';
+
+export type StatsGroupByValue = 'ORGANIZATION' | 'STATUS' | 'PLAN_GOAL' | 'GCM_OBJECTIVE';
+
+export interface StatsGroup {
+  key: string;
+  label: string | null;
+  labelKm: string | null;
+  total: number;
+  overdue: number;
+  averageProgress: number;
+  byStatus: { status: CommitmentStatus; count: number }[];
+}
+
+const STATUS_LABELS: Record<CommitmentStatus, [string, string]> = {
+  NOT_STARTED: ['Not started', 'មិនទាន់ចាប់ផ្តើម'],
+  IN_PROGRESS: ['In progress', 'កំពុងអនុវត្ត'],
+  AT_RISK: ['At risk', 'មានហានិភ័យ'],
+  COMPLETED: ['Completed', 'បានបញ្ចប់'],
+  VERIFIED: ['Verified', 'បានផ្ទៀងផ្ទាត់'],
+  CANCELLED: ['Cancelled', 'បានលុបចោល'],
+};
+
+/**
+ * For each group: the group's key and labels, then (in SQL) total, overdue, average progress and one
+ * count per status. `f` holds the visible, filtered commitments; `g` pairs each with its group(s).
+ */
+const GROUPINGS: Record<StatsGroupByValue, { pairs: string; labels: string; order: string }> = {
+  ORGANIZATION: {
+    pairs: 'select f.id, f.lead_organization_id::text as key from f',
+    labels: `select o.id::text as key, coalesce(o.name, o.acronym) as label, o.name_km as label_km,
+             o.acronym as sort from organization o`,
+    order: 'l.sort',
+  },
+  STATUS: {
+    pairs: 'select f.id, f.status as key from f',
+    labels: `select s.key, s.key as label, null::text as label_km, s.ord::text as sort
+             from unnest(array[${COMMITMENT_STATUSES.map((s) => `'${s}'`).join(', ')}]) with ordinality as s(key, ord)`,
+    order: 'l.sort::int',
+  },
+  PLAN_GOAL: {
+    pairs: `select distinct f.id, po.goal_id::text as key
+            from f join commitment_plan_objective cpo on cpo.commitment_id = f.id
+            join plan_objective po on po.id = cpo.plan_objective_id`,
+    labels: `select g.id::text as key, g.title as label, g.title_km as label_km,
+             concat(p.period_start, p.id, lpad(g.position::text, 6, '0')) as sort
+             from plan_goal g join plan p on p.id = g.plan_id`,
+    order: 'l.sort',
+  },
+  GCM_OBJECTIVE: {
+    pairs: 'select distinct f.id, n::text as key from f cross join unnest(f.gcm_objectives) as n',
+    labels: `select o.number::text as key, o.title as label, o.title_km as label_km, lpad(o.number::text, 3, '0') as sort
+             from gcm_objective o`,
+    order: 'l.sort',
+  },
+};
+
+/** Dashboard counts of the commitments the viewer may see (with the filter), grouped by `groupBy`. */
+export async function commitmentStats(
+  scope: Scope,
+  groupBy: StatsGroupByValue,
+  filter: CommitmentFilterValues | null | undefined,
+): Promise<StatsGroup[]> {
+  requireReader(scope.viewer, scope.config.publicRead);
+  const where = commitmentWhere(scope, filter, 'c');
+  const grouping = GROUPINGS[groupBy];
+  const statusColumns = COMMITMENT_STATUSES.map(
+    (status) => `count(*) filter (where f.status = '${status}')::int as "${status}"`,
+  ).join(', ');
+  const rows = await scope.em.execute<Record<string, unknown>[]>(
+    `with f as (select c.id, c.status, c.progress, c.lead_organization_id, c.gcm_objectives, ${overdueSql('c')} as overdue
+                from commitment c where ${where.sql}),
+          g as (${grouping.pairs}),
+          l as (${grouping.labels})
+     select g.key, l.label, l.label_km, count(*)::int as total, (count(*) filter (where f.overdue))::int as overdue,
+            coalesce(avg(f.progress), 0)::float8 as average_progress, ${statusColumns}
+     from g join f on f.id = g.id left join l on l.key = g.key
+     group by g.key, l.label, l.label_km, l.sort
+     order by ${grouping.order} nulls last, g.key`,
+    where.params,
+  );
+  return rows.map((row) => {
+    const key = String(row.key);
+    const [label, labelKm] =
+      groupBy === 'STATUS'
+        ? STATUS_LABELS[key as CommitmentStatus]
+        : [(row.label as string | null) ?? null, (row.label_km as string | null) ?? null];
+    return {
+      key:
+        groupBy === 'ORGANIZATION'
+          ? toGlobalId('Organization', key)
+          : groupBy === 'PLAN_GOAL'
+            ? toGlobalId('PlanGoal', key)
+            : key,
+      label,
+      labelKm,
+      total: Number(row.total),
+      overdue: Number(row.overdue),
+      averageProgress: Math.round(Number(row.average_progress) * 10) / 10,
+      byStatus: COMMITMENT_STATUSES.filter((status) => Number(row[status]) > 0).map((status) => ({
+        status,
+        count: Number(row[status]),
+      })),
+    };
+  });
+}

@@ -1,0 +1,250 @@
+import type { Page, PageArgs, Window } from '../../graphql/connection.js';
+import { pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { type Meeting, MeetingSchema } from '../meetings/meeting.entity.js';
+import { meetingVisibilityWhere } from '../meetings/meeting.service.js';
+import { type Organization, OrganizationSchema } from '../organizations/organization.entity.js';
+import { type Person, PersonSchema } from '../people/person.entity.js';
+import { type PlanObjective, PlanObjectiveSchema } from '../plans/plan.entity.js';
+import {
+  type Commitment,
+  type Evidence,
+  EvidenceSchema,
+  type ProgressUpdate,
+  ProgressUpdateSchema,
+} from './commitment.entity.js';
+import { commitmentOrderSql, commitmentWhere, findVisibleCommitments } from './commitment.service.js';
+import { type CommitmentFilterValues, mapCommitments, type SqlPart } from './commitment.sql.js';
+
+/** Which rows of a per-parent numbered list (`__pos` from 0, `__total`) a window keeps, plus row 0 for the total. */
+function windowSql(window: Window): SqlPart {
+  if (window.last !== undefined && window.beforeOffset === undefined) {
+    const start = window.afterOffset === undefined ? 0 : window.afterOffset + 1;
+    return { sql: '(__pos >= greatest(?::int, __total - ?::int) or __pos = 0)', params: [start, window.last] };
+  }
+  return { sql: '((__pos >= ? and __pos < ?) or __pos = 0)', params: [window.offset, window.offset + window.limit] };
+}
+
+/**
+ * One page per parent, in ONE query for all parents of a batch: rows are numbered per parent with
+ * `row_number() over (partition by parent)` and counted with `count(*) over (...)`.
+ * `source` must select the row columns plus `__parent`, `__pos` (from 0) and `__total`.
+ */
+async function pagesPerParent<T>(
+  ctx: Context,
+  parents: readonly string[],
+  page: PageArgs,
+  source: (parentValues: SqlPart) => SqlPart,
+  map: (rows: Record<string, unknown>[]) => T[],
+): Promise<Page<T>[]> {
+  const window = pageWindow(page);
+  const values: SqlPart = { sql: parents.map(() => '(?::uuid)').join(', '), params: [...parents] };
+  const inner = source(values);
+  const keep = windowSql(window);
+  const rows = await ctx.em.execute<Record<string, unknown>[]>(
+    `select * from (${inner.sql}) numbered where ${keep.sql} order by __parent, __pos`,
+    [...inner.params, ...keep.params],
+  );
+  const byParent = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const key = String(row.__parent);
+    if (!byParent.has(key)) byParent.set(key, []);
+    byParent.get(key)!.push(row);
+  }
+  return parents.map((parent) => {
+    const list = byParent.get(parent) ?? [];
+    const total = list.length ? Number(list[0].__total) : 0;
+    const settled = settleWindow(window, total);
+    const inWindow = list.filter((row) => {
+      const pos = Number(row.__pos);
+      return pos >= settled.offset && pos < settled.offset + settled.limit;
+    });
+    return toPage(map(inWindow), settled, total);
+  });
+}
+
+export type CommitmentParent = 'organization' | 'meeting';
+
+/** Visible commitments of many organisations (lead or supporting) or meetings, one page each, in one query. */
+export function commitmentsOfParentLoader(
+  ctx: Context,
+  parent: CommitmentParent,
+  page: PageArgs,
+  filter: CommitmentFilterValues | null | undefined,
+) {
+  const name = `commitments:of:${parent}:${JSON.stringify({ page, filter })}`;
+  return ctx.loaders.custom<string, Page<Commitment>>(name, (parents) => {
+    const where = commitmentWhere(ctx, filter, 'c');
+    const join =
+      parent === 'meeting'
+        ? 'c.meeting_id = p.id'
+        : `(c.lead_organization_id = p.id or exists (select 1 from commitment_supporter ps where ps.commitment_id = c.id and ps.organization_id = p.id))`;
+    return pagesPerParent(
+      ctx,
+      parents,
+      page,
+      (values) => ({
+        sql: `select c.*, p.id as __parent,
+                     (row_number() over (partition by p.id order by ${commitmentOrderSql(null, 'c')}) - 1)::int as __pos,
+                     (count(*) over (partition by p.id))::int as __total
+              from (values ${values.sql}) as p(id) join commitment c on ${join}
+              where ${where.sql}`,
+        params: [...values.params, ...where.params],
+      }),
+      (rows) => mapCommitments(ctx.em, rows),
+    );
+  });
+}
+
+/** Progress updates of many commitments, newest first, one page each, in one query (authors primed). */
+export function updatesOfCommitmentLoader(ctx: Context, page: PageArgs) {
+  return ctx.loaders.custom<string, Page<ProgressUpdate>>(`commitment:updates:${JSON.stringify(page)}`, (parents) =>
+    pagesPerParent(
+      ctx,
+      parents,
+      page,
+      (values) => ({
+        sql: `select u.*, u.commitment_id as __parent, to_jsonb(ap) as __person, to_jsonb(ao) as __organization,
+                     (row_number() over (partition by u.commitment_id order by u.created_at desc, u.id desc) - 1)::int as __pos,
+                     (count(*) over (partition by u.commitment_id))::int as __total
+              from progress_update u
+              left join person ap on ap.id = u.author_id left join organization ao on ao.id = ap.organization_id
+              where u.commitment_id in (select id from (values ${values.sql}) as p(id))`,
+        params: values.params,
+      }),
+      (rows) =>
+        rows.map((row) => {
+          primePerson(ctx, row);
+          return ctx.em.map(ProgressUpdateSchema, withoutExtras(row)) as ProgressUpdate;
+        }),
+    ),
+  );
+}
+
+/** Visible commitments by id (null when missing or hidden), batched. */
+export function visibleCommitmentLoader(ctx: Context) {
+  return ctx.loaders.custom<string, Commitment | null>('commitment:visible', async (ids) => {
+    const rows = await findVisibleCommitments(ctx, ids);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** Visible commitments of many decisions, by reference, in one query. */
+export function commitmentsOfDecisionLoader(ctx: Context) {
+  return ctx.loaders.custom<string, Commitment[]>('commitments:of:decision', async (decisions) => {
+    const where = commitmentWhere(ctx, null, 'c');
+    const rows = await ctx.em.execute<Record<string, unknown>[]>(
+      `select c.* from commitment c where c.decision_id in (${decisions.map(() => '?').join(', ')}) and ${where.sql}
+       order by c.reference`,
+      [...decisions, ...where.params],
+    );
+    const commitments = mapCommitments(ctx.em, rows);
+    return decisions.map((decision) => commitments.filter((c) => c.decision === decision));
+  });
+}
+
+/** The supporting organisations of many commitments, by acronym, in one query. */
+export function supportersLoader(ctx: Context) {
+  return ctx.loaders.custom<string, Organization[]>('commitment:supporters', async (ids) => {
+    const rows = await ctx.em.execute<Record<string, unknown>[]>(
+      `select o.*, s.commitment_id as __parent from commitment_supporter s join organization o on o.id = s.organization_id
+       where s.commitment_id in (${ids.map(() => '?').join(', ')}) order by o.acronym`,
+      [...ids],
+    );
+    return groupMapped(ids, rows, (data) => ctx.em.map(OrganizationSchema, data) as Organization);
+  });
+}
+
+/** The plan objectives of many commitments, by code, in one query. */
+export function planObjectivesLoader(ctx: Context) {
+  return ctx.loaders.custom<string, PlanObjective[]>('commitment:planObjectives', async (ids) => {
+    const rows = await ctx.em.execute<Record<string, unknown>[]>(
+      `select po.*, l.commitment_id as __parent from commitment_plan_objective l
+       join plan_objective po on po.id = l.plan_objective_id
+       where l.commitment_id in (${ids.map(() => '?').join(', ')}) order by po.code, po.id`,
+      [...ids],
+    );
+    return groupMapped(ids, rows, (data) => ctx.em.map(PlanObjectiveSchema, data) as PlanObjective);
+  });
+}
+
+/** Every piece of evidence of many commitments (oldest first), in one query; progress updates filter theirs. */
+export function evidenceLoader(ctx: Context) {
+  return ctx.loaders.childrenOf(EvidenceSchema, 'commitment', { createdAt: 'asc' }) as unknown as {
+    load(id: string): Promise<Evidence[]>;
+  };
+}
+
+/**
+ * The meetings of commitments, when the viewer may read them (else null), in one query; their
+ * organisers are loaded in the same query and primed, so `meeting { organizer }` costs nothing more.
+ */
+export function visibleMeetingLoader(ctx: Context) {
+  return ctx.loaders.custom<string, Meeting | null>('commitment:meeting', async (ids) => {
+    const visible = meetingVisibilityWhere(ctx.viewer, ctx.config.publicRead, 'm');
+    const rows = await ctx.em.execute<Record<string, unknown>[]>(
+      `select m.*, to_jsonb(o) as __organization from meeting m join organization o on o.id = m.organizer_id
+       where m.id in (${ids.map(() => '?').join(', ')}) and ${visible?.sql ?? 'true'}`,
+      [...ids, ...(visible?.params ?? [])],
+    );
+    const byId = new Map<string, Meeting>();
+    for (const row of rows) {
+      primeOrganization(ctx, row.__organization);
+      const meeting = ctx.em.map(MeetingSchema, withoutExtras(row)) as Meeting;
+      ctx.loaders.byId(MeetingSchema).prime(meeting.id, meeting);
+      byId.set(meeting.id, meeting);
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** People by id with their organisations, in one query; both are primed for later fields. */
+export function personWithOrganizationLoader(ctx: Context) {
+  return ctx.loaders.custom<string, Person | null>('commitment:person', async (ids) => {
+    const rows = await ctx.em.execute<Record<string, unknown>[]>(
+      `select to_jsonb(p) as __person, to_jsonb(o) as __organization
+       from person p left join organization o on o.id = p.organization_id where p.id in (${ids.map(() => '?').join(', ')})`,
+      [...ids],
+    );
+    const byId = new Map<string, Person>();
+    for (const row of rows) {
+      const person = primePerson(ctx, row);
+      if (person) byId.set(person.id, person);
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+function withoutExtras(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('__')));
+}
+
+function primeOrganization(ctx: Context, json: unknown): Organization | undefined {
+  if (!json) return undefined;
+  const organization = ctx.em.map(OrganizationSchema, json as Record<string, unknown>) as Organization;
+  ctx.loaders.byId(OrganizationSchema).prime(organization.id, organization);
+  return organization;
+}
+
+/** Maps `__person` (and `__organization`) of a row and primes the shared byId loaders with them. */
+function primePerson(ctx: Context, row: Record<string, unknown>): Person | undefined {
+  if (!row.__person) return undefined;
+  primeOrganization(ctx, row.__organization);
+  const person = ctx.em.map(PersonSchema, row.__person as Record<string, unknown>) as Person;
+  ctx.loaders.byId(PersonSchema).prime(person.id, person);
+  return person;
+}
+
+function groupMapped<T>(
+  ids: readonly string[],
+  rows: Record<string, unknown>[],
+  map: (data: Record<string, unknown>) => T,
+): T[][] {
+  const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) {
+    const data = Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('__')));
+    groups.get(String(row.__parent))?.push(map(data));
+  }
+  return ids.map((id) => groups.get(id) ?? []);
+}

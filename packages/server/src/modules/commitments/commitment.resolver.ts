@@ -1,0 +1,448 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireReader } from '../../auth/permissions.js';
+import { Problems } from '../../errors.js';
+import type { Page } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { registerNodeType } from '../../graphql/node.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { type Decision, DecisionSchema, type Meeting } from '../meetings/meeting.entity.js';
+import { DecisionType, MeetingType } from '../meetings/meeting.type.js';
+import { type Organization, OrganizationSchema } from '../organizations/organization.entity.js';
+import { OrganizationType } from '../organizations/organization.type.js';
+import { type Person, PersonSchema } from '../people/person.entity.js';
+import { PersonType } from '../people/person.type.js';
+import type { GcmObjective, PlanObjective } from '../plans/plan.entity.js';
+import { loadGcmObjectives } from '../plans/plan.loaders.js';
+import { GcmObjectiveType, PlanObjectiveType } from '../plans/plan.type.js';
+import { type StatsGroup, commitmentStats } from './commitment-stats.service.js';
+import { type Commitment, type Evidence, type ProgressUpdate, ProgressUpdateSchema } from './commitment.entity.js';
+import {
+  commitmentsOfDecisionLoader,
+  commitmentsOfParentLoader,
+  evidenceLoader,
+  personWithOrganizationLoader,
+  planObjectivesLoader,
+  supportersLoader,
+  updatesOfCommitmentLoader,
+  visibleCommitmentLoader,
+  visibleMeetingLoader,
+} from './commitment.loaders.js';
+import { createCommitment, listCommitments, updateCommitment } from './commitment.service.js';
+import { type CommitmentFilterValues, todayInPhnomPenh } from './commitment.sql.js';
+import {
+  AddProgressUpdateInput,
+  AddProgressUpdatePayload,
+  CommitmentConnection,
+  CommitmentFilter,
+  CommitmentOrder,
+  CommitmentStatsGroupType,
+  CommitmentType,
+  CreateCommitmentInput,
+  CreateCommitmentPayload,
+  EvidenceType,
+  ProgressUpdateConnection,
+  ProgressUpdateType,
+  StatsGroupByEnum,
+  type StatsGroupBy,
+  UpdateCommitmentInput,
+  UpdateCommitmentPayload,
+  VerifyCommitmentInput,
+  VerifyCommitmentPayload,
+} from './commitment.type.js';
+import { addProgressUpdate, verifyCommitment } from './progress.service.js';
+
+@ArgsType()
+class CommitmentsArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size from the start (at most 100; default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to start after.' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size from the end (at most 100).' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to end before.' })
+  before?: string | null;
+
+  @Field(() => CommitmentFilter, { nullable: true, description: 'Which commitments to list.' })
+  filter?: CommitmentFilter | null;
+
+  @Field(() => CommitmentOrder, {
+    nullable: true,
+    description: 'How to sort them (default: due date ascending, undated last, then reference).',
+  })
+  orderBy?: CommitmentOrder | null;
+}
+
+@ArgsType()
+class NestedCommitmentsArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size (at most 100; default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to start after.' })
+  after?: string | null;
+}
+
+@ArgsType()
+class OrganizationCommitmentsArgs extends NestedCommitmentsArgs {
+  @Field(() => CommitmentFilter, { nullable: true, description: 'Which of them to list.' })
+  filter?: CommitmentFilter | null;
+}
+
+@ArgsType()
+class UpdatesArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size from the newest (at most 100; default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to start after.' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size from the oldest end (at most 100).' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to end before.' })
+  before?: string | null;
+}
+
+/** Decodes the global ids of a CommitmentFilter; every bad one is reported under `prefix.field`. */
+export function decodeCommitmentFilter(
+  filter: CommitmentFilter | null | undefined,
+  problems: Problems,
+  prefix = 'filter',
+): CommitmentFilterValues | undefined {
+  if (!filter) return undefined;
+  if (filter.gcmObjective != null && (filter.gcmObjective < 1 || filter.gcmObjective > 23))
+    problems.add(`${prefix}.gcmObjective`, 'GCM objectives are numbered 1 to 23');
+  return {
+    status: filter.status,
+    leadOrganization: decodeId(filter.leadOrganizationId, 'Organization', `${prefix}.leadOrganizationId`, problems),
+    organization: decodeId(filter.organizationId, 'Organization', `${prefix}.organizationId`, problems),
+    assignee: decodeId(filter.assigneeId, 'Person', `${prefix}.assigneeId`, problems),
+    meeting: decodeId(filter.meetingId, 'Meeting', `${prefix}.meetingId`, problems),
+    planObjective: decodeId(filter.planObjectiveId, 'PlanObjective', `${prefix}.planObjectiveId`, problems),
+    overdue: filter.overdue,
+    dueFrom: filter.dueFrom,
+    dueTo: filter.dueTo,
+    gcmObjective: filter.gcmObjective,
+    search: filter.search,
+  };
+}
+
+function decodeIds(ids: string[] | null | undefined, type: string, field: string, problems: Problems) {
+  if (ids === undefined) return undefined;
+  if (ids === null) return null;
+  return ids.map((id, index) => decodeId(id, type, `${field}[${index}]`, problems)).filter((id) => id !== undefined);
+}
+
+/** The link fields shared by CreateCommitmentInput and UpdateCommitmentInput, decoded. */
+function decodeLinks(input: CreateCommitmentInput | UpdateCommitmentInput, problems: Problems) {
+  const single = (value: string | null | undefined, type: string, field: string) =>
+    value === null ? null : decodeId(value, type, field, problems);
+  return {
+    leadOrganization: single(input.leadOrganizationId, 'Organization', 'leadOrganizationId'),
+    supportingOrganizations: decodeIds(
+      input.supportingOrganizationIds,
+      'Organization',
+      'supportingOrganizationIds',
+      problems,
+    ),
+    assignee: single(input.assigneeId, 'Person', 'assigneeId'),
+    meeting: single(input.meetingId, 'Meeting', 'meetingId'),
+    decision: single(input.decisionId, 'Decision', 'decisionId'),
+    planObjectives: decodeIds(input.planObjectiveIds, 'PlanObjective', 'planObjectiveIds', problems),
+  };
+}
+
+registerNodeType('Commitment', async (ctx, id) => {
+  requireReader(ctx.viewer, ctx.config.publicRead);
+  return visibleCommitmentLoader(ctx).load(id);
+});
+
+registerNodeType('ProgressUpdate', async (ctx, id) => {
+  requireReader(ctx.viewer, ctx.config.publicRead);
+  const update = await ctx.loaders.byId(ProgressUpdateSchema).load(id);
+  if (!update) return null;
+  return (await visibleCommitmentLoader(ctx).load(update.commitment)) ? update : null;
+});
+
+@Resolver(() => CommitmentType)
+export class CommitmentResolver {
+  @FieldResolver(() => ID, { description: 'Globally unique, opaque id.' })
+  id(@Root() commitment: Commitment): string {
+    return toGlobalId('Commitment', commitment.id);
+  }
+
+  @FieldResolver(() => MeetingType, {
+    nullable: true,
+    description: 'The meeting it was agreed in (null when none, or when you may not see that meeting).',
+  })
+  async meeting(@Root() commitment: Commitment, @Ctx() ctx: Context): Promise<Meeting | null> {
+    return commitment.meeting ? visibleMeetingLoader(ctx).load(commitment.meeting) : null;
+  }
+
+  @FieldResolver(() => DecisionType, {
+    nullable: true,
+    description: 'The decision it implements (null when none, or when you may not see its meeting).',
+  })
+  async decision(@Root() commitment: Commitment, @Ctx() ctx: Context): Promise<Decision | null> {
+    if (!commitment.decision || !commitment.meeting) return null;
+    const [meeting, decision] = await Promise.all([
+      visibleMeetingLoader(ctx).load(commitment.meeting),
+      ctx.loaders.byId(DecisionSchema).load(commitment.decision),
+    ]);
+    return meeting && decision ? decision : null;
+  }
+
+  @FieldResolver(() => OrganizationType, { description: 'The organisation that leads it.' })
+  async leadOrganization(@Root() commitment: Commitment, @Ctx() ctx: Context): Promise<Organization> {
+    return (await ctx.loaders.byId(OrganizationSchema).load(commitment.leadOrganization))!;
+  }
+
+  @FieldResolver(() => [OrganizationType], { description: 'Organisations that support the lead, by acronym.' })
+  supportingOrganizations(@Root() commitment: Commitment, @Ctx() ctx: Context): Promise<Organization[]> {
+    return supportersLoader(ctx).load(commitment.id);
+  }
+
+  @FieldResolver(() => PersonType, { nullable: true, description: 'The person who follows it up.' })
+  async assignee(@Root() commitment: Commitment, @Ctx() ctx: Context): Promise<Person | null> {
+    return commitment.assignee ? personWithOrganizationLoader(ctx).load(commitment.assignee) : null;
+  }
+
+  @FieldResolver(() => [PlanObjectiveType], { description: 'National plan objectives it serves, by code.' })
+  planObjectives(@Root() commitment: Commitment, @Ctx() ctx: Context): Promise<PlanObjective[]> {
+    return planObjectivesLoader(ctx).load(commitment.id);
+  }
+
+  @FieldResolver(() => [GcmObjectiveType], { description: 'GCM objectives it serves, by number.' })
+  gcmObjectives(@Root() commitment: Commitment, @Ctx() ctx: Context): Promise<GcmObjective[]> {
+    return loadGcmObjectives(ctx.loaders, ctx.em, commitment.gcmObjectives);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Due before today (in Asia/Phnom_Penh) and not completed, verified or cancelled.',
+  })
+  isOverdue(@Root() commitment: Commitment): boolean {
+    return (
+      !!commitment.dueDate &&
+      commitment.dueDate < todayInPhnomPenh() &&
+      !['COMPLETED', 'VERIFIED', 'CANCELLED'].includes(commitment.status)
+    );
+  }
+
+  @FieldResolver(() => ProgressUpdateConnection, { description: 'The progress timeline, newest first.' })
+  updates(
+    @Root() commitment: Commitment,
+    @Args(() => UpdatesArgs) args: UpdatesArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Page<ProgressUpdate>> {
+    return updatesOfCommitmentLoader(ctx, {
+      first: args.first,
+      after: args.after,
+      last: args.last,
+      before: args.before,
+    }).load(commitment.id);
+  }
+
+  @FieldResolver(() => [EvidenceType], { description: 'All evidence given for it, oldest first.' })
+  evidence(@Root() commitment: Commitment, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return evidenceLoader(ctx).load(commitment.id);
+  }
+
+  @Query(() => CommitmentConnection, {
+    description: 'Commitments you may see, filtered and sorted (default: due date, undated last, then reference).',
+  })
+  commitments(@Args(() => CommitmentsArgs) args: CommitmentsArgs, @Ctx() ctx: Context): Promise<Page<Commitment>> {
+    const problems = new Problems();
+    const filter = decodeCommitmentFilter(args.filter, problems);
+    problems.throwIfAny();
+    return listCommitments(ctx, filter, args.orderBy, args);
+  }
+
+  @Query(() => [CommitmentStatsGroupType], {
+    description:
+      'Counts of the commitments you may see (with the filter), grouped for dashboards. ORGANIZATION and STATUS groups add up to the total; PLAN_GOAL and GCM_OBJECTIVE count a commitment in each group it links to.',
+  })
+  commitmentStats(
+    @Arg('groupBy', () => StatsGroupByEnum, { description: 'How to group.' }) groupBy: StatsGroupBy,
+    @Arg('filter', () => CommitmentFilter, { nullable: true, description: 'Which commitments to count.' })
+    filter: CommitmentFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<StatsGroup[]> {
+    const problems = new Problems();
+    const values = decodeCommitmentFilter(filter, problems);
+    problems.throwIfAny();
+    return commitmentStats(ctx, groupBy, values);
+  }
+
+  @Mutation(() => CreateCommitmentPayload, {
+    description: 'Records a commitment (secretariat); its reference is generated, e.g. NCCT-2023-11-01-C3.',
+  })
+  async createCommitment(
+    @Arg('input', () => CreateCommitmentInput, { description: 'The new commitment.' }) input: CreateCommitmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ commitment: Commitment }> {
+    const problems = new Problems();
+    const links = decodeLinks(input, problems);
+    problems.throwIfAny();
+    return {
+      commitment: await createCommitment(ctx, {
+        title: input.title,
+        titleKm: input.titleKm,
+        description: input.description,
+        descriptionKm: input.descriptionKm,
+        dueDate: input.dueDate,
+        priority: input.priority,
+        gcmObjectives: input.gcmObjectives,
+        visibility: input.visibility,
+        ...links,
+      }),
+    };
+  }
+
+  @Mutation(() => UpdateCommitmentPayload, {
+    description: 'Changes a commitment (secretariat); send the version you read.',
+  })
+  async updateCommitment(
+    @Arg('input', () => UpdateCommitmentInput, { description: 'What to change.' }) input: UpdateCommitmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ commitment: Commitment }> {
+    const problems = new Problems();
+    const id = decodeId(input.id, 'Commitment', 'id', problems);
+    const links = decodeLinks(input, problems);
+    problems.throwIfAny();
+    return {
+      commitment: await updateCommitment(ctx, id!, input.version, {
+        title: input.title,
+        titleKm: input.titleKm,
+        description: input.description,
+        descriptionKm: input.descriptionKm,
+        dueDate: input.dueDate,
+        priority: input.priority,
+        gcmObjectives: input.gcmObjectives,
+        visibility: input.visibility,
+        status: input.status,
+        progress: input.progress,
+        statusReason: input.statusReason,
+        ...links,
+      }),
+    };
+  }
+
+  @Mutation(() => AddProgressUpdatePayload, {
+    description:
+      'Reports progress, with a narrative and evidence (secretariat, or a focal point of an organisation that leads or supports the commitment).',
+  })
+  async addProgressUpdate(
+    @Arg('input', () => AddProgressUpdateInput, { description: 'The report.' }) input: AddProgressUpdateInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ commitment: Commitment; update: ProgressUpdate }> {
+    const problems = new Problems();
+    const id = decodeId(input.commitmentId, 'Commitment', 'commitmentId', problems);
+    problems.throwIfAny();
+    return addProgressUpdate(ctx, id!, input.version, input);
+  }
+
+  @Mutation(() => VerifyCommitmentPayload, {
+    description: 'Verifies a COMPLETED commitment, or returns it to IN_PROGRESS with a reason (secretariat).',
+  })
+  async verifyCommitment(
+    @Arg('input', () => VerifyCommitmentInput, { description: 'The verdict.' }) input: VerifyCommitmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ commitment: Commitment; update: ProgressUpdate }> {
+    const problems = new Problems();
+    const id = decodeId(input.id, 'Commitment', 'id', problems);
+    problems.throwIfAny();
+    return verifyCommitment(ctx, id!, input.version, { accept: input.accept, reason: input.reason });
+  }
+}
+
+@Resolver(() => ProgressUpdateType)
+export class ProgressUpdateResolver {
+  @FieldResolver(() => ID, { description: 'Globally unique, opaque id.' })
+  id(@Root() update: ProgressUpdate): string {
+    return toGlobalId('ProgressUpdate', update.id);
+  }
+
+  @FieldResolver(() => DateTimeScalar, { description: 'When it was posted (same as createdAt).' })
+  at(@Root() update: ProgressUpdate): Date {
+    return update.createdAt;
+  }
+
+  @FieldResolver(() => PersonType, { nullable: true, description: 'Who posted it.' })
+  async author(@Root() update: ProgressUpdate, @Ctx() ctx: Context): Promise<Person | null> {
+    return update.author ? ((await ctx.loaders.byId(PersonSchema).load(update.author)) ?? null) : null;
+  }
+
+  @FieldResolver(() => [EvidenceType], { description: 'Evidence given with this update.' })
+  async evidence(@Root() update: ProgressUpdate, @Ctx() ctx: Context): Promise<Evidence[]> {
+    // The commitment's evidence is loaded once for all its updates (and for Commitment.evidence).
+    const all = await evidenceLoader(ctx).load(update.commitment);
+    return all.filter((item) => item.progressUpdate === update.id);
+  }
+}
+
+@Resolver(() => EvidenceType)
+export class EvidenceResolver {
+  @FieldResolver(() => ID, { description: 'Unique, opaque id.' })
+  id(@Root() evidence: Evidence): string {
+    return toGlobalId('Evidence', evidence.id);
+  }
+
+  @FieldResolver(() => DateTimeScalar, { description: 'When it was given.' })
+  at(@Root() evidence: Evidence): Date {
+    return evidence.createdAt;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the attached file; null for links.' })
+  fileName(@Root() evidence: Evidence): string | null {
+    return evidence.kind === 'FILE' ? (evidence.title ?? null) : null;
+  }
+}
+
+@Resolver(() => OrganizationType)
+export class OrganizationCommitmentsResolver {
+  @FieldResolver(() => CommitmentConnection, {
+    description: 'Commitments this organisation leads or supports that you may see, by due date.',
+  })
+  commitments(
+    @Root() organization: Organization,
+    @Args(() => OrganizationCommitmentsArgs) args: OrganizationCommitmentsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Page<Commitment>> {
+    requireReader(ctx.viewer, ctx.config.publicRead);
+    const problems = new Problems();
+    const filter = decodeCommitmentFilter(args.filter, problems);
+    problems.throwIfAny();
+    return commitmentsOfParentLoader(ctx, 'organization', { first: args.first, after: args.after }, filter).load(
+      organization.id,
+    );
+  }
+}
+
+@Resolver(() => MeetingType)
+export class MeetingCommitmentsResolver {
+  @FieldResolver(() => CommitmentConnection, {
+    description: 'Commitments agreed in this meeting that you may see, by due date.',
+  })
+  commitments(
+    @Root() meeting: Meeting,
+    @Args(() => NestedCommitmentsArgs) args: NestedCommitmentsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Page<Commitment>> {
+    requireReader(ctx.viewer, ctx.config.publicRead);
+    return commitmentsOfParentLoader(ctx, 'meeting', { first: args.first, after: args.after }, undefined).load(
+      meeting.id,
+    );
+  }
+}
+
+@Resolver(() => DecisionType)
+export class DecisionCommitmentsResolver {
+  @FieldResolver(() => [CommitmentType], { description: 'Commitments that implement this decision, by reference.' })
+  commitments(@Root() decision: Decision, @Ctx() ctx: Context): Promise<Commitment[]> {
+    requireReader(ctx.viewer, ctx.config.publicRead);
+    return commitmentsOfDecisionLoader(ctx).load(decision.id);
+  }
+}

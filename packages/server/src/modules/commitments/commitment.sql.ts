@@ -1,0 +1,117 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isStaff, type Viewer } from '../../auth/viewer.js';
+import { likePattern } from '../../validation.js';
+import { type Commitment, CommitmentSchema, type CommitmentStatus } from './commitment.entity.js';
+
+/** A piece of SQL with `?` placeholders and its parameters, in order. */
+export interface SqlPart {
+  sql: string;
+  params: unknown[];
+}
+
+/** Today's calendar date where the committee works: "overdue" is judged by it. */
+export const TODAY_SQL = `(now() at time zone 'Asia/Phnom_Penh')::date`;
+
+/** SQL that is true when the commitment aliased `alias` is overdue (due before today, still open). */
+export function overdueSql(alias: string): string {
+  return `(${alias}.due_date is not null and ${alias}.due_date < ${TODAY_SQL} and ${alias}.status not in ('COMPLETED', 'VERIFIED', 'CANCELLED'))`;
+}
+
+/** Today in Asia/Phnom_Penh as YYYY-MM-DD (the same rule as TODAY_SQL, for one loaded row). */
+export function todayInPhnomPenh(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(now);
+}
+
+const partnerMeeting = (alias: string, visibilities: string) =>
+  `(${alias}.meeting_id is null or exists (select 1 from meeting vm where vm.id = ${alias}.meeting_id and vm.visibility in (${visibilities})))`;
+
+/**
+ * The one rule for which commitments a viewer may read (DESIGN.md §1), as SQL on the
+ * commitment aliased `alias`. Every list, count, stat, nested connection and node() uses it.
+ * Staff: all. Focal point: what their organisation leads or supports, plus what partners see.
+ * Partner: PARTNERS/PUBLIC commitments not from an INTERNAL meeting. Anonymous (public reading
+ * on): PUBLIC commitments with no meeting or a PUBLIC one.
+ */
+export function commitmentVisibilitySql(viewer: Viewer, publicRead: boolean, alias: string): SqlPart {
+  if (isStaff(viewer)) return { sql: 'true', params: [] };
+  const shared = `(${alias}.visibility in ('PARTNERS', 'PUBLIC') and ${partnerMeeting(alias, `'PARTNERS', 'PUBLIC'`)})`;
+  if (viewer.role === 'FOCAL_POINT') {
+    if (!viewer.organizationId) return { sql: shared, params: [] };
+    return {
+      sql: `(${alias}.lead_organization_id = ? or exists (select 1 from commitment_supporter vs where vs.commitment_id = ${alias}.id and vs.organization_id = ?) or ${shared})`,
+      params: [viewer.organizationId, viewer.organizationId],
+    };
+  }
+  if (viewer.role === 'PARTNER') return { sql: shared, params: [] };
+  if (publicRead)
+    return { sql: `(${alias}.visibility = 'PUBLIC' and ${partnerMeeting(alias, `'PUBLIC'`)})`, params: [] };
+  return { sql: 'false', params: [] };
+}
+
+/** A commitment filter with raw uuids (the resolver decodes the global ids). */
+export interface CommitmentFilterValues {
+  status?: CommitmentStatus[] | null;
+  leadOrganization?: string;
+  organization?: string;
+  assignee?: string;
+  overdue?: boolean | null;
+  dueFrom?: string | null;
+  dueTo?: string | null;
+  meeting?: string;
+  planObjective?: string;
+  gcmObjective?: number | null;
+  search?: string | null;
+}
+
+/** The filter as SQL conditions on the commitment aliased `alias` (true when empty). */
+export function commitmentFilterSql(filter: CommitmentFilterValues | null | undefined, alias: string): SqlPart {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    conditions.push(sql);
+    params.push(...values);
+  };
+  if (!filter) return { sql: 'true', params };
+  if (filter.status?.length) add(`${alias}.status in (${filter.status.map(() => '?').join(', ')})`, ...filter.status);
+  if (filter.leadOrganization) add(`${alias}.lead_organization_id = ?`, filter.leadOrganization);
+  if (filter.organization) {
+    add(
+      `(${alias}.lead_organization_id = ? or exists (select 1 from commitment_supporter fs where fs.commitment_id = ${alias}.id and fs.organization_id = ?))`,
+      filter.organization,
+      filter.organization,
+    );
+  }
+  if (filter.assignee) add(`${alias}.assignee_id = ?`, filter.assignee);
+  if (filter.overdue === true) add(overdueSql(alias));
+  if (filter.overdue === false) add(`not ${overdueSql(alias)}`);
+  if (filter.dueFrom) add(`${alias}.due_date >= ?::date`, filter.dueFrom);
+  if (filter.dueTo) add(`${alias}.due_date <= ?::date`, filter.dueTo);
+  if (filter.meeting) add(`${alias}.meeting_id = ?`, filter.meeting);
+  if (filter.planObjective) {
+    add(
+      `exists (select 1 from commitment_plan_objective fp where fp.commitment_id = ${alias}.id and fp.plan_objective_id = ?)`,
+      filter.planObjective,
+    );
+  }
+  if (filter.gcmObjective != null) add(`${alias}.gcm_objectives @> array[?::int]`, filter.gcmObjective);
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = likePattern(search);
+    const columns = ['title', 'title_km', 'description', 'description_km', 'reference'];
+    add(`(${columns.map((c) => `${alias}.${c} ilike ?`).join(' or ')})`, ...columns.map(() => pattern));
+  }
+  return { sql: conditions.length ? conditions.join(' and ') : 'true', params };
+}
+
+/** Joins SQL parts with `and`. */
+export function andSql(...parts: SqlPart[]): SqlPart {
+  return { sql: parts.map((p) => `(${p.sql})`).join(' and '), params: parts.flatMap((p) => p.params) };
+}
+
+/** Turns raw `select c.*` rows into managed Commitment entities (extra columns are dropped). */
+export function mapCommitments(em: EntityManager, rows: Record<string, unknown>[]): Commitment[] {
+  return rows.map((row) => {
+    const data = Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('__')));
+    return em.map(CommitmentSchema, data) as Commitment;
+  });
+}

@@ -1,0 +1,176 @@
+import { requireStaff, requireWriteScope } from '../../auth/permissions.js';
+import { isStaff } from '../../auth/viewer.js';
+import { ForbiddenError, NotFoundError, Problems, UnauthenticatedError } from '../../errors.js';
+import { cleanText, cleanUrl } from '../../validation.js';
+import { diff, recordAudit } from '../audit/audit.service.js';
+import {
+  type Commitment,
+  CommitmentSchema,
+  type CommitmentStatus,
+  CommitmentSupporterSchema,
+  COMMITMENT_STATUSES,
+  EvidenceSchema,
+  type ProgressUpdate,
+} from './commitment.entity.js';
+import {
+  AUDITED,
+  checkProgress,
+  commitmentSnapshot,
+  loadLinks,
+  lockCommitment,
+  OPEN_STATUSES,
+  recordProgress,
+  type Scope,
+  writeTransaction,
+} from './commitment.service.js';
+
+export interface ProgressReport {
+  status?: CommitmentStatus | null;
+  progress?: number | null;
+  note?: string | null;
+  noteKm?: string | null;
+  evidence?: { url?: string | null; title?: string | null }[] | null;
+}
+
+const PROGRESS_AUDITED = ['status', 'progress', 'statusReason', 'lastUpdateAt'];
+
+/** Staff, or a focal point of an organisation that leads or supports the commitment. */
+async function requireReporter(scope: Scope, commitmentId: string): Promise<void> {
+  const { viewer } = scope;
+  if (!viewer.role) throw new UnauthenticatedError();
+  requireWriteScope(viewer);
+  if (isStaff(viewer)) return;
+  const commitment = await scope.em.findOne(CommitmentSchema, { id: commitmentId });
+  if (!commitment) throw new NotFoundError('Commitment', commitmentId);
+  if (viewer.role === 'FOCAL_POINT' && viewer.organizationId) {
+    if (commitment.leadOrganization === viewer.organizationId) return;
+    const supporter = await scope.em.findOne(CommitmentSupporterSchema, {
+      commitment: commitmentId,
+      organization: viewer.organizationId,
+    });
+    if (supporter) return;
+  }
+  throw new ForbiddenError(
+    'Only the secretariat or a focal point of an organisation that leads or supports this commitment may report on it',
+  );
+}
+
+/** Appends a progress report (with evidence) and moves the commitment's status and progress. */
+export async function addProgressUpdate(
+  scope: Scope,
+  commitmentId: string,
+  version: number,
+  report: ProgressReport,
+): Promise<{ commitment: Commitment; update: ProgressUpdate }> {
+  await requireReporter(scope, commitmentId);
+  return writeTransaction(scope, commitmentId, async (em) => {
+    const commitment = await lockCommitment(em, commitmentId, version);
+    const problems = new Problems();
+    const note = cleanText(problems, 'note', report.note, 10_000);
+    const noteKm = cleanText(problems, 'noteKm', report.noteKm, 10_000);
+    checkProgress(problems, 'progress', report.progress);
+    const evidence = (report.evidence ?? []).map((item, index) => {
+      const url = cleanUrl(problems, `evidence[${index}].url`, item.url);
+      if (!url) problems.add(`evidence[${index}].url`, 'is required');
+      return { url, title: cleanText(problems, `evidence[${index}].title`, item.title, 500) };
+    });
+    const current: CommitmentStatus = commitment.status;
+    let status: CommitmentStatus = report.status ?? current;
+    let progress = report.progress ?? commitment.progress;
+    if (status && !COMMITMENT_STATUSES.includes(status)) problems.add('status', 'is unknown');
+
+    if (current === 'VERIFIED' || current === 'CANCELLED') {
+      if (!(isStaff(scope.viewer) && OPEN_STATUSES.includes(status)))
+        problems.add('status', `the commitment is ${current}; only the secretariat can re-open it`);
+    } else if (status === 'VERIFIED') {
+      problems.add('status', 'only the secretariat verifies a commitment, with verifyCommitment');
+    } else if (current === 'COMPLETED' && status !== 'COMPLETED' && status !== 'CANCELLED') {
+      problems.add('status', 'the commitment is COMPLETED; the secretariat verifies it or returns it');
+    } else if (status === 'CANCELLED') {
+      if (!isStaff(scope.viewer)) problems.add('status', 'only the secretariat may cancel a commitment');
+      else if (!note && !noteKm) problems.add('note', 'give the reason for cancelling');
+    }
+    if (status === 'COMPLETED') {
+      if (current !== 'COMPLETED' && evidence.length === 0)
+        problems.add('evidence', 'give at least one piece of evidence to report completion');
+      if (report.progress != null && report.progress !== 100) problems.add('progress', 'must be 100 when completed');
+      progress = 100;
+    }
+    // Reporting progress on a commitment not started yet means work has begun.
+    if (report.status == null && status === 'NOT_STARTED' && progress > 0) status = 'IN_PROGRESS';
+    if (report.status == null && report.progress == null && !note && !noteKm && evidence.length === 0)
+      problems.add('note', 'give a status, progress, a note or evidence');
+    problems.throwIfAny();
+
+    const links = await loadLinks(em, commitmentId);
+    const before = { ...commitmentSnapshot(commitment, links), lastUpdateAt: commitment.lastUpdateAt };
+    const previous = { status: commitment.status, progress: commitment.progress };
+    commitment.status = status;
+    commitment.progress = progress;
+    if (status === 'CANCELLED' && current !== 'CANCELLED') commitment.statusReason = note ?? noteKm ?? null;
+    const update = recordProgress(em, scope, commitment, previous, { note, noteKm });
+    for (const item of evidence) {
+      em.create(EvidenceSchema, {
+        progressUpdate: update.id,
+        commitment: commitment.id,
+        kind: 'LINK',
+        url: item.url ?? null,
+        title: item.title ?? null,
+        createdBy: scope.viewer.personId ?? null,
+      });
+    }
+    const after = { ...commitmentSnapshot(commitment, links), lastUpdateAt: commitment.lastUpdateAt };
+    recordAudit(em, scope.viewer, {
+      entityType: 'Commitment',
+      entityId: commitment.id,
+      operation: 'addProgressUpdate',
+      changes: {
+        ...diff(before, after, PROGRESS_AUDITED),
+        progressUpdate: { before: null, after: update.id },
+        ...(evidence.length ? { evidence: { before: null, after: evidence } } : {}),
+        ...(note || noteKm ? { note: { before: null, after: note ?? noteKm } } : {}),
+      },
+    });
+    return { commitment, update };
+  });
+}
+
+/** The secretariat accepts a completed commitment (VERIFIED) or returns it to IN_PROGRESS with a reason. */
+export async function verifyCommitment(
+  scope: Scope,
+  id: string,
+  version: number,
+  decision: { accept: boolean; reason?: string | null },
+): Promise<{ commitment: Commitment; update: ProgressUpdate }> {
+  requireStaff(scope.viewer, 'verify commitments');
+  return writeTransaction(scope, id, async (em) => {
+    const commitment = await lockCommitment(em, id, version);
+    const problems = new Problems();
+    const reason = cleanText(problems, 'reason', decision.reason, 2000);
+    if (commitment.status !== 'COMPLETED')
+      problems.add(
+        'status',
+        `the commitment is ${commitment.status}; only a COMPLETED one can be verified or returned`,
+      );
+    if (!decision.accept && !reason) problems.add('reason', 'say why the commitment is returned');
+    problems.throwIfAny();
+
+    const links = await loadLinks(em, id);
+    const before = { ...commitmentSnapshot(commitment, links), lastUpdateAt: commitment.lastUpdateAt };
+    const previous = { status: commitment.status, progress: commitment.progress };
+    commitment.status = decision.accept ? 'VERIFIED' : 'IN_PROGRESS';
+    commitment.statusReason = reason ?? null;
+    const update = recordProgress(em, scope, commitment, previous, { note: reason });
+    const after = { ...commitmentSnapshot(commitment, links), lastUpdateAt: commitment.lastUpdateAt };
+    recordAudit(em, scope.viewer, {
+      entityType: 'Commitment',
+      entityId: id,
+      operation: decision.accept ? 'verify' : 'return',
+      changes: {
+        ...diff(before, after, [...AUDITED, 'lastUpdateAt']),
+        progressUpdate: { before: null, after: update.id },
+      },
+    });
+    return { commitment, update };
+  });
+}

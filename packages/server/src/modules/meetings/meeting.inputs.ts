@@ -1,0 +1,358 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { Visibility } from '../../db/base.entity.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { VisibilityEnum } from '../../graphql/visibility.js';
+import type { Attendance, MeetingKind, ParticipationRole } from './meeting.entity.js';
+import {
+  AgendaItemType,
+  AttendanceEnum,
+  DecisionType,
+  MeetingKindEnum,
+  MeetingSeriesType,
+  MeetingType,
+  MinutesRevisionType,
+  ParticipationRoleEnum,
+  ParticipationType,
+} from './meeting.type.js';
+
+@InputType({ description: 'A new meeting; it starts PLANNED.' })
+export class CreateMeetingInput {
+  @Field(() => String, { nullable: true, description: 'Title in English (this or titleKm is required).' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
+  titleKm?: string | null;
+
+  @Field(() => MeetingKindEnum, { description: 'What sort of meeting.' })
+  kind!: MeetingKind;
+
+  @Field(() => DateTimeScalar, { description: 'When it starts.' })
+  startsAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it ends (after startsAt).' })
+  endsAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Where it takes place.' })
+  location?: string | null;
+
+  @Field(() => ID, { description: 'The organisation that organises it.' })
+  organizerId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The person who chairs it.' })
+  chairId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The series it belongs to.' })
+  seriesId?: string | null;
+
+  @Field(() => VisibilityEnum, { nullable: true, description: 'Who may read it (default INTERNAL).' })
+  visibility?: Visibility | null;
+}
+
+@InputType({ description: 'Changes to a meeting; only the fields given change (null clears an optional one).' })
+export class UpdateMeetingInput {
+  @Field(() => ID, { description: 'The meeting to change.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you last read; a stale one is refused with CONFLICT.' })
+  version!: number;
+
+  @Field(() => String, { nullable: true, description: 'Title in English.' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
+  titleKm?: string | null;
+
+  @Field(() => MeetingKindEnum, { nullable: true, description: 'What sort of meeting.' })
+  kind?: MeetingKind | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it starts.' })
+  startsAt?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it ends (after startsAt).' })
+  endsAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Where it takes place.' })
+  location?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation that organises it.' })
+  organizerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The person who chairs it.' })
+  chairId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The series it belongs to.' })
+  seriesId?: string | null;
+
+  @Field(() => VisibilityEnum, { nullable: true, description: 'Who may read it.' })
+  visibility?: Visibility | null;
+}
+
+@ObjectType({ description: 'The result of createMeeting.' })
+export class CreateMeetingPayload {
+  @Field(() => MeetingType, { description: 'The new meeting.' })
+  meeting!: MeetingType;
+}
+
+@ObjectType({ description: 'The result of updateMeeting.' })
+export class UpdateMeetingPayload {
+  @Field(() => MeetingType, { description: 'The meeting as it is now.' })
+  meeting!: MeetingType;
+}
+
+@InputType({ description: 'A meeting to change the status of, at the version last read.' })
+export class MeetingTransitionInput {
+  @Field(() => ID, { description: 'The meeting.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you last read; a stale one is refused with CONFLICT.' })
+  version!: number;
+}
+
+@InputType({ description: 'Marks a PLANNED meeting as held.' })
+export class MarkMeetingHeldInput extends MeetingTransitionInput {}
+
+@InputType({ description: 'Approves the minutes of a HELD meeting, which freezes them.' })
+export class ApproveMinutesInput extends MeetingTransitionInput {}
+
+@InputType({ description: 'Cancels a PLANNED meeting.' })
+export class CancelMeetingInput extends MeetingTransitionInput {
+  @Field(() => String, { description: 'Why the meeting is called off.' })
+  reason!: string;
+}
+
+@ObjectType({ description: 'The result of markMeetingHeld.' })
+export class MarkMeetingHeldPayload {
+  @Field(() => MeetingType, { description: 'The meeting, now HELD.' })
+  meeting!: MeetingType;
+}
+
+@ObjectType({ description: 'The result of approveMinutes.' })
+export class ApproveMinutesPayload {
+  @Field(() => MeetingType, { description: 'The meeting, now MINUTES_APPROVED.' })
+  meeting!: MeetingType;
+}
+
+@ObjectType({ description: 'The result of cancelMeeting.' })
+export class CancelMeetingPayload {
+  @Field(() => MeetingType, { description: 'The meeting, now CANCELLED.' })
+  meeting!: MeetingType;
+}
+
+@InputType({ description: 'A new meeting series.' })
+export class CreateMeetingSeriesInput {
+  @Field(() => String, { nullable: true, description: 'Title in English (this or titleKm is required).' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
+  titleKm?: string | null;
+}
+
+@ObjectType({ description: 'The result of createMeetingSeries.' })
+export class CreateMeetingSeriesPayload {
+  @Field(() => MeetingSeriesType, { description: 'The new series.' })
+  series!: MeetingSeriesType;
+}
+
+@InputType({ description: 'A new agenda item.' })
+export class AddAgendaItemInput {
+  @Field(() => ID, { description: 'The meeting.' })
+  meetingId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Title in English (this or titleKm is required).' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
+  titleKm?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The person who presents it.' })
+  presenterId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Where to insert it, from 1 (default: at the end).' })
+  position?: number | null;
+}
+
+@ObjectType({ description: 'The result of addAgendaItem.' })
+export class AddAgendaItemPayload {
+  @Field(() => AgendaItemType, { description: 'The new item.' })
+  agendaItem!: AgendaItemType;
+
+  @Field(() => MeetingType, { description: 'Its meeting.' })
+  meeting!: MeetingType;
+}
+
+@InputType({
+  description:
+    'Changes to an agenda item (also the minutes autosave); only the fields given change. Minutes are frozen once approved: use reviseMinutes.',
+})
+export class UpdateAgendaItemInput {
+  @Field(() => ID, { description: 'The agenda item.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you last read; a stale one is refused with CONFLICT.' })
+  version!: number;
+
+  @Field(() => String, { nullable: true, description: 'Title in English.' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
+  titleKm?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The person who presents it (null for nobody).' })
+  presenterId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Minutes in English (Markdown).' })
+  minutes?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Minutes in Khmer (Markdown).' })
+  minutesKm?: string | null;
+}
+
+@ObjectType({ description: 'The result of updateAgendaItem.' })
+export class UpdateAgendaItemPayload {
+  @Field(() => AgendaItemType, { description: 'The item as it is now.' })
+  agendaItem!: AgendaItemType;
+}
+
+@InputType({ description: 'A new order for the whole agenda of a meeting.' })
+export class ReorderAgendaItemsInput {
+  @Field(() => ID, { description: 'The meeting.' })
+  meetingId!: string;
+
+  @Field(() => [ID], { description: 'Every agenda item of the meeting, in the new order.' })
+  agendaItemIds!: string[];
+}
+
+@ObjectType({ description: 'The result of reorderAgendaItems.' })
+export class ReorderAgendaItemsPayload {
+  @Field(() => MeetingType, { description: 'The meeting with its agenda in the new order.' })
+  meeting!: MeetingType;
+}
+
+@InputType({ description: 'An agenda item to remove.' })
+export class RemoveAgendaItemInput {
+  @Field(() => ID, { description: 'The agenda item.' })
+  id!: string;
+}
+
+@ObjectType({ description: 'The result of removeAgendaItem.' })
+export class RemoveAgendaItemPayload {
+  @Field(() => MeetingType, { description: 'The meeting without the item.' })
+  meeting!: MeetingType;
+}
+
+@InputType({ description: 'A correction of approved minutes, recorded with the earlier text and the reason.' })
+export class ReviseMinutesInput {
+  @Field(() => ID, { description: 'The agenda item whose minutes to correct.' })
+  agendaItemId!: string;
+
+  @Field(() => Int, { description: 'The version of the item you last read; a stale one is refused with CONFLICT.' })
+  version!: number;
+
+  @Field(() => String, { nullable: true, description: 'Corrected minutes in English (omit to keep them).' })
+  minutes?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Corrected minutes in Khmer (omit to keep them).' })
+  minutesKm?: string | null;
+
+  @Field(() => String, { description: 'Why the approved minutes are corrected.' })
+  reason!: string;
+}
+
+@ObjectType({ description: 'The result of reviseMinutes.' })
+export class ReviseMinutesPayload {
+  @Field(() => AgendaItemType, { description: 'The item with the corrected minutes.' })
+  agendaItem!: AgendaItemType;
+
+  @Field(() => MinutesRevisionType, { description: 'The recorded revision.' })
+  revision!: MinutesRevisionType;
+}
+
+@InputType({ description: "Adds or changes someone's participation in a meeting." })
+export class SetParticipationInput {
+  @Field(() => ID, { description: 'The meeting.' })
+  meetingId!: string;
+
+  @Field(() => ID, { description: 'The person.' })
+  personId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The organisation they represent (default: the person's organisation).",
+  })
+  organizationId?: string | null;
+
+  @Field(() => ParticipationRoleEnum, { description: 'The part they play.' })
+  role!: ParticipationRole;
+
+  @Field(() => AttendanceEnum, { description: 'Whether they came.' })
+  attendance!: Attendance;
+}
+
+@ObjectType({ description: 'The result of setParticipation.' })
+export class SetParticipationPayload {
+  @Field(() => ParticipationType, { description: 'The participation as it is now.' })
+  participation!: ParticipationType;
+
+  @Field(() => MeetingType, { description: 'The meeting.' })
+  meeting!: MeetingType;
+}
+
+@InputType({ description: "Removes someone's participation in a meeting." })
+export class RemoveParticipationInput {
+  @Field(() => ID, { description: 'The meeting.' })
+  meetingId!: string;
+
+  @Field(() => ID, { description: 'The person.' })
+  personId!: string;
+}
+
+@ObjectType({ description: 'The result of removeParticipation.' })
+export class RemoveParticipationPayload {
+  @Field(() => MeetingType, { description: 'The meeting.' })
+  meeting!: MeetingType;
+}
+
+@InputType({ description: 'A decision taken in a meeting.' })
+export class RecordDecisionInput {
+  @Field(() => ID, { description: 'The meeting.' })
+  meetingId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The agenda item it was taken under (of the same meeting).' })
+  agendaItemId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The decision in English (this or textKm is required).' })
+  text?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The decision in Khmer.' })
+  textKm?: string | null;
+}
+
+@ObjectType({ description: 'The result of recordDecision.' })
+export class RecordDecisionPayload {
+  @Field(() => DecisionType, { description: 'The new decision.' })
+  decision!: DecisionType;
+}
+
+@InputType({ description: 'Changes to a decision; only the fields given change.' })
+export class UpdateDecisionInput {
+  @Field(() => ID, { description: 'The decision.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'The decision in English.' })
+  text?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The decision in Khmer.' })
+  textKm?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The agenda item it belongs to (of the same meeting; null to detach it).',
+  })
+  agendaItemId?: string | null;
+}
+
+@ObjectType({ description: 'The result of updateDecision.' })
+export class UpdateDecisionPayload {
+  @Field(() => DecisionType, { description: 'The decision as it is now.' })
+  decision!: DecisionType;
+}

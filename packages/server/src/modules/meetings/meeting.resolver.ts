@@ -1,0 +1,214 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Problems } from '../../errors.js';
+import type { Context } from '../../graphql/context.js';
+import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { registerNodeType } from '../../graphql/node.js';
+import { AgendaItemResolver, MinutesRevisionResolver } from './agenda-item.resolver.js';
+import { DecisionResolver } from './decision.resolver.js';
+import { MeetingSeriesResolver } from './meeting-series.resolver.js';
+import { ParticipationResolver } from './participation.resolver.js';
+import { type Organization, OrganizationSchema } from '../organizations/organization.entity.js';
+import { OrganizationType } from '../organizations/organization.type.js';
+import { type Person, PersonSchema } from '../people/person.entity.js';
+import { PersonType } from '../people/person.type.js';
+import {
+  type AgendaItem,
+  type Decision,
+  type Meeting,
+  type MeetingSeries,
+  MeetingSeriesSchema,
+  type Participation,
+} from './meeting.entity.js';
+import {
+  ApproveMinutesInput,
+  ApproveMinutesPayload,
+  CancelMeetingInput,
+  CancelMeetingPayload,
+  CreateMeetingInput,
+  CreateMeetingPayload,
+  MarkMeetingHeldInput,
+  MarkMeetingHeldPayload,
+  UpdateMeetingInput,
+  UpdateMeetingPayload,
+} from './meeting.inputs.js';
+import { agendaItemsLoader, decisionsLoader, participationsLoader, visibleMeetingLoader } from './meeting.loaders.js';
+import { createMeeting, listMeetings, transitionMeeting, updateMeeting } from './meeting.service.js';
+import {
+  AgendaItemType,
+  DecisionType,
+  MeetingConnection,
+  MeetingFilter,
+  MeetingOrder,
+  MeetingSeriesType,
+  MeetingType,
+  ParticipationType,
+} from './meeting.type.js';
+
+@ArgsType()
+class MeetingsArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size from the start (at most 100; default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to start after.' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size from the end (at most 100).' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to end before.' })
+  before?: string | null;
+
+  @Field(() => MeetingFilter, { nullable: true, description: 'Which meetings to list.' })
+  filter?: MeetingFilter | null;
+
+  @Field(() => MeetingOrder, { nullable: true, description: 'How to sort them (default: STARTS_AT DESC).' })
+  orderBy?: MeetingOrder | null;
+}
+
+registerNodeType('Meeting', (ctx, id) => visibleMeetingLoader(ctx).load(id));
+
+@Resolver(() => MeetingType)
+export class MeetingResolver {
+  @FieldResolver(() => ID, { description: 'Globally unique, opaque id.' })
+  id(@Root() meeting: Meeting): string {
+    return toGlobalId('Meeting', meeting.id);
+  }
+
+  @FieldResolver(() => OrganizationType, { description: 'The organisation that organises the meeting.' })
+  async organizer(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<Organization> {
+    return (await ctx.loaders.byId(OrganizationSchema).load(meeting.organizer))!;
+  }
+
+  @FieldResolver(() => PersonType, { nullable: true, description: 'The person who chairs the meeting.' })
+  async chair(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<Person | null> {
+    return meeting.chair ? ((await ctx.loaders.byId(PersonSchema).load(meeting.chair)) ?? null) : null;
+  }
+
+  @FieldResolver(() => MeetingSeriesType, { nullable: true, description: 'The series this meeting belongs to.' })
+  async series(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<MeetingSeries | null> {
+    return meeting.series ? ((await ctx.loaders.byId(MeetingSeriesSchema).load(meeting.series)) ?? null) : null;
+  }
+
+  @FieldResolver(() => [AgendaItemType], { description: 'The agenda, in order, with the minutes of each item.' })
+  agendaItems(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<AgendaItem[]> {
+    return agendaItemsLoader(ctx).load(meeting.id);
+  }
+
+  @FieldResolver(() => [ParticipationType], { description: 'Who was invited, and who attended.' })
+  participations(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<Participation[]> {
+    return participationsLoader(ctx).load(meeting.id);
+  }
+
+  @FieldResolver(() => [DecisionType], { description: 'The decisions taken, in order.' })
+  decisions(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<Decision[]> {
+    return decisionsLoader(ctx).load(meeting.id);
+  }
+
+  @Query(() => MeetingConnection, {
+    description: 'Meetings you may see, newest first unless orderBy says otherwise.',
+  })
+  meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: Context) {
+    const problems = new Problems();
+    const filter = args.filter;
+    const organizer = decodeId(filter?.organizerId, 'Organization', 'filter.organizerId', problems);
+    const participantOrganization = decodeId(
+      filter?.participantOrganizationId,
+      'Organization',
+      'filter.participantOrganizationId',
+      problems,
+    );
+    const series = decodeId(filter?.seriesId, 'MeetingSeries', 'filter.seriesId', problems);
+    problems.throwIfAny();
+    return listMeetings(
+      ctx,
+      {
+        from: filter?.from,
+        to: filter?.to,
+        status: filter?.status,
+        search: filter?.search,
+        organizer,
+        participantOrganization,
+        series,
+      },
+      args.orderBy,
+      args,
+    );
+  }
+
+  @Mutation(() => CreateMeetingPayload, { description: 'Plans a meeting (secretariat).' })
+  async createMeeting(
+    @Arg('input', () => CreateMeetingInput) input: CreateMeetingInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ meeting: Meeting }> {
+    const problems = new Problems();
+    const organizer = decodeId(input.organizerId, 'Organization', 'organizerId', problems);
+    const chair = decodeId(input.chairId, 'Person', 'chairId', problems);
+    const series = decodeId(input.seriesId, 'MeetingSeries', 'seriesId', problems);
+    problems.throwIfAny();
+    const { organizerId: _o, chairId: _c, seriesId: _s, ...fields } = input;
+    return { meeting: await createMeeting(ctx, { ...fields, organizer, chair, series }) };
+  }
+
+  @Mutation(() => UpdateMeetingPayload, {
+    description: 'Changes a meeting (secretariat); once minutes are approved only visibility and series change.',
+  })
+  async updateMeeting(
+    @Arg('input', () => UpdateMeetingInput) input: UpdateMeetingInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ meeting: Meeting }> {
+    const problems = new Problems();
+    const id = decodeId(input.id, 'Meeting', 'id', problems);
+    const organizer =
+      input.organizerId === null ? null : decodeId(input.organizerId, 'Organization', 'organizerId', problems);
+    const chair = input.chairId === null ? null : decodeId(input.chairId, 'Person', 'chairId', problems);
+    const series = input.seriesId === null ? null : decodeId(input.seriesId, 'MeetingSeries', 'seriesId', problems);
+    problems.throwIfAny();
+    const { id: _id, version, organizerId: _o, chairId: _c, seriesId: _s, ...fields } = input;
+    return { meeting: await updateMeeting(ctx, id!, version, { ...fields, organizer, chair, series }) };
+  }
+
+  @Mutation(() => MarkMeetingHeldPayload, { description: 'Records that a PLANNED meeting took place (secretariat).' })
+  async markMeetingHeld(
+    @Arg('input', () => MarkMeetingHeldInput) input: MarkMeetingHeldInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ meeting: Meeting }> {
+    return { meeting: await transitionMeeting(ctx, decodeMeetingId(input.id), input.version, 'markHeld') };
+  }
+
+  @Mutation(() => ApproveMinutesPayload, {
+    description: 'Approves the minutes of a HELD meeting, freezing minutes, agenda, decisions and attendance.',
+  })
+  async approveMinutes(
+    @Arg('input', () => ApproveMinutesInput) input: ApproveMinutesInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ meeting: Meeting }> {
+    return { meeting: await transitionMeeting(ctx, decodeMeetingId(input.id), input.version, 'approveMinutes') };
+  }
+
+  @Mutation(() => CancelMeetingPayload, { description: 'Cancels a PLANNED meeting, with a reason (secretariat).' })
+  async cancelMeeting(
+    @Arg('input', () => CancelMeetingInput) input: CancelMeetingInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ meeting: Meeting }> {
+    return {
+      meeting: await transitionMeeting(ctx, decodeMeetingId(input.id), input.version, 'cancel', input.reason),
+    };
+  }
+}
+
+function decodeMeetingId(globalId: string): string {
+  const problems = new Problems();
+  const id = decodeId(globalId, 'Meeting', 'id', problems);
+  problems.throwIfAny();
+  return id!;
+}
+
+/** Every resolver class of the meetings module, for modules/resolvers.ts. */
+export const meetingResolvers = [
+  MeetingResolver,
+  MeetingSeriesResolver,
+  AgendaItemResolver,
+  MinutesRevisionResolver,
+  ParticipationResolver,
+  DecisionResolver,
+];

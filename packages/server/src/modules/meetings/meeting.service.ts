@@ -1,0 +1,468 @@
+import { LockMode, OptimisticLockError, QueryOrder } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { readableVisibilities, requireReader, requireStaff } from '../../auth/permissions.js';
+import { isStaff, type Viewer } from '../../auth/viewer.js';
+import type { Visibility } from '../../db/base.entity.js';
+import { ConflictError, InvalidInputError, NotFoundError, Problems } from '../../errors.js';
+import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
+import { cleanText, likePattern, requireEnglishOrKhmer } from '../../validation.js';
+import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
+import { OrganizationSchema } from '../organizations/organization.entity.js';
+import type { Scope } from '../organizations/organization.service.js';
+import { PersonSchema } from '../people/person.entity.js';
+import {
+  type Meeting,
+  type MeetingKind,
+  MeetingSchema,
+  type MeetingSeries,
+  MeetingSeriesSchema,
+  type MeetingStatus,
+} from './meeting.entity.js';
+
+export const TITLE_MAX = 500;
+export const TEXT_MAX = 2000;
+const MEETING_AUDITED = [
+  'title',
+  'titleKm',
+  'kind',
+  'status',
+  'startsAt',
+  'endsAt',
+  'location',
+  'organizer',
+  'chair',
+  'series',
+  'visibility',
+  'cancellationReason',
+  'minutesApprovedAt',
+];
+const SERIES_AUDITED = ['title', 'titleKm'];
+
+/**
+ * The meetings a viewer may read, as an SQL condition on the meeting table aliased `alias`
+ * (undefined: every meeting). Staff see all; a focal point also sees the meetings their
+ * organisation organises or takes part in; others see PARTNERS/PUBLIC or PUBLIC meetings.
+ */
+export function meetingVisibilityWhere(
+  viewer: Viewer,
+  publicRead: boolean,
+  alias = 'm',
+): { sql: string; params: unknown[] } | undefined {
+  requireReader(viewer, publicRead);
+  if (isStaff(viewer)) return undefined;
+  const allowed = readableVisibilities(viewer, publicRead) ?? [];
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (allowed.length) {
+    parts.push(`${alias}.visibility in (${allowed.map(() => '?').join(', ')})`);
+    params.push(...allowed);
+  }
+  if (viewer.role === 'FOCAL_POINT' && viewer.organizationId) {
+    parts.push(
+      `${alias}.organizer_id = ?`,
+      `exists (select 1 from participation vp where vp.meeting_id = ${alias}.id and vp.organization_id = ?)`,
+    );
+    params.push(viewer.organizationId, viewer.organizationId);
+  }
+  return { sql: parts.length ? `(${parts.join(' or ')})` : 'false', params };
+}
+
+export interface MeetingFilterData {
+  from?: Date | null;
+  to?: Date | null;
+  status?: MeetingStatus[] | null;
+  organizer?: string;
+  participantOrganization?: string;
+  series?: string;
+  search?: string | null;
+}
+
+export interface MeetingOrderData {
+  field: 'STARTS_AT' | 'TITLE' | 'UPDATED_AT';
+  direction: 'ASC' | 'DESC';
+}
+
+export async function listMeetings(
+  scope: Scope,
+  filter: MeetingFilterData | undefined,
+  order: MeetingOrderData | null | undefined,
+  page: PageArgs,
+): Promise<Page<Meeting>> {
+  const visible = meetingVisibilityWhere(scope.viewer, scope.config.publicRead);
+  let window = pageWindow(page);
+  const qb = scope.em.createQueryBuilder(MeetingSchema, 'm');
+  if (visible) qb.andWhere(visible.sql, visible.params);
+  if (filter?.from) qb.andWhere({ startsAt: { $gte: filter.from } });
+  if (filter?.to) qb.andWhere({ startsAt: { $lte: filter.to } });
+  if (filter?.status?.length) qb.andWhere({ status: { $in: filter.status } });
+  if (filter?.organizer) qb.andWhere({ organizer: filter.organizer });
+  if (filter?.series) qb.andWhere({ series: filter.series });
+  if (filter?.participantOrganization) {
+    qb.andWhere('exists (select 1 from participation fp where fp.meeting_id = m.id and fp.organization_id = ?)', [
+      filter.participantOrganization,
+    ]);
+  }
+  if (filter?.search?.trim()) {
+    const pattern = likePattern(filter.search.trim());
+    qb.andWhere({
+      $or: [{ title: { $ilike: pattern } }, { titleKm: { $ilike: pattern } }, { location: { $ilike: pattern } }],
+    });
+  }
+  const totalCount = await qb.clone().getCount();
+  window = settleWindow(window, totalCount);
+  const asc = (order?.direction ?? 'DESC') === 'ASC';
+  const direction = asc ? QueryOrder.ASC : QueryOrder.DESC;
+  const field = order?.field ?? 'STARTS_AT';
+  const orderBy =
+    field === 'TITLE'
+      ? {
+          title: asc ? QueryOrder.ASC_NULLS_LAST : QueryOrder.DESC_NULLS_LAST,
+          titleKm: asc ? QueryOrder.ASC_NULLS_LAST : QueryOrder.DESC_NULLS_LAST,
+          id: direction,
+        }
+      : field === 'UPDATED_AT'
+        ? { updatedAt: direction, id: direction }
+        : { startsAt: direction, id: direction };
+  const rows = await qb.orderBy(orderBy).limit(window.limit).offset(window.offset).getResult();
+  return toPage(rows, window, totalCount);
+}
+
+/** The meetings among `ids` the viewer may read (in no particular order); one query. */
+export async function findVisibleMeetings(scope: Scope, ids: readonly string[]): Promise<Meeting[]> {
+  const visible = meetingVisibilityWhere(scope.viewer, scope.config.publicRead);
+  if (ids.length === 0) return [];
+  const qb = scope.em.createQueryBuilder(MeetingSchema, 'm').where({ id: { $in: [...ids] } });
+  if (visible) qb.andWhere(visible.sql, visible.params);
+  return qb.getResult();
+}
+
+/** The meeting, or null when it does not exist or the viewer may not read it. */
+export async function findVisibleMeeting(scope: Scope, id: string): Promise<Meeting | null> {
+  return (await findVisibleMeetings(scope, [id]))[0] ?? null;
+}
+
+/** One page of the visible meetings of each series (newest first), in one query for all series. */
+export async function listSeriesMeetings(
+  scope: Scope,
+  seriesIds: readonly string[],
+  page: PageArgs,
+): Promise<Page<Meeting>[]> {
+  const visible = meetingVisibilityWhere(scope.viewer, scope.config.publicRead);
+  const window = pageWindow({ first: page.first, after: page.after });
+  if (seriesIds.length === 0) return [];
+  const rows = await scope.em.execute<Record<string, unknown>[]>(
+    `select * from (
+       select m.*, (row_number() over w) - 1 as page_offset, count(*) over (partition by m.series_id) as page_total
+       from meeting m
+       where m.series_id in (${seriesIds.map(() => '?').join(', ')})${visible ? ` and ${visible.sql}` : ''}
+       window w as (partition by m.series_id order by m.starts_at desc, m.id desc)
+     ) x
+     where x.page_offset >= ? and x.page_offset < ?
+     order by x.page_offset`,
+    [...seriesIds, ...(visible?.params ?? []), window.offset, window.offset + window.limit],
+  );
+  const groups = new Map<string, { rows: Meeting[]; total: number }>(
+    seriesIds.map((id) => [id, { rows: [], total: 0 }]),
+  );
+  for (const { page_offset: _offset, page_total: total, ...row } of rows) {
+    const group = groups.get(String(row.series_id));
+    if (!group) continue;
+    group.rows.push(scope.em.map(MeetingSchema, row as never));
+    group.total = Number(total);
+  }
+  const totals = await countSeriesMeetings(scope, seriesIds, visible, groups);
+  return seriesIds.map((id) => toPage(groups.get(id)!.rows, window, totals.get(id) ?? 0));
+}
+
+/** Totals for the series whose page came back empty (an empty page carries no total). */
+async function countSeriesMeetings(
+  scope: Scope,
+  seriesIds: readonly string[],
+  visible: { sql: string; params: unknown[] } | undefined,
+  groups: Map<string, { rows: Meeting[]; total: number }>,
+): Promise<Map<string, number>> {
+  const totals = new Map([...groups].map(([id, group]) => [id, group.total]));
+  const missing = seriesIds.filter((id) => groups.get(id)!.rows.length === 0);
+  if (missing.length === 0) return totals;
+  const counts = await scope.em.execute<{ series_id: string; total: string }[]>(
+    `select m.series_id, count(*) as total from meeting m
+     where m.series_id in (${missing.map(() => '?').join(', ')})${visible ? ` and ${visible.sql}` : ''}
+     group by m.series_id`,
+    [...missing, ...(visible?.params ?? [])],
+  );
+  for (const row of counts) totals.set(row.series_id, Number(row.total));
+  return totals;
+}
+
+export async function listMeetingSeries(scope: Scope, page: PageArgs): Promise<Page<MeetingSeries>> {
+  requireReader(scope.viewer, scope.config.publicRead);
+  let window = pageWindow(page);
+  const qb = scope.em.createQueryBuilder(MeetingSeriesSchema, 's');
+  const totalCount = await qb.clone().getCount();
+  window = settleWindow(window, totalCount);
+  const rows = await qb
+    .orderBy({ title: QueryOrder.ASC_NULLS_LAST, titleKm: QueryOrder.ASC_NULLS_LAST, id: QueryOrder.ASC })
+    .limit(window.limit)
+    .offset(window.offset)
+    .getResult();
+  return toPage(rows, window, totalCount);
+}
+
+export async function createMeetingSeries(
+  scope: Scope,
+  fields: { title?: string | null; titleKm?: string | null },
+): Promise<MeetingSeries> {
+  requireStaff(scope.viewer, 'create meeting series');
+  const problems = new Problems();
+  const title = cleanText(problems, 'title', fields.title, TITLE_MAX) ?? null;
+  const titleKm = cleanText(problems, 'titleKm', fields.titleKm, TITLE_MAX) ?? null;
+  requireEnglishOrKhmer(problems, 'title', title, titleKm);
+  problems.throwIfAny();
+  return scope.em.transactional(async (em) => {
+    const series = em.create(MeetingSeriesSchema, { title, titleKm, createdBy: scope.viewer.personId ?? null });
+    recordAudit(em, scope.viewer, {
+      entityType: 'MeetingSeries',
+      entityId: series.id,
+      operation: 'create',
+      changes: diff(null, snapshot(series, SERIES_AUDITED), SERIES_AUDITED),
+    });
+    return series;
+  });
+}
+
+export interface MeetingFields {
+  title?: string | null;
+  titleKm?: string | null;
+  kind?: MeetingKind | null;
+  startsAt?: Date | null;
+  endsAt?: Date | null;
+  location?: string | null;
+  organizer?: string | null;
+  chair?: string | null;
+  series?: string | null;
+  visibility?: Visibility | null;
+}
+
+/** Input field name of each meeting property (for `extensions.fields`). */
+const INPUT_FIELD: Record<keyof MeetingFields, string> = {
+  title: 'title',
+  titleKm: 'titleKm',
+  kind: 'kind',
+  startsAt: 'startsAt',
+  endsAt: 'endsAt',
+  location: 'location',
+  organizer: 'organizerId',
+  chair: 'chairId',
+  series: 'seriesId',
+  visibility: 'visibility',
+};
+const MEETING_FIELDS = Object.keys(INPUT_FIELD) as (keyof MeetingFields)[];
+/** What may still change once a meeting is closed (minutes approved or cancelled). */
+const CHANGEABLE_WHEN_CLOSED: (keyof MeetingFields)[] = ['visibility', 'series'];
+const EARLIEST = new Date('1990-01-01T00:00:00Z');
+const LATEST = new Date('2100-01-01T00:00:00Z');
+
+async function validateMeeting(em: EntityManager, fields: MeetingFields, existing?: Meeting): Promise<MeetingFields> {
+  const problems = new Problems();
+  const clean: MeetingFields = {
+    ...fields,
+    title: cleanText(problems, 'title', fields.title, TITLE_MAX),
+    titleKm: cleanText(problems, 'titleKm', fields.titleKm, TITLE_MAX),
+    location: cleanText(problems, 'location', fields.location, TITLE_MAX),
+  };
+  for (const key of ['kind', 'startsAt', 'organizer', 'visibility'] as const) {
+    if (fields[key] === null) problems.add(INPUT_FIELD[key], 'cannot be empty');
+  }
+  if (existing) {
+    for (const key of MEETING_FIELDS) {
+      if (clean[key] === undefined || CHANGEABLE_WHEN_CLOSED.includes(key)) continue;
+      const now = snapshot(existing, [key])[key];
+      const next = snapshot(clean, [key])[key];
+      if (now === next) continue;
+      if (existing.status === 'MINUTES_APPROVED') {
+        problems.add(INPUT_FIELD[key], 'cannot change once the minutes are approved');
+      } else if (existing.status === 'CANCELLED') {
+        problems.add(INPUT_FIELD[key], 'cannot change: the meeting is cancelled');
+      }
+    }
+  }
+  requireEnglishOrKhmer(
+    problems,
+    'title',
+    clean.title === undefined ? existing?.title : clean.title,
+    clean.titleKm === undefined ? existing?.titleKm : clean.titleKm,
+  );
+  if (clean.startsAt && (clean.startsAt < EARLIEST || clean.startsAt >= LATEST)) {
+    problems.add('startsAt', 'must be between 1990 and 2100');
+  }
+  const startsAt = clean.startsAt ?? existing?.startsAt;
+  const endsAt = clean.endsAt === undefined ? existing?.endsAt : clean.endsAt;
+  if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) {
+    problems.add(clean.endsAt === undefined ? 'startsAt' : 'endsAt', 'the meeting must end after it starts');
+  }
+  if (clean.organizer && !(await em.findOne(OrganizationSchema, { id: clean.organizer }))) {
+    problems.add('organizerId', 'no such organisation');
+  }
+  if (clean.chair && !(await em.findOne(PersonSchema, { id: clean.chair }))) {
+    problems.add('chairId', 'no such person');
+  }
+  if (clean.series && !(await em.findOne(MeetingSeriesSchema, { id: clean.series }))) {
+    problems.add('seriesId', 'no such meeting series');
+  }
+  problems.throwIfAny();
+  return clean;
+}
+
+/** Runs a write; a concurrent change caught at flush becomes a CONFLICT with the version now stored. */
+export async function withOptimisticLock<T>(
+  scope: Scope,
+  entity: { name: string; current: () => Promise<number | undefined> },
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof OptimisticLockError) throw new ConflictError(entity.name, (await entity.current()) ?? 0);
+    throw error;
+  }
+}
+
+const currentMeetingVersion = (scope: Scope, id: string) => async () =>
+  (await scope.em.fork().findOne(MeetingSchema, { id }, { fields: ['version'] }))?.version;
+
+/**
+ * Loads a meeting inside a transaction, locked against concurrent status changes, and
+ * checks the version the client sent (when it sent one).
+ */
+export async function lockMeeting(
+  em: EntityManager,
+  id: string,
+  options: { version?: number; mode?: 'read' | 'write'; missing?: 'notFound' | string } = {},
+): Promise<Meeting> {
+  const meeting = await em.findOne(
+    MeetingSchema,
+    { id },
+    { lockMode: options.mode === 'write' ? LockMode.PESSIMISTIC_WRITE : LockMode.PESSIMISTIC_READ },
+  );
+  if (!meeting) {
+    if (options.missing && options.missing !== 'notFound') {
+      throw new InvalidInputError([{ field: options.missing, message: 'no such meeting' }]);
+    }
+    throw new NotFoundError('Meeting', id);
+  }
+  if (options.version !== undefined && options.version !== meeting.version) {
+    throw new ConflictError('Meeting', meeting.version);
+  }
+  return meeting;
+}
+
+/** Refuses changes to the agenda, decisions or attendance of a closed meeting, on `field`. */
+export function requireOpenMeeting(meeting: Meeting, field: string, what: string): void {
+  if (meeting.status === 'MINUTES_APPROVED') {
+    throw new InvalidInputError([
+      { field, message: `the minutes of this meeting are approved: ${what} can no longer change` },
+    ]);
+  }
+  if (meeting.status === 'CANCELLED') {
+    throw new InvalidInputError([{ field, message: `the meeting is cancelled: ${what} can no longer change` }]);
+  }
+}
+
+export async function createMeeting(scope: Scope, fields: MeetingFields): Promise<Meeting> {
+  requireStaff(scope.viewer, 'plan meetings');
+  return scope.em.transactional(async (em) => {
+    const clean = await validateMeeting(em, fields);
+    const meeting = em.create(MeetingSchema, {
+      title: clean.title ?? null,
+      titleKm: clean.titleKm ?? null,
+      kind: clean.kind!,
+      startsAt: clean.startsAt!,
+      endsAt: clean.endsAt ?? null,
+      location: clean.location ?? null,
+      organizer: clean.organizer!,
+      chair: clean.chair ?? null,
+      series: clean.series ?? null,
+      visibility: clean.visibility ?? 'INTERNAL',
+      status: 'PLANNED',
+      createdBy: scope.viewer.personId ?? null,
+    });
+    recordAudit(em, scope.viewer, {
+      entityType: 'Meeting',
+      entityId: meeting.id,
+      operation: 'create',
+      changes: diff(null, snapshot(meeting, MEETING_AUDITED), MEETING_AUDITED),
+    });
+    return meeting;
+  });
+}
+
+export async function updateMeeting(
+  scope: Scope,
+  id: string,
+  version: number,
+  fields: MeetingFields,
+): Promise<Meeting> {
+  requireStaff(scope.viewer, 'change meetings');
+  return withOptimisticLock(scope, { name: 'Meeting', current: currentMeetingVersion(scope, id) }, () =>
+    scope.em.transactional(async (em) => {
+      const meeting = await lockMeeting(em, id, { version, mode: 'write' });
+      const clean = await validateMeeting(em, fields, meeting);
+      const before = snapshot(meeting, MEETING_AUDITED);
+      for (const key of MEETING_FIELDS) {
+        if (clean[key] !== undefined) (meeting as Record<string, unknown>)[key] = clean[key];
+      }
+      const changes = diff(before, snapshot(meeting, MEETING_AUDITED), MEETING_AUDITED);
+      if (Object.keys(changes).length > 0) {
+        recordAudit(em, scope.viewer, { entityType: 'Meeting', entityId: id, operation: 'update', changes });
+      }
+      return meeting;
+    }),
+  );
+}
+
+const TRANSITIONS = {
+  markHeld: { from: 'PLANNED', to: 'HELD', verb: 'be marked as held' },
+  approveMinutes: { from: 'HELD', to: 'MINUTES_APPROVED', verb: 'have its minutes approved' },
+  cancel: { from: 'PLANNED', to: 'CANCELLED', verb: 'be cancelled' },
+} as const;
+
+/** PLANNED → HELD → MINUTES_APPROVED, or PLANNED → CANCELLED (with a reason); nothing else. */
+export async function transitionMeeting(
+  scope: Scope,
+  id: string,
+  version: number,
+  operation: keyof typeof TRANSITIONS,
+  reason?: string | null,
+): Promise<Meeting> {
+  requireStaff(scope.viewer, 'change the status of meetings');
+  const transition = TRANSITIONS[operation];
+  return withOptimisticLock(scope, { name: 'Meeting', current: currentMeetingVersion(scope, id) }, () =>
+    scope.em.transactional(async (em) => {
+      const meeting = await lockMeeting(em, id, { version, mode: 'write' });
+      const problems = new Problems();
+      if (meeting.status !== transition.from) {
+        problems.add(
+          'status',
+          `the meeting is ${meeting.status}: only a ${transition.from} meeting can ${transition.verb}`,
+        );
+      }
+      let cleanReason: string | null | undefined;
+      if (operation === 'cancel') {
+        cleanReason = cleanText(problems, 'reason', reason, TEXT_MAX);
+        if (!cleanReason) problems.add('reason', 'say why the meeting is cancelled');
+      }
+      problems.throwIfAny();
+      const before = snapshot(meeting, MEETING_AUDITED);
+      meeting.status = transition.to;
+      if (operation === 'approveMinutes') meeting.minutesApprovedAt = new Date();
+      if (operation === 'cancel') meeting.cancellationReason = cleanReason ?? null;
+      recordAudit(em, scope.viewer, {
+        entityType: 'Meeting',
+        entityId: id,
+        operation,
+        changes: diff(before, snapshot(meeting, MEETING_AUDITED), MEETING_AUDITED),
+      });
+      return meeting;
+    }),
+  );
+}

@@ -1,0 +1,2 @@
+/** Placeholder while the end-to-end setup is written. */
+export default async function setup(): Promise<void> {}
