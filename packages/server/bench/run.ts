@@ -27,7 +27,7 @@ const QUERIES: Record<string, string> = {
   'commitments(first: 100), nested': `{ commitments(first: 100) { totalCount nodes { reference title status progress isOverdue
     leadOrganization { acronym } supportingOrganizations { acronym } assignee { fullName organization { acronym } }
     meeting { title organizer { acronym } } gcmObjectives { number title } planObjectives { code }
-    updates { author { fullName } evidence { url } } } } }`,
+    updates(first: 5) { nodes { author { fullName } evidence { url } } } } } }`,
   'commitments(overdue, search)': `{ commitments(first: 50, filter: { overdue: true, search: "migra" }) { totalCount nodes { reference } } }`,
   'meetings(first: 50), nested': `{ meetings(first: 50) { totalCount nodes { title organizer { acronym } chair { fullName }
     agendaItems { title presenter { fullName } } participations { person { fullName } organization { acronym } }
