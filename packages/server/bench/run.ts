@@ -71,7 +71,9 @@ try {
   console.log(`demo data ×${scale} loaded in ${((performance.now() - started) / 1000).toFixed(1)} s:`, counts);
   const logger = createLogger({ logLevel: 'silent' });
   const apollo = await createApollo({ ...config, isProduction: true }, logger);
-  console.log(`\n${'query'.padEnd(44)} ${'SQL/req'.padStart(8)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'req/s'.padStart(7)}`);
+  console.log(
+    `\n${'query'.padEnd(44)} ${'SQL/req'.padStart(8)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'req/s'.padStart(7)}`,
+  );
   for (const [label, query] of Object.entries(QUERIES)) {
     const times: number[] = [];
     let sql = 0;
@@ -97,9 +99,7 @@ try {
     const p95 = times[Math.floor(times.length * 0.95)];
     const total = times.reduce((a, b) => a + b, 0);
     console.log(
-      `${label.padEnd(44)} ${String(sql).padStart(8)} ${median.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(8)} ${(
-        (rounds / total) * 1000
-      ).toFixed(0).padStart(7)}`,
+      `${label.padEnd(44)} ${String(sql).padStart(8)} ${median.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(8)} ${((rounds / total) * 1000).toFixed(0).padStart(7)}`,
     );
   }
   await apollo.stop();

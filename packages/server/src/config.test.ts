@@ -14,7 +14,13 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('configuration', () => {
   it('has working defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4000, host: '0.0.0.0', databaseUrl: undefined, nodeEnv: 'development', publicRead: false });
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      nodeEnv: 'development',
+      publicRead: false,
+    });
     expect(config.dataDir).toMatch(/\.data$/);
   });
 
@@ -22,7 +28,10 @@ describe('configuration', () => {
     [{ PORT: 'abc' }, 'PORT must be an integer from 1 to 65535, got "abc"'],
     [{ PORT: '70000' }, 'PORT must be an integer from 1 to 65535, got "70000"'],
     [{ PORT: '0' }, 'PORT must be an integer from 1 to 65535, got "0"'],
-    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL must start with postgres:// or postgresql://, got "mysql://x@y/z"'],
+    [
+      { DATABASE_URL: 'mysql://x@y/z' },
+      'DATABASE_URL must start with postgres:// or postgresql://, got "mysql://x@y/z"',
+    ],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a URL such as postgres://user@host:5432/db, got "not a url"'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test, got "staging"'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
@@ -31,7 +40,10 @@ describe('configuration', () => {
     [{ PRACHUM_PUBLIC_READ: 'maybe' }, 'PRACHUM_PUBLIC_READ must be 1 or 0 (true or false), got "maybe"'],
     [{ HOST: 'bad host!' }, 'HOST must be a host name or IP address, got "bad host!"'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL must start with smtp:// or smtps://, got "http://mail"'],
-    [{ PRACHUM_STATEMENT_TIMEOUT_MS: '5' }, 'PRACHUM_STATEMENT_TIMEOUT_MS must be an integer from 100 to 600000, got "5"'],
+    [
+      { PRACHUM_STATEMENT_TIMEOUT_MS: '5' },
+      'PRACHUM_STATEMENT_TIMEOUT_MS must be an integer from 100 to 600000, got "5"',
+    ],
   ])('rejects %o with a clear message', (env, message) => {
     expect(problemsOf(env)).toEqual([message]);
   });

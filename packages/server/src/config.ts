@@ -1,5 +1,10 @@
 import path from 'node:path';
+import { type AuthConfig, readAuthConfig } from './auth/auth.config.js';
+import { ConfigError } from './config-error.js';
+import { type Env, readFlag, readInt, readUrl } from './env.js';
 import { repoRoot } from './paths.js';
+
+export { ConfigError };
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const logLevels: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -23,56 +28,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** Milliseconds a single SQL statement may run. */
   statementTimeoutMs: number;
-}
-
-/** Thrown when the environment is invalid; `problems` has one line per bad variable. */
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-function readInt(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-    return fallback;
-  }
-  return value;
-}
-
-function readFlag(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-  problems.push(`${name} must be 1 or 0 (true or false), got "${raw}"`);
-  return fallback;
-}
-
-function readUrl(env: Env, name: string, protocols: string[], problems: string[]): string | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  try {
-    const url = new URL(raw);
-    if (!protocols.includes(url.protocol)) {
-      problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${redact(raw)}"`);
-      return undefined;
-    }
-    return raw;
-  } catch {
-    problems.push(`${name} must be a URL such as ${protocols[0]}//user@host:5432/db, got "${redact(raw)}"`);
-    return undefined;
-  }
-}
-
-/** Hides a password in a URL before it is printed. */
-function redact(raw: string): string {
-  return raw.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+  /** Sessions, tokens, rate limits, CORS and GraphQL abuse limits. */
+  auth: AuthConfig;
 }
 
 /** Reads and validates every environment variable the server uses, once. */
@@ -111,8 +68,11 @@ export function loadConfig(env: Env = process.env): Config {
   const requestTimeoutMs = readInt(env, 'PRACHUM_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems);
   const statementTimeoutMs = readInt(env, 'PRACHUM_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000, problems);
 
+  const auth = readAuthConfig(env, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    auth,
     port,
     host,
     databaseUrl,

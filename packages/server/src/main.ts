@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
+import { createDemoAccounts } from './auth/demo-accounts.js';
 import { loadDemoIfEmpty } from './demo/demo.service.js';
 import { buildApp } from './http/app.js';
 import { createLogger } from './logger.js';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     }
   };
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let demoLogins: Awaited<ReturnType<typeof createDemoAccounts>> = [];
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -49,6 +51,9 @@ async function main(): Promise<void> {
       const loaded = await loadDemoIfEmpty(database.orm);
       if (loaded) logger.info(loaded, 'loaded the demo data set into the empty database');
     }
+    // Demo logins only for a local try-out: embedded database, never in production.
+    if (config.loadDemo && database.embedded && !config.isProduction)
+      demoLogins = await createDemoAccounts(database.orm);
     app = await buildApp({ config, logger, database });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -58,7 +63,13 @@ async function main(): Promise<void> {
   }
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const mode = database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL';
-  console.log(`\nPrachum is running at http://${shown}:${config.port}  (database: ${mode})\n`);
+  console.log(`\nPrachum is running at http://${shown}:${config.port}  (database: ${mode})`);
+  if (demoLogins.length > 0) {
+    console.log('\nDemo logins (embedded mode only):');
+    for (const login of demoLogins)
+      console.log(`  ${login.role.padEnd(12)} ${login.email.padEnd(36)} ${login.password}`);
+  }
+  console.log('');
 }
 
 await main();

@@ -13,7 +13,15 @@ import { commitmentFixtures } from '../modules/commitments/commitment.fixtures.j
 import { MeetingSchema } from '../modules/meetings/meeting.entity.js';
 import { PersonSchema } from '../modules/people/person.entity.js';
 
-const VIEWERS = ['ADMIN', 'SECRETARIAT', 'SECRETARIAT_READ_TOKEN', 'FOCAL_POINT', 'PARTNER_WRITE_TOKEN', 'ANONYMOUS', 'ANONYMOUS_PUBLIC_READ'] as const;
+const VIEWERS = [
+  'ADMIN',
+  'SECRETARIAT',
+  'SECRETARIAT_READ_TOKEN',
+  'FOCAL_POINT',
+  'PARTNER_WRITE_TOKEN',
+  'ANONYMOUS',
+  'ANONYMOUS_PUBLIC_READ',
+] as const;
 type ViewerName = (typeof VIEWERS)[number];
 type Cell = 'Y' | 'N';
 
@@ -47,8 +55,9 @@ const own = (visibility?: Visibility, meeting?: Visibility): Target => ({ owner:
 const other = (visibility?: Visibility, meeting?: Visibility): Target => ({ owner: 'other', visibility, meeting });
 const supported = (visibility?: Visibility): Target => ({ owner: 'supported', visibility });
 
-//                                                                          ADM  SEC  SRT  FP   PAR  ANO  ANP
+// biome-ignore format: an aligned table is easier to review.
 const MATRIX: [Operation, Target, ...Cell[]][] = [
+  //                                                                        ADM  SEC  SRT  FP   PAR  ANO  ANP
   ['read commitment', own('INTERNAL'),                                       'Y', 'Y', 'Y', 'Y', 'N', 'N', 'N'],
   ['read commitment', own('PARTNERS'),                                       'Y', 'Y', 'Y', 'Y', 'Y', 'N', 'N'],
   ['read commitment', own('PUBLIC'),                                         'Y', 'Y', 'Y', 'Y', 'Y', 'N', 'Y'],
@@ -100,7 +109,10 @@ beforeAll(async () => {
   orgs.other = (await fixtures.organization('MATRIX-OTHER')).id;
   orgs.committee = (await fixtures.organization('MATRIX-NCCT', { kind: 'COMMITTEE' })).id;
   const login = async (role: 'ADMIN' | 'SECRETARIAT' | 'FOCAL_POINT') => {
-    const account = await createTestAccount(db, { role, organizationId: role === 'FOCAL_POINT' ? orgs.own : orgs.committee });
+    const account = await createTestAccount(db, {
+      role,
+      organizationId: role === 'FOCAL_POINT' ? orgs.own : orgs.committee,
+    });
     return { account, cookie: await http.login(account.email, account.password) };
   };
   const admin = await login('ADMIN');
@@ -201,7 +213,10 @@ async function perform(operation: Operation, target: Target, viewer: ViewerName)
       });
       const data = result.body.data?.node;
       if (data?.email && data.phone) return 'Y';
-      if ((data && data.email === null && data.phone === null) || result.body.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED')
+      if (
+        (data && data.email === null && data.phone === null) ||
+        result.body.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED'
+      )
         return 'N';
       return `unexpected: ${JSON.stringify(result.body)}`;
     }
@@ -213,7 +228,14 @@ async function perform(operation: Operation, target: Target, viewer: ViewerName)
       const commitment = await commitmentFor(target);
       const result = await gql(
         'mutation($input: AddProgressUpdateInput!) { addProgressUpdate(input: $input) { commitment { progress } } }',
-        { input: { commitmentId: commitment.gid, version: await versionOf(CommitmentSchema, commitment.id), progress: 50, note: 'Half done' } },
+        {
+          input: {
+            commitmentId: commitment.gid,
+            version: await versionOf(CommitmentSchema, commitment.id),
+            progress: 50,
+            note: 'Half done',
+          },
+        },
       );
       return writeOutcome(result, 'addProgressUpdate');
     }
@@ -236,7 +258,9 @@ async function perform(operation: Operation, target: Target, viewer: ViewerName)
     case 'create commitment': {
       const result = await gql(
         'mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { commitment { id } } }',
-        { input: { title: `New ${++counter}`, leadOrganizationId: toGlobalId('Organization', organizationOf(target)) } },
+        {
+          input: { title: `New ${++counter}`, leadOrganizationId: toGlobalId('Organization', organizationOf(target)) },
+        },
       );
       return writeOutcome(result, 'createCommitment');
     }
@@ -272,17 +296,19 @@ async function perform(operation: Operation, target: Target, viewer: ViewerName)
     }
     case 'create organization':
       return writeOutcome(
-        await gql('mutation($a: String!) { createOrganization(input: { acronym: $a, name: "New", kind: NGO }) { organization { id } } }', {
-          a: `NEW-${++counter}`,
-        }),
+        await gql(
+          'mutation($a: String!) { createOrganization(input: { acronym: $a, name: "New", kind: NGO }) { organization { id } } }',
+          {
+            a: `NEW-${++counter}`,
+          },
+        ),
         'createOrganization',
       );
     case 'create account':
       return writeOutcome(
-        await gql(
-          'mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } } }',
-          { input: { email: `new${++counter}@matrix.example.org`, password: 'a long matrix passphrase', role: 'PARTNER' } },
-        ),
+        await gql('mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } } }', {
+          input: { email: `new${++counter}@matrix.example.org`, password: 'a long matrix passphrase', role: 'PARTNER' },
+        }),
         'createAccount',
       );
     case 'create API token':
@@ -294,7 +320,15 @@ async function perform(operation: Operation, target: Target, viewer: ViewerName)
 }
 
 const describeTarget = (t: Target) =>
-  [t.owner === 'own' ? 'own organisation' : t.owner === 'supported' ? 'supported by own organisation' : 'other organisation', t.visibility, t.meeting && `in a ${t.meeting} meeting`]
+  [
+    t.owner === 'own'
+      ? 'own organisation'
+      : t.owner === 'supported'
+        ? 'supported by own organisation'
+        : 'other organisation',
+    t.visibility,
+    t.meeting && `in a ${t.meeting} meeting`,
+  ]
     .filter(Boolean)
     .join(', ');
 

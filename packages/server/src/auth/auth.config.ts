@@ -1,9 +1,10 @@
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config-error.js';
+import { type Env, readFlag as flag, readInt as int } from '../env.js';
 
 /**
  * Settings of sessions, API tokens, rate limits and the GraphQL abuse limits, read from the
- * environment with defaults (documented in docs/security.md). Kept apart from config.ts so it
- * can be merged into the main Config later; `loadAuthConfig` throws ConfigError like loadConfig.
+ * environment with defaults (documented in docs/security.md); part of the one Config that
+ * loadConfig validates at start.
  */
 export interface AuthConfig {
   /** A session ends after this long without a request. PRACHUM_SESSION_IDLE_MINUTES (120). */
@@ -28,7 +29,7 @@ export interface AuthConfig {
   limits: {
     /** PRACHUM_MAX_DEPTH (12) */
     maxDepth: number;
-    /** PRACHUM_MAX_COST (20000) */
+    /** PRACHUM_MAX_COST (100000): graphql-armor cost, multiplied by literal `first` sizes. */
     maxCost: number;
     /** PRACHUM_MAX_ALIASES (30) */
     maxAliases: number;
@@ -41,33 +42,10 @@ export interface AuthConfig {
   };
 }
 
-type Env = Record<string, string | undefined>;
-
-function int(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
-    problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-    return fallback;
-  }
-  return value;
-}
-
-function flag(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-  problems.push(`${name} must be 1 or 0 (true or false), got "${raw}"`);
-  return fallback;
-}
-
 const MINUTE = 60_000;
 
-/** Reads and validates the authentication and abuse-limit settings; one message per bad variable. */
-export function loadAuthConfig(env: Env = process.env): AuthConfig {
-  const problems: string[] = [];
+/** Reads the authentication and abuse-limit settings, adding one line to `problems` per bad variable. */
+export function readAuthConfig(env: Env, problems: string[]): AuthConfig {
   const sessionIdleMs = int(env, 'PRACHUM_SESSION_IDLE_MINUTES', 120, 1, 7 * 24 * 60, problems) * MINUTE;
   const sessionAbsoluteMs = int(env, 'PRACHUM_SESSION_MAX_HOURS', 12, 1, 30 * 24, problems) * 60 * MINUTE;
   if (sessionIdleMs > sessionAbsoluteMs) {
@@ -111,14 +89,13 @@ export function loadAuthConfig(env: Env = process.env): AuthConfig {
   const trustProxy = flag(env, 'PRACHUM_TRUST_PROXY', false, problems);
   const limits = {
     maxDepth: int(env, 'PRACHUM_MAX_DEPTH', 12, 2, 100, problems),
-    maxCost: int(env, 'PRACHUM_MAX_COST', 20_000, 100, 10_000_000, problems),
+    maxCost: int(env, 'PRACHUM_MAX_COST', 100_000, 100, 10_000_000, problems),
     maxAliases: int(env, 'PRACHUM_MAX_ALIASES', 30, 0, 1000, problems),
     maxDirectives: int(env, 'PRACHUM_MAX_DIRECTIVES', 30, 0, 1000, problems),
     maxTokens: int(env, 'PRACHUM_MAX_TOKENS', 5_000, 100, 1_000_000, problems),
     maxDuplicateFields: int(env, 'PRACHUM_MAX_DUPLICATE_FIELDS', 5, 1, 1000, problems),
   };
 
-  if (problems.length > 0) throw new ConfigError(problems);
   return {
     sessionIdleMs,
     sessionAbsoluteMs,
@@ -131,4 +108,12 @@ export function loadAuthConfig(env: Env = process.env): AuthConfig {
     trustProxy,
     limits,
   };
+}
+
+/** Only the authentication settings (loadConfig reads them too, with everything else). */
+export function loadAuthConfig(env: Env = process.env): AuthConfig {
+  const problems: string[] = [];
+  const config = readAuthConfig(env, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
 }

@@ -41,7 +41,7 @@ describe('embedded PostgreSQL', { timeout: 120_000 }, () => {
     const dir = await tempDir();
     const first = await startEmbeddedPostgres(dir);
     expect(first.owned).toBe(true);
-    await query(first.url, 'create table kept (value text); insert into kept values (\'still here\')');
+    await query(first.url, "create table kept (value text); insert into kept values ('still here')");
     const pid = Number((await readFile(path.join(dir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     await first.stop();
     expect(isAlive(pid)).toBe(false);

@@ -3,7 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import { Readable } from 'node:stream';
-import { type AuthConfig, loadAuthConfig } from '../auth/auth.config.js';
+import type { AuthConfig } from '../auth/auth.config.js';
 import { authenticate, SESSION_COOKIE } from '../auth/authenticate.js';
 import { secondsUntil, type RateLimitStore } from '../auth/rate-limit.js';
 import { attachAuthRuntime } from '../auth/runtime.js';
@@ -164,7 +164,7 @@ export async function registerGraphql(
     config,
     logger,
     database,
-    auth = loadAuthConfig(),
+    auth = config.auth,
     store,
   }: { config: Config; logger: Logger; database: Database; auth?: AuthConfig; store: RateLimitStore },
 ): Promise<void> {

@@ -43,7 +43,7 @@ export function maxDuplicateFieldsRule(max: number): ValidationRule {
  */
 export const LIMITS: Limits = {
   maxDepth: 12,
-  maxCost: 20_000,
+  maxCost: 100_000,
   maxAliases: 30,
   maxDirectives: 30,
   maxTokens: 5_000,

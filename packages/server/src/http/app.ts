@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { clientDistDir } from '../paths.js';
-import { type AuthConfig, loadAuthConfig } from '../auth/auth.config.js';
+import type { AuthConfig } from '../auth/auth.config.js';
 import { createRateLimitStore, type RateLimitStore } from '../auth/rate-limit.js';
 import type { Database } from '../db/database.js';
 import { cameOverHttps, registerGraphql, sendGraphqlError } from '../graphql/http.js';
@@ -46,7 +46,7 @@ export async function buildApp({
   config,
   logger,
   database,
-  auth = loadAuthConfig(),
+  auth = config.auth,
   rateLimitStore,
 }: AppDeps): Promise<FastifyInstance> {
   const store = rateLimitStore ?? createRateLimitStore(database.orm.em, auth.redisUrl);

@@ -33,5 +33,7 @@ export const resolvers: NonEmptyArray<Function> = [
   MeetingCommitmentsResolver,
   DecisionCommitmentsResolver,
   ...meetingResolvers,
-  ViewerResolver, AccountResolver, ApiTokenResolver,
+  ViewerResolver,
+  AccountResolver,
+  ApiTokenResolver,
 ];

@@ -70,6 +70,15 @@ export async function login(
       idleTimeoutSeconds: Math.round(config.sessionIdleMs / 1000),
     });
     await tx.nativeUpdate(AccountSchema, { id: account.id }, { lastLoginAt: now });
+    // Housekeeping: this account's sessions that are over (idle ones are otherwise removed when next seen).
+    await tx
+      .getConnection()
+      .execute(
+        `delete from session where account_id = ? and (expires_at < now() or last_seen_at + idle_timeout_seconds * interval '1 second' < now())`,
+        [account.id],
+        'run',
+        tx.getTransactionContext(),
+      );
   });
   return {
     viewer: {
