@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { loadAuthConfig } from './auth.config.js';
 import { PostgresRateLimitStore, RedisRateLimitStore, type RateLimitStore } from './rate-limit.js';
@@ -25,6 +25,18 @@ async function exercise(store: RateLimitStore) {
   expect((await store.peek(key, 900_000)).count).toBe(0);
   await store.reset(key, 60_000);
   expect((await store.peek(key, 60_000)).count).toBe(0);
+  // At a quarter hour a 1-minute and a 15-minute window start at the same instant: still two counters.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    vi.setSystemTime(new Date('2030-01-01T10:15:20Z'));
+    const aligned = `${key}:aligned`;
+    await store.hit(aligned, 60_000, 2);
+    expect((await store.peek(aligned, 900_000)).count).toBe(0);
+    expect((await store.hit(aligned, 900_000)).count).toBe(1);
+    expect((await store.peek(aligned, 60_000)).count).toBe(2);
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 describe('rate-limit counters', () => {

@@ -12,6 +12,14 @@ export interface RateLimitStore {
   close(): Promise<void>;
 }
 
+/**
+ * The stored counter name: the key and the window length, so that two limits on one key with
+ * different windows never share a counter, even when their windows start at the same instant.
+ */
+function counterKey(key: string, windowMs: number): string {
+  return `${key}|${windowMs}`;
+}
+
 function windowOf(windowMs: number, now = Date.now()): { start: Date; end: Date } {
   const start = Math.floor(now / windowMs) * windowMs;
   return { start: new Date(start), end: new Date(start + windowMs) };
@@ -40,7 +48,7 @@ export class PostgresRateLimitStore implements RateLimitStore {
       `insert into rate_limit_counter (key, window_start, count, expires_at) values (?, ?, ?, ?)
        on conflict (key, window_start) do update set count = rate_limit_counter.count + excluded.count
        returning count`,
-      [key, start, cost, end],
+      [counterKey(key, windowMs), start, cost, end],
     );
     this.cleanupSometimes();
     return { count: Number(rows[0]?.count ?? cost), resetAt: end };
@@ -50,14 +58,17 @@ export class PostgresRateLimitStore implements RateLimitStore {
     const { start, end } = windowOf(windowMs);
     const rows = await this.connection.execute<{ count: number }[]>(
       'select count from rate_limit_counter where key = ? and window_start = ?',
-      [key, start],
+      [counterKey(key, windowMs), start],
     );
     return { count: Number(rows[0]?.count ?? 0), resetAt: end };
   }
 
   async reset(key: string, windowMs: number) {
     const { start } = windowOf(windowMs);
-    await this.connection.execute('delete from rate_limit_counter where key = ? and window_start = ?', [key, start]);
+    await this.connection.execute('delete from rate_limit_counter where key = ? and window_start = ?', [
+      counterKey(key, windowMs),
+      start,
+    ]);
   }
 
   private cleanupSometimes(): void {
@@ -78,13 +89,13 @@ export class RedisRateLimitStore implements RateLimitStore {
     this.client = new RedisClient(url);
   }
 
-  private keyFor(key: string, start: Date): string {
-    return `prachum:rl:${key}:${start.getTime()}`;
+  private keyFor(key: string, windowMs: number, start: Date): string {
+    return `prachum:rl:${counterKey(key, windowMs)}:${start.getTime()}`;
   }
 
   async hit(key: string, windowMs: number, cost = 1) {
     const { start, end } = windowOf(windowMs);
-    const redisKey = this.keyFor(key, start);
+    const redisKey = this.keyFor(key, windowMs, start);
     const [count] = await this.client.pipeline([
       ['INCRBY', redisKey, String(cost)],
       ['PEXPIRE', redisKey, String(end.getTime() - Date.now() + 1000)],
@@ -94,13 +105,13 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   async peek(key: string, windowMs: number) {
     const { start, end } = windowOf(windowMs);
-    const [count] = await this.client.pipeline([['GET', this.keyFor(key, start)]]);
+    const [count] = await this.client.pipeline([['GET', this.keyFor(key, windowMs, start)]]);
     return { count: Number(count ?? 0), resetAt: end };
   }
 
   async reset(key: string, windowMs: number) {
     const { start } = windowOf(windowMs);
-    await this.client.pipeline([['DEL', this.keyFor(key, start)]]);
+    await this.client.pipeline([['DEL', this.keyFor(key, windowMs, start)]]);
   }
 
   async close() {

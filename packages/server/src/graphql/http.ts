@@ -13,6 +13,7 @@ import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { type Context, createContext } from './context.js';
 import { createErrorFormatter } from './errors.js';
+import { inputErrorsPlugin } from './input-errors.js';
 import { createLimits, LIMITS, type Limits } from './limits.js';
 import { getSchema } from './schema.js';
 
@@ -106,6 +107,7 @@ export async function createApollo(
     plugins: [
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
       viewerRulesPlugin(config.isProduction),
+      inputErrorsPlugin<Context>(),
       ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: limits.validationRules,

@@ -115,6 +115,8 @@ export function decodeCommitmentFilter(
   if (!filter) return undefined;
   if (filter.gcmObjective != null && (filter.gcmObjective < 1 || filter.gcmObjective > 23))
     problems.add(`${prefix}.gcmObjective`, 'GCM objectives are numbered 1 to 23');
+  if (filter.dueFrom && filter.dueTo && filter.dueTo < filter.dueFrom)
+    problems.add(`${prefix}.dueTo`, 'must not be before dueFrom');
   return {
     status: filter.status,
     leadOrganization: decodeId(filter.leadOrganizationId, 'Organization', `${prefix}.leadOrganizationId`, problems),

@@ -210,6 +210,10 @@ describe('reading commitments', () => {
       'filter.leadOrganizationId',
       'filter.meetingId',
     ]);
+    const reversed = await api.run(secretariat, LIST, { filter: { dueFrom: '2024-03-01', dueTo: '2024-02-01' } });
+    expect(reversed.errors?.[0].extensions?.fields).toEqual([
+      { field: 'filter.dueTo', message: 'must not be before dueFrom' },
+    ]);
   });
 
   it('shows each viewer only what they may see, in lists, totals and node()', async () => {

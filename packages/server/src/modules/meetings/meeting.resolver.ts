@@ -118,6 +118,7 @@ export class MeetingResolver {
       problems,
     );
     const series = decodeId(filter?.seriesId, 'MeetingSeries', 'filter.seriesId', problems);
+    if (filter?.from && filter.to && filter.to < filter.from) problems.add('filter.to', 'must not be before from');
     problems.throwIfAny();
     return listMeetings(
       ctx,

@@ -853,6 +853,11 @@ describe('ordering, filtering and paging', () => {
       `{ meetings(filter: { organizerId: "${gid('Person', chair)}" }) { totalCount } }`,
     );
     expect(fieldsOf(bad)).toEqual(['filter.organizerId']);
+    const reversed = await api.run(
+      secretariat,
+      '{ meetings(filter: { from: "2024-05-04T00:00:00Z", to: "2024-05-02T00:00:00Z" }) { totalCount } }',
+    );
+    expect(fieldsOf(reversed)).toEqual(['filter.to']);
   });
 
   it('lists meeting series', async () => {

@@ -46,6 +46,19 @@ export async function listOrganizations(
   return toPage(rows, window, totalCount);
 }
 
+/** Whether `organization` is `ancestor` itself or lies somewhere under it (following parents up). */
+async function isUnder(em: EntityManager, organization: string, ancestor: string): Promise<boolean> {
+  const [row] = await em.execute<{ found: boolean }[]>(
+    `with recursive up(id, parent_id, depth) as (
+       select id, parent_id, 0 from organization where id = ?
+       union all
+       select o.id, o.parent_id, up.depth + 1 from organization o join up on o.id = up.parent_id where up.depth < 100
+     ) select exists (select 1 from up where id = ?) as found`,
+    [organization, ancestor],
+  );
+  return Boolean(row?.found);
+}
+
 async function validate(
   scope: Scope,
   fields: OrganizationFields,
@@ -81,6 +94,8 @@ async function validate(
     if (clean.parent === existing?.id) problems.add('parentId', 'an organisation cannot be its own parent');
     else if (!(await scope.em.findOne(OrganizationSchema, { id: clean.parent })))
       problems.add('parentId', 'no such organisation');
+    else if (existing && (await isUnder(scope.em, clean.parent, existing.id)))
+      problems.add('parentId', 'is part of this organisation: the parents would go round in a circle');
   }
   problems.throwIfAny();
   return clean;

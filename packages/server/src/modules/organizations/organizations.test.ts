@@ -75,6 +75,50 @@ describe('organizations', () => {
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'acronym' }] });
   });
 
+  it('updates an organisation, auditing only what changed, and refuses a parent that would make a circle', async () => {
+    const UPDATE = `mutation ($input: UpdateOrganizationInput!) {
+      updateOrganization(input: $input) { organization { id acronym nameKm parent { acronym } } }
+    }`;
+    const create = async (acronym: string, parentId?: string) =>
+      (await api.run(secretariat, CREATE, { input: { name: acronym, acronym, kind: 'GOVERNMENT', parentId } })).data!
+        .createOrganization.organization.id as string;
+    const ministry = await create('MINISTRY');
+    const department = await create('DEPT', ministry);
+    const office = await create('OFFICE', department);
+
+    const updated = await api.run(secretariat, UPDATE, { input: { id: office, nameKm: 'ការិយាល័យ' } });
+    expect(updated.data!.updateOrganization.organization).toMatchObject({
+      acronym: 'OFFICE',
+      nameKm: 'ការិយាល័យ',
+      parent: { acronym: 'DEPT' },
+    });
+    const events = await db.orm.em.fork().find(AuditEventSchema, { entityType: 'Organization', operation: 'update' });
+    expect(events.map((e) => e.changes)).toEqual([{ nameKm: { before: null, after: 'ការិយាល័យ' } }]);
+
+    const audits = await db.orm.em.fork().count(AuditEventSchema, {});
+    for (const [id, parentId] of [
+      [ministry, office],
+      [ministry, department],
+      [department, department],
+    ]) {
+      const refused = await api.run(secretariat, UPDATE, { input: { id, parentId } });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'parentId' }] });
+    }
+    const top = await api.run(
+      secretariat,
+      `query ($id: ID!) { node(id: $id) { ... on Organization { parent { id } } } }`,
+      {
+        id: ministry,
+      },
+    );
+    expect(top.data!.node.parent).toBeNull();
+    expect(await db.orm.em.fork().count(AuditEventSchema, {})).toBe(audits);
+
+    // Moving a branch elsewhere is fine.
+    const moved = await api.run(secretariat, UPDATE, { input: { id: office, parentId: ministry } });
+    expect(moved.data!.updateOrganization.organization.parent).toEqual({ acronym: 'MINISTRY' });
+  });
+
   it('lets only the secretariat create organisations', async () => {
     const result = await api.run(partner, CREATE, { input: { name: 'X', acronym: 'X', kind: 'NGO' } });
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
