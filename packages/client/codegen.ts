@@ -6,10 +6,7 @@ const config: CodegenConfig = {
   documents: ['src/**/*.graphql'],
   generates: {
     'src/graphql/generated.ts': {
-      plugins: [
-        'typescript-operations',
-        'typed-document-node',
-      ],
+      plugins: ['typescript-operations', 'typed-document-node'],
       config: {
         enumType: 'string-literal',
         useTypeImports: true,

@@ -9,5 +9,6 @@ export default defineConfig({
     port: 5173,
     proxy: { '/graphql': api, '/healthz': api, '/readyz': api },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  // The manifest lets scripts/bundle-report.ts say which chunks each page loads.
+  build: { outDir: 'dist', sourcemap: true, manifest: true },
 });

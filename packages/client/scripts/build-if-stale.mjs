@@ -12,7 +12,9 @@ function newest(target) {
   return readdirSync(target).reduce((max, entry) => Math.max(max, newest(path.join(target, entry))), stat.mtimeMs);
 }
 
-const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => path.join(root, p)).filter(existsSync);
+const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']
+  .map((p) => path.join(root, p))
+  .filter(existsSync);
 const stale = !existsSync(built) || Math.max(...inputs.map(newest)) > statSync(built).mtimeMs;
 if (stale) execSync('pnpm run build', { cwd: root, stdio: 'inherit' });
 else console.log('web client is up to date (packages/client/dist)');

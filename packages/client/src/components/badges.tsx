@@ -1,4 +1,3 @@
-import { Badge } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommitmentStatus, MeetingStatus, Visibility } from '../graphql/generated.js';
@@ -28,11 +27,19 @@ const tones = {
 export type Tone = keyof typeof tones;
 
 /** A small label in one of the contrast-checked tones. */
-export function Tag({ tone, children, ...rest }: { tone: Tone; children: ReactNode; [data: `data-${string}`]: string }) {
+export function Tag({
+  tone,
+  children,
+  ...rest
+}: {
+  tone: Tone;
+  children: ReactNode;
+  [data: `data-${string}`]: string;
+}) {
   return (
-    <Badge variant="filled" radius="sm" style={{ ...tones[tone], textTransform: 'none' }} {...rest}>
+    <span className="tag" style={tones[tone]} {...rest}>
       {children}
-    </Badge>
+    </span>
   );
 }
 

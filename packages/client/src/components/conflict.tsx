@@ -9,19 +9,18 @@ import { useTranslation } from 'react-i18next';
 export function ConflictNotice({ onReload, reloading }: { onReload: () => void; reloading?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Alert color="orange" icon={<IconUsers aria-hidden />} title={t('conflict.title')} role="alert" data-testid="conflict">
+    <Alert
+      color="orange"
+      icon={<IconUsers aria-hidden />}
+      title={t('conflict.title')}
+      role="alert"
+      data-testid="conflict"
+    >
       <Text size="sm" mb="xs">
         {t('conflict.body')}
       </Text>
       <Group>
-        <Button
-          size="xs"
-          variant="white"
-          color="orange.9"
-          leftSection={<IconRefresh size={14} aria-hidden />}
-          onClick={onReload}
-          loading={reloading}
-        >
+        <Button size="xs" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onReload} loading={reloading}>
           {t('conflict.reload')}
         </Button>
       </Group>

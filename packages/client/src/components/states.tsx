@@ -19,7 +19,15 @@ export function LoadingState({ label }: { label?: string }) {
 }
 
 /** Shown when a list or page has nothing to show yet. */
-export function EmptyState({ title, description, action }: { title: string; description?: string; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  description,
+  action,
+}: {
+  title: string;
+  description?: string;
+  action?: ReactNode;
+}) {
   return (
     <MantineEmptyState
       my="lg"

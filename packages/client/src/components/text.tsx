@@ -11,8 +11,8 @@ export function useLanguage(): Language {
 export function Local({ en, km, fallback = '—' }: { en?: string | null; km?: string | null; fallback?: string }) {
   const language = useLanguage();
   const picked = pickText(language, en, km);
-  if (!picked) return <>{fallback}</>;
-  return picked.lang === language ? <>{picked.text}</> : <span lang={picked.lang}>{picked.text}</span>;
+  if (!picked) return fallback;
+  return picked.lang === language ? picked.text : <span lang={picked.lang}>{picked.text}</span>;
 }
 
 /** The same choice as a plain string (for titles, aria labels, CSV). */

@@ -12,7 +12,15 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 
 describe('message catalogues', () => {
   it('has every English key in Khmer, and no other', () => {
-    expect(leaves(km).map(([key]) => key).sort()).toEqual(leaves(en).map(([key]) => key).sort());
+    expect(
+      leaves(km)
+        .map(([key]) => key)
+        .sort(),
+    ).toEqual(
+      leaves(en)
+        .map(([key]) => key)
+        .sort(),
+    );
   });
 
   it('has no empty Khmer message, and each is written in Khmer script', () => {

@@ -13,7 +13,7 @@ import {
   IconUserShield,
   IconUsers,
 } from '@tabler/icons-react';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LoadingState } from '../components/states.js';
@@ -48,6 +48,13 @@ export function AppLayout() {
   const client = useApolloClient();
   const [opened, { toggle, close }] = useDisclosure(false);
   const [logout] = useMutation(LogoutDocument);
+  const top = useRef<HTMLDivElement>(null);
+
+  // After each page change keyboard users start again from the top, where the skip link is.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose whenever the page changes
+  useEffect(() => {
+    top.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
 
   const signOut = async () => {
     try {
@@ -72,6 +79,7 @@ export function AppLayout() {
       navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="lg"
     >
+      <div ref={top} tabIndex={-1} style={{ outline: 'none' }} />
       <a className="skip-link" href="#main">
         {t('nav.skipToContent')}
       </a>
@@ -79,7 +87,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
-            <UnstyledButton component={Link} to="/" aria-label={t('nav.home')}>
+            <UnstyledButton component={Link} to="/">
               <Group gap={8} wrap="nowrap">
                 <Text fw={700} size="lg" c="ncct.8">
                   {t('app.name')}
@@ -94,7 +102,7 @@ export function AppLayout() {
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton data-testid="account-menu" aria-label={t('nav.accountMenu')}>
+                <UnstyledButton data-testid="account-menu">
                   <Group gap={6} wrap="nowrap">
                     <div>
                       <Text size="sm" fw={600} lh={1.2}>

@@ -9,8 +9,6 @@ describe('toCsv', () => {
       ['C2', 'ការចុះបញ្ជី'],
       ['C3', '=HYPERLINK("x")'],
     ]);
-    expect(text).toBe(
-      '\uFEFFreference,title\r\nC1,"Data, ""quality"""\r\nC2,ការចុះបញ្ជី\r\nC3,"\'=HYPERLINK(""x"")"\r\n',
-    );
+    expect(text).toBe('\uFEFFreference,title\r\nC1,"Data, ""quality"""\r\nC2,ការចុះបញ្ជី\r\nC3,"\'=HYPERLINK(""x"")"\r\n');
   });
 });

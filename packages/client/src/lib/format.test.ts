@@ -7,6 +7,11 @@ describe('dates in Asia/Phnom_Penh', () => {
     expect(formatDateTime('2023-11-01T02:00:00Z', 'en')).toMatch(/1 Nov 2023.*09:00/);
   });
 
+  it('writes Khmer dates with Khmer month names and digits', () => {
+    expect(formatDateTime('2023-11-01T02:00:00Z', 'km')).toBe('១ វិច្ឆិកា ២០២៣ ម៉ោង ០៩:០០');
+    expect(formatDate('2024-03-31', 'km')).toBe('៣១ មីនា ២០២៤');
+  });
+
   it('names the Phnom Penh day of an instant', () => {
     expect(dayInPhnomPenh('2023-11-01T18:30:00Z')).toBe('2023-11-02');
     expect(dayInPhnomPenh('2023-11-01T16:59:00Z')).toBe('2023-11-01');

@@ -9,6 +9,44 @@ const OFFSET = '+07:00';
 
 const locales: Record<Language, string> = { en: 'en-GB', km: 'km-KH' };
 
+// Khmer dates are written out here rather than by Intl: many browsers (Chromium builds among them) ship
+// no Khmer locale data and would silently fall back to English month names.
+const KHMER_MONTHS = ['មករា', 'កុម្ភៈ', 'មីនា', 'មេសា', 'ឧសភា', 'មិថុនា', 'កក្កដា', 'សីហា', 'កញ្ញា', 'តុលា', 'វិច្ឆិកា', 'ធ្នូ'];
+/** Monday first, as the calendar shows them. */
+const KHMER_WEEKDAYS = ['ច័ន្ទ', 'អង្គារ', 'ពុធ', 'ព្រហស្បតិ៍', 'សុក្រ', 'សៅរ៍', 'អាទិត្យ'];
+const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
+
+/** Writes Latin digits as Khmer digits. */
+export function khmerDigits(text: string): string {
+  return text.replace(/\d/g, (digit) => KHMER_DIGITS[Number(digit)]);
+}
+
+/** Year, month, day, hour and minute of an instant on the wall clock of `timeZone`. */
+function wallClock(date: Date, timeZone: string): { year: string; month: number; day: string; time: string } {
+  const parts = Object.fromEntries(
+    formatter('en', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  );
+  return {
+    year: parts.year,
+    month: Number(parts.month),
+    day: String(Number(parts.day)),
+    time: `${parts.hour}:${parts.minute}`,
+  };
+}
+
+const khmerDate = (c: { year: string; month: number; day: string }) =>
+  `${khmerDigits(c.day)} ${KHMER_MONTHS[c.month - 1]} ${khmerDigits(c.year)}`;
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${language}|${JSON.stringify(options)}`;
@@ -23,18 +61,24 @@ function formatter(language: Language, options: Intl.DateTimeFormatOptions): Int
 /** An instant (ISO string) as date and time in Asia/Phnom_Penh. */
 export function formatDateTime(value: string | null | undefined, language: Language): string {
   if (!value) return '';
+  if (language === 'km') {
+    const clock = wallClock(new Date(value), TIME_ZONE);
+    return `${khmerDate(clock)} ម៉ោង ${khmerDigits(clock.time)}`;
+  }
   return formatter(language, { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 }
 
 /** The time of day of an instant in Asia/Phnom_Penh. */
 export function formatTime(value: string | null | undefined, language: Language): string {
   if (!value) return '';
+  if (language === 'km') return khmerDigits(wallClock(new Date(value), TIME_ZONE).time);
   return formatter(language, { timeZone: TIME_ZONE, timeStyle: 'short' }).format(new Date(value));
 }
 
 /** A calendar date ('YYYY-MM-DD'); it names a day, not an instant, so it is never shifted. */
 export function formatDate(value: string | null | undefined, language: Language): string {
   if (!value) return '';
+  if (language === 'km') return khmerDate(wallClock(new Date(`${value}T00:00:00Z`), 'UTC'));
   return formatter(language, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${value}T00:00:00Z`));
 }
 
@@ -70,7 +114,17 @@ export function monthOf(value: Date | string = new Date()): string {
 
 /** The name of a month ('YYYY-MM'), e.g. "November 2023". */
 export function formatMonth(month: string, language: Language): string {
-  return formatter(language, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${month}-01T00:00:00Z`));
+  if (language === 'km') return `${KHMER_MONTHS[Number(month.slice(5, 7)) - 1]} ${khmerDigits(month.slice(0, 4))}`;
+  return formatter(language, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
+}
+
+/** Short weekday names, Monday first. */
+export function weekdayNames(language: Language): string[] {
+  if (language === 'km') return KHMER_WEEKDAYS;
+  const names = formatter('en', { weekday: 'short', timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => names.format(new Date(Date.UTC(2024, 0, 1 + i))));
 }
 
 const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/;

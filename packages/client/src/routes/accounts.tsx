@@ -1,5 +1,16 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Group, NativeSelect, Paper, PasswordInput, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  PasswordInput,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,6 +91,7 @@ export function AccountsPage() {
                 <PasswordInput
                   label={t('accounts.password')}
                   autoComplete="new-password"
+                  visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
                   value={form.password}
                   onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
                   error={problems.password}

@@ -76,7 +76,9 @@ export function CommitmentPage() {
             {editing ? (
               <CommitmentEditForm commitment={commitment} onReload={reload} onClose={() => setEditing(false)} />
             ) : null}
-            {staff && commitment.status === 'COMPLETED' ? <VerifyPanel commitment={commitment} onReload={reload} /> : null}
+            {staff && commitment.status === 'COMPLETED' ? (
+              <VerifyPanel commitment={commitment} onReload={reload} />
+            ) : null}
             {mayReport ? <ProgressForm key={commitment.id} commitment={commitment} onReload={reload} /> : null}
             <UpdatesTimeline commitment={commitment} />
           </Stack>
@@ -174,7 +176,10 @@ function CommitmentFacts({ commitment }: { commitment: CommitmentWithUpdates }) 
               {commitment.progress}%
             </Text>
           </Group>
-          <Progress value={commitment.progress} aria-label={t('commitments.progressLabel', { progress: commitment.progress })} />
+          <Progress
+            value={commitment.progress}
+            aria-label={t('commitments.progressLabel', { progress: commitment.progress })}
+          />
         </div>
         {commitment.description || commitment.descriptionKm ? (
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>

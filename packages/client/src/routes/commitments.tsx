@@ -245,7 +245,7 @@ export function CommitmentsPage() {
               <Table.Thead>
                 <Table.Tr>
                   {sortHeader('reference', t('commitments.fields.reference'))}
-                  <Table.Th>{t('commitments.fields.title')}</Table.Th>
+                  <Table.Th>{t('commitments.fields.commitment')}</Table.Th>
                   <Table.Th>{t('commitments.fields.leadOrganization')}</Table.Th>
                   <Table.Th>{t('commitments.fields.assignee')}</Table.Th>
                   {sortHeader('due', t('commitments.fields.dueDate'))}
@@ -268,11 +268,11 @@ export function CommitmentsPage() {
                     <Table.Td>
                       <PersonName person={c.assignee} />
                     </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Stack gap={4} align="flex-start">
                         <DateText value={c.dueDate} />
                         {c.isOverdue ? <OverdueBadge /> : null}
-                      </Group>
+                      </Stack>
                     </Table.Td>
                     <Table.Td>
                       <CommitmentStatusBadge status={c.status} />
@@ -338,7 +338,12 @@ function Board({ commitments, total }: { commitments: readonly CommitmentRowFrag
                       </Text>
                       {c.isOverdue ? <OverdueBadge /> : null}
                     </Group>
-                    <Progress value={c.progress} size="sm" mt={6} aria-label={t('commitments.progressLabel', { progress: c.progress })} />
+                    <Progress
+                      value={c.progress}
+                      size="sm"
+                      mt={6}
+                      aria-label={t('commitments.progressLabel', { progress: c.progress })}
+                    />
                   </Card>
                 ))}
               </Stack>

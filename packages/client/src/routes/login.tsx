@@ -11,7 +11,7 @@ import { errorCode, fieldErrors } from '../lib/errors.js';
 
 /** Only paths inside the app, so a crafted link cannot send people elsewhere after they sign in. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export function LoginPage() {
@@ -81,6 +81,7 @@ export function LoginPage() {
                 <PasswordInput
                   label={t('login.password')}
                   autoComplete="current-password"
+                  visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
                   required
                   value={password}
                   onChange={(event) => setPassword(event.currentTarget.value)}

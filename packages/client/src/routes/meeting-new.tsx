@@ -38,8 +38,10 @@ export function MeetingNewPage() {
   });
   const [create, { loading, error }] = useMutation(CreateMeetingDocument);
   const problems = fieldErrors(error);
-  const set = (key: keyof typeof form) => (event: { currentTarget: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: event.currentTarget.value }));
+  const set = (key: keyof typeof form) => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value;
+    setForm((f) => ({ ...f, [key]: value }));
+  };
 
   if (!isStaff(viewer)) return <Navigate to="/meetings" replace />;
 

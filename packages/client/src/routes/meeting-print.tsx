@@ -5,9 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../components/page.js';
 import { ErrorState, LoadingState } from '../components/states.js';
-import { DateText, DateTimeText, Local, OrganizationName, PersonName, useLanguage, useLocalText } from '../components/text.js';
+import {
+  DateText,
+  DateTimeText,
+  Local,
+  OrganizationName,
+  PersonName,
+  useLanguage,
+  useLocalText,
+} from '../components/text.js';
 import { MarkdownText } from '../features/meetings/markdown.js';
 import { MeetingPageDocument } from '../graphql/generated.js';
+import { LanguageSwitch } from '../layout/language-switch.js';
 
 /** The minutes as a document: print it, or save it as PDF from the browser's print dialog. */
 export function MeetingPrintPage() {
@@ -31,9 +40,12 @@ export function MeetingPrintPage() {
           >
             {t('print.back')}
           </Button>
-          <Button onClick={() => window.print()} leftSection={<IconPrinter size={16} aria-hidden />}>
-            {t('print.print')}
-          </Button>
+          <Group gap="xs">
+            <LanguageSwitch />
+            <Button onClick={() => window.print()} leftSection={<IconPrinter size={16} aria-hidden />}>
+              {t('print.print')}
+            </Button>
+          </Group>
         </Group>
         {loading && !data ? <LoadingState /> : null}
         {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}

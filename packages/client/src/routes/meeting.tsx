@@ -46,7 +46,11 @@ export function MeetingPage() {
   }
   const staff = isStaff(viewer);
   const editable = staff && (meeting.status === 'PLANNED' || meeting.status === 'HELD');
-  const directory = { organizations: data.organizations.nodes, people: data.people.nodes, gcmObjectives: data.gcmObjectives };
+  const directory = {
+    organizations: data.organizations.nodes,
+    people: data.people.nodes,
+    gcmObjectives: data.gcmObjectives,
+  };
 
   return (
     <>

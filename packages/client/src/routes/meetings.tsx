@@ -30,7 +30,7 @@ import {
   MeetingsDocument,
   OrganizationOptionsDocument,
 } from '../graphql/generated.js';
-import { dayInPhnomPenh, formatMonth, formatTime, monthOf } from '../lib/format.js';
+import { dayInPhnomPenh, formatMonth, formatTime, khmerDigits, monthOf, weekdayNames } from '../lib/format.js';
 
 const meetingStatuses: MeetingStatus[] = ['PLANNED', 'HELD', 'MINUTES_APPROVED', 'CANCELLED'];
 const PAGE_SIZE = 20;
@@ -47,9 +47,9 @@ export function MeetingsPage() {
   const [params, update] = useFilterParams();
   const view = params.get('view') === 'calendar' ? 'calendar' : 'list';
   const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? params.get('month')! : monthOf();
-  const status = (params.get('status') ?? '').split(',').filter((s): s is MeetingStatus =>
-    meetingStatuses.includes(s as MeetingStatus),
-  );
+  const status = (params.get('status') ?? '')
+    .split(',')
+    .filter((s): s is MeetingStatus => meetingStatuses.includes(s as MeetingStatus));
   const organizer = params.get('organizer');
   const search = params.get('search') ?? '';
   const direction = params.get('dir') === 'asc' ? 'ASC' : 'DESC';
@@ -235,7 +235,9 @@ function MonthCalendar({
   const first = new Date(`${month}-01T00:00:00Z`);
   const offset = (first.getUTCDay() + 6) % 7;
   const start = new Date(first.getTime() - offset * 86_400_000);
-  const days = Array.from({ length: 42 }, (_, i) => new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10));
+  const days = Array.from({ length: 42 }, (_, i) =>
+    new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10),
+  );
   const weeks = days.slice(35).every((d) => !d.startsWith(month)) ? days.slice(0, 35) : days;
   const today = dayInPhnomPenh();
   const byDay = new Map<string, MeetingSummaryFragment[]>();
@@ -243,11 +245,7 @@ function MonthCalendar({
     const day = dayInPhnomPenh(meeting.startsAt);
     byDay.set(day, [...(byDay.get(day) ?? []), meeting]);
   }
-  const weekdays = Array.from({ length: 7 }, (_, i) =>
-    new Intl.DateTimeFormat(language === 'km' ? 'km-KH' : 'en-GB', { weekday: 'short', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2024, 0, 1 + i)),
-    ),
-  );
+  const weekdays = weekdayNames(language);
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -282,7 +280,7 @@ function MonthCalendar({
           return (
             <div key={day} className={day.startsWith(month) ? undefined : 'calendar-outside'}>
               <Text size="xs" fw={day === today ? 700 : 400} c={day === today ? 'ncct.8' : undefined}>
-                {Number(day.slice(8))}
+                {language === 'km' ? khmerDigits(String(Number(day.slice(8)))) : Number(day.slice(8))}
               </Text>
               <Stack gap={2}>
                 {list.map((meeting) => (

@@ -58,7 +58,9 @@ export function PlanPage() {
                         <Progress
                           value={goalStats.averageProgress}
                           mb="md"
-                          aria-label={t('commitments.progressLabel', { progress: Math.round(goalStats.averageProgress) })}
+                          aria-label={t('commitments.progressLabel', {
+                            progress: Math.round(goalStats.averageProgress),
+                          })}
                         />
                       ) : null}
                       <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>

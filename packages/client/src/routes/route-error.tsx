@@ -1,4 +1,5 @@
 import { Button, Container, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { useDocumentTitle } from '../components/page.js';
@@ -7,6 +8,9 @@ import { useDocumentTitle } from '../components/page.js';
 export function RouteErrorPage() {
   const { t } = useTranslation();
   const error = useRouteError();
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
   useDocumentTitle(t('errors.page.title'));
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (

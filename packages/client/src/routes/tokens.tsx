@@ -1,5 +1,17 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Code, CopyButton, Group, NativeSelect, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,12 +74,12 @@ export function TokensPage() {
               <Group>
                 <CopyButton value={shown}>
                   {({ copied, copy }) => (
-                    <Button size="xs" onClick={copy} variant="light" color="green.9">
+                    <Button size="xs" onClick={copy}>
                       {copied ? t('tokens.copied') : t('tokens.copy')}
                     </Button>
                   )}
                 </CopyButton>
-                <Button size="xs" variant="subtle" color="gray.8" onClick={() => setShown(null)}>
+                <Button size="xs" variant="default" onClick={() => setShown(null)}>
                   {t('tokens.done')}
                 </Button>
               </Group>

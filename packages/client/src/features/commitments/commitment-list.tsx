@@ -1,69 +1,62 @@
-import { Anchor, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Progress, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CommitmentStatusBadge, OverdueBadge } from '../../components/badges.js';
-import { DateText, Local, OrganizationName, PersonName } from '../../components/text.js';
+import { DateText, Local, PersonName } from '../../components/text.js';
 import type { CommitmentRowFragment } from '../../graphql/generated.js';
 
 /** A compact list of commitments (dashboard, organisation page, decisions). */
 export function CommitmentList({ commitments }: { commitments: readonly CommitmentRowFragment[] }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing="xs" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('commitments.fields.title')}</Table.Th>
-            <Table.Th>{t('commitments.fields.leadOrganization')}</Table.Th>
-            <Table.Th>{t('commitments.fields.dueDate')}</Table.Th>
-            <Table.Th>{t('commitments.fields.status')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {commitments.map((commitment) => (
-            <Table.Tr key={commitment.id} data-testid="commitment-row" data-overdue={commitment.isOverdue}>
-              <Table.Td>
-                <Stack gap={2}>
-                  <Anchor component={Link} to={`/commitments/${encodeURIComponent(commitment.id)}`} size="sm" fw={500}>
-                    <Local en={commitment.title} km={commitment.titleKm} />
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {commitment.reference}
-                  </Text>
-                </Stack>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">
-                  <OrganizationName organization={commitment.leadOrganization} />
+    <Table verticalSpacing="xs" highlightOnHover>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('commitments.fields.commitment')}</Table.Th>
+          <Table.Th>{t('commitments.fields.dueDate')}</Table.Th>
+          <Table.Th>{t('commitments.fields.status')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {commitments.map((commitment) => (
+          <Table.Tr key={commitment.id} data-testid="commitment-row" data-overdue={commitment.isOverdue}>
+            <Table.Td>
+              <Stack gap={2}>
+                <Anchor component={Link} to={`/commitments/${encodeURIComponent(commitment.id)}`} size="sm" fw={500}>
+                  <Local en={commitment.title} km={commitment.titleKm} />
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {commitment.reference} · {commitment.leadOrganization.acronym}
+                  {commitment.assignee ? (
+                    <>
+                      {' · '}
+                      <PersonName person={commitment.assignee} />
+                    </>
+                  ) : null}
                 </Text>
-                {commitment.assignee ? (
-                  <Text size="xs" c="dimmed">
-                    <PersonName person={commitment.assignee} />
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                <Group gap={6}>
-                  <Text size="sm">
-                    <DateText value={commitment.dueDate} />
-                  </Text>
-                  {commitment.isOverdue ? <OverdueBadge /> : null}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={4}>
-                  <CommitmentStatusBadge status={commitment.status} />
-                  <Progress
-                    value={commitment.progress}
-                    size="sm"
-                    aria-label={t('commitments.progressLabel', { progress: commitment.progress })}
-                  />
-                </Stack>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+              </Stack>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Stack gap={4} align="flex-start">
+                <Text size="sm">
+                  <DateText value={commitment.dueDate} />
+                </Text>
+                {commitment.isOverdue ? <OverdueBadge /> : null}
+              </Stack>
+            </Table.Td>
+            <Table.Td w={130}>
+              <Stack gap={4}>
+                <CommitmentStatusBadge status={commitment.status} />
+                <Progress
+                  value={commitment.progress}
+                  size="sm"
+                  aria-label={t('commitments.progressLabel', { progress: commitment.progress })}
+                />
+              </Stack>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

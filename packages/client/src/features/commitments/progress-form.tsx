@@ -1,11 +1,27 @@
 import { useMutation } from '@apollo/client/react';
-import { ActionIcon, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictNotice } from '../../components/conflict.js';
 import { MutationError } from '../../components/states.js';
-import { AddProgressUpdateDocument, type CommitmentDetailFragment, type CommitmentStatus } from '../../graphql/generated.js';
+import {
+  AddProgressUpdateDocument,
+  type CommitmentDetailFragment,
+  type CommitmentStatus,
+} from '../../graphql/generated.js';
 import { conflictVersion, errorCode, fieldErrors } from '../../lib/errors.js';
 
 const reportable: CommitmentStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'AT_RISK', 'COMPLETED'];

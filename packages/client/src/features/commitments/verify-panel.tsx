@@ -67,7 +67,7 @@ export function VerifyPanel({
             {t('verify.return')}
           </Button>
           <Button
-            color="green.8"
+            color="#1f6f35"
             leftSection={<IconShieldCheck size={16} aria-hidden />}
             onClick={() => void decide(true)}
             loading={loading}

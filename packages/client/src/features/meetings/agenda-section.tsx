@@ -132,7 +132,12 @@ function AddAgendaItemForm({ meetingId, directory }: { meetingId: string; direct
     try {
       await add({
         variables: {
-          input: { meetingId, title: title.trim() || null, titleKm: titleKm.trim() || null, presenterId: presenterId || null },
+          input: {
+            meetingId,
+            title: title.trim() || null,
+            titleKm: titleKm.trim() || null,
+            presenterId: presenterId || null,
+          },
         },
       });
       setTitle('');

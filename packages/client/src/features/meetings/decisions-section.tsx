@@ -230,7 +230,10 @@ function RecordDecisionForm({ meeting }: { meeting: MeetingDetailFragment }) {
           error={problems.agendaItemId}
           data={[
             { value: '', label: t('forms.none') },
-            ...items.map((item, index) => ({ value: item.id, label: `${index + 1}. ${local(item.title, item.titleKm)}` })),
+            ...items.map((item, index) => ({
+              value: item.id,
+              label: `${index + 1}. ${local(item.title, item.titleKm)}`,
+            })),
           ]}
         />
         <Textarea

@@ -1,0 +1,145 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import type { E2eContext } from './context.js';
+
+export type Role = 'ADMIN' | 'SECRETARIAT' | 'FOCAL_POINT' | 'PARTNER';
+export type Language = 'en' | 'km';
+
+const screenshotDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../screenshots');
+
+/** The setup's hand-over; `skip` is true when no Chromium is present outside CI. */
+export function e2e(): E2eContext {
+  return inject('e2e');
+}
+
+/** Debian's Chromium, headless, with a fresh profile (Playwright gives each launch a new user-data-dir). */
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium: executablePath } = e2e();
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A separate browser session (own cookies and storage), optionally starting in Khmer. */
+export async function newSession(
+  browser: Browser,
+  language: Language = 'en',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: e2e().baseUrl,
+    viewport: { width: 1366, height: 900 },
+    locale: language === 'km' ? 'km-KH' : 'en-GB',
+    timezoneId: 'Europe/London', // Not Phnom Penh: the app must show Cambodian time whatever the browser's zone.
+  });
+  if (language === 'km') {
+    await context.addInitScript(() => {
+      if (!sessionStorage.getItem('e2e-language-set')) {
+        localStorage.setItem('prachum.language', 'km');
+        sessionStorage.setItem('e2e-language-set', '1');
+      }
+    });
+  }
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[browser console] ${message.text()}`);
+  });
+  page.on('dialog', (dialog) => void dialog.accept(dialog.type() === 'prompt' ? 'E2E reason' : undefined));
+  return { context, page };
+}
+
+export function loginOf(role: Role): { email: string; password: string } {
+  const login = e2e().logins?.find((l) => l.role === role);
+  if (!login) throw new Error(`No demo login for ${role}`);
+  return login;
+}
+
+/** Signs in through the login page and waits for the dashboard. */
+export async function login(page: Page, role: Role): Promise<void> {
+  const { email, password } = loginOf(role);
+  await page.goto('/login');
+  await page.locator('input[autocomplete="username"]').fill(email);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('[data-testid="account-menu"]').waitFor();
+  await settle(page);
+}
+
+/** Waits until the page shows content rather than a loading state. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('[role="status"]:has(.mantine-Loader-root)')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
+}
+
+/** The language the page is shown in now. */
+export async function languageOf(page: Page): Promise<Language> {
+  return (await page.evaluate(() => document.documentElement.lang)) === 'km' ? 'km' : 'en';
+}
+
+export async function switchLanguage(page: Page, language: Language): Promise<void> {
+  if ((await languageOf(page)) === language) return;
+  await page.getByTestId('language-switch').click();
+  await expect.poll(() => languageOf(page)).toBe(language);
+}
+
+/** axe-core on the page as it is: no serious or critical violation of WCAG 2.1 A/AA. */
+export async function checkAccessibility(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`,
+  );
+  expect(report, `accessibility of ${name} in ${await languageOf(page)}`).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.${await languageOf(page)}.png`), fullPage: true });
+}
+
+/**
+ * Checks the page as it is in both languages: axe-core and a screenshot in each, then returns to the
+ * language it was in.
+ */
+export async function checkBothLanguages(page: Page, name: string): Promise<void> {
+  const start = await languageOf(page);
+  for (const language of [start, start === 'en' ? 'km' : 'en'] as const) {
+    await switchLanguage(page, language);
+    await settle(page);
+    await checkAccessibility(page, name);
+    await screenshot(page, name);
+  }
+  await switchLanguage(page, start);
+}
+
+/** Runs a journey step; if it fails, saves what the page showed (screenshots/FAILED-<name>.png) before failing. */
+export async function recording<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotDir, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+// Copies the screenshots the user guide shows from tests/e2e/screenshots/ (made by `pnpm test`) into
+// docs/user-guide/. Run after an end-to-end run: `pnpm --filter @prachum/e2e guide-images`.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const from = path.resolve(here, '../screenshots');
+const to = path.resolve(here, '../../../docs/user-guide');
+const pages = [
+  'login',
+  'dashboard-secretariat',
+  'meeting-new',
+  'meeting-live',
+  'meeting-commitment-form',
+  'meeting-approved',
+  'meeting-print',
+  'commitments-waiting-for-verification',
+  'commitment-verify',
+  'commitment-conflict',
+  'dashboard-focal-point',
+  'commitment-focal-point',
+  'commitments-board',
+  'tokens',
+];
+mkdirSync(to, { recursive: true });
+const missing: string[] = [];
+for (const page of pages) {
+  for (const language of ['en', 'km']) {
+    const file = `${page}.${language}.png`;
+    if (existsSync(path.join(from, file))) copyFileSync(path.join(from, file), path.join(to, file));
+    else missing.push(file);
+  }
+}
+console.log(`Copied ${pages.length * 2 - missing.length} screenshots to ${to}`);
+if (missing.length) console.log(`Not found (run the end-to-end tests first): ${missing.join(', ')}`);
