@@ -1,5 +1,6 @@
 import { type ApolloServerPlugin, ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import { Readable } from 'node:stream';
@@ -7,7 +8,7 @@ import type { AuthConfig } from '../auth/auth.config.js';
 import { authenticate, SESSION_COOKIE } from '../auth/authenticate.js';
 import { secondsUntil, type RateLimitStore } from '../auth/rate-limit.js';
 import { attachAuthRuntime } from '../auth/runtime.js';
-import { isStaff } from '../auth/viewer.js';
+import { isStaff, type Viewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
@@ -159,6 +160,57 @@ export function sendGraphqlError(
     .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
 }
 
+/**
+ * Who sent an HTTP request, exactly as /graphql decides it: API token or session cookie
+ * (authenticate), the per-minute rate limit, a refused Bearer token (401), a stale session
+ * cookie cleared. Returns the viewer, or undefined when an error answer was already sent.
+ */
+export async function authenticateHttpRequest(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { em, auth, store }: { em: EntityManager; auth: AuthConfig; store: RateLimitStore },
+): Promise<Viewer | undefined> {
+  const authentication = await authenticate(em, {
+    cookie: request.headers.cookie,
+    authorization: request.headers.authorization,
+  });
+  const { viewer } = authentication;
+
+  if (auth.rateLimitPerMinute > 0) {
+    const key = viewer.tokenId
+      ? `req:token:${viewer.tokenId}`
+      : viewer.sessionId
+        ? `req:session:${viewer.sessionId}`
+        : `req:ip:${request.ip}`;
+    try {
+      const { count, resetAt } = await store.hit(key, RATE_WINDOW_MS);
+      if (count > auth.rateLimitPerMinute) {
+        const retryAfter = secondsUntil(resetAt);
+        reply.header('retry-after', String(retryAfter));
+        sendGraphqlError(
+          reply,
+          429,
+          'RATE_LIMITED',
+          `Too many requests (more than ${auth.rateLimitPerMinute} a minute); try again in ${retryAfter} s`,
+          { retryAfter },
+        );
+        return undefined;
+      }
+    } catch (error) {
+      // The limit protects availability; an unreachable counter store must not take the API down with it.
+      request.log.error({ err: error }, 'rate-limit counter store failed; request let through');
+    }
+  }
+
+  if (authentication.invalidToken) {
+    reply.header('www-authenticate', 'Bearer error="invalid_token"');
+    sendGraphqlError(reply, 401, 'UNAUTHENTICATED', authentication.invalidToken);
+    return undefined;
+  }
+  if (authentication.staleSession) reply.header('set-cookie', sessionCookie('', 0, cameOverHttps(request)));
+  return viewer;
+}
+
 /** Serves POST and GET /graphql through Apollo: authentication, rate limit, then a request-scoped context. */
 export async function registerGraphql(
   app: FastifyInstance,
@@ -178,42 +230,8 @@ export async function registerGraphql(
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const em = database.orm.em.fork();
     const secure = cameOverHttps(request);
-    const authentication = await authenticate(em, {
-      cookie: request.headers.cookie,
-      authorization: request.headers.authorization,
-    });
-    const { viewer } = authentication;
-
-    if (auth.rateLimitPerMinute > 0) {
-      const key = viewer.tokenId
-        ? `req:token:${viewer.tokenId}`
-        : viewer.sessionId
-          ? `req:session:${viewer.sessionId}`
-          : `req:ip:${request.ip}`;
-      try {
-        const { count, resetAt } = await store.hit(key, RATE_WINDOW_MS);
-        if (count > auth.rateLimitPerMinute) {
-          const retryAfter = secondsUntil(resetAt);
-          reply.header('retry-after', String(retryAfter));
-          return sendGraphqlError(
-            reply,
-            429,
-            'RATE_LIMITED',
-            `Too many requests (more than ${auth.rateLimitPerMinute} a minute); try again in ${retryAfter} s`,
-            { retryAfter },
-          );
-        }
-      } catch (error) {
-        // The limit protects availability; an unreachable counter store must not take the API down with it.
-        request.log.error({ err: error }, 'rate-limit counter store failed; request let through');
-      }
-    }
-
-    if (authentication.invalidToken) {
-      reply.header('www-authenticate', 'Bearer error="invalid_token"');
-      return sendGraphqlError(reply, 401, 'UNAUTHENTICATED', authentication.invalidToken);
-    }
-    if (authentication.staleSession) reply.header('set-cookie', sessionCookie('', 0, secure));
+    const viewer = await authenticateHttpRequest(request, reply, { em, auth, store });
+    if (!viewer) return reply;
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {

@@ -10,6 +10,7 @@ import type { AuthConfig } from '../auth/auth.config.js';
 import { createRateLimitStore, type RateLimitStore } from '../auth/rate-limit.js';
 import type { Database } from '../db/database.js';
 import { cameOverHttps, registerGraphql, sendGraphqlError } from '../graphql/http.js';
+import { registerExports } from '../modules/exports/exports.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -131,6 +132,7 @@ export async function buildApp({
   });
 
   await registerGraphql(app, { config, logger, database, auth, store });
+  await registerExports(app, { config, database, auth, store });
 
   const indexHtml = path.join(clientDistDir, 'index.html');
   if (existsSync(indexHtml)) {

@@ -1,0 +1,265 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthConfig } from '../../auth/auth.config.js';
+import { requireReader } from '../../auth/permissions.js';
+import type { RateLimitStore } from '../../auth/rate-limit.js';
+import type { Viewer } from '../../auth/viewer.js';
+import type { Config } from '../../config.js';
+import type { Database } from '../../db/database.js';
+import { DomainError, InvalidInputError, NotFoundError, Problems } from '../../errors.js';
+import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { authenticateHttpRequest, cameOverHttps, sendGraphqlError } from '../../graphql/http.js';
+import { DateScalar, DateTimeScalar } from '../../graphql/scalars.js';
+import { COMMITMENT_STATUSES, type CommitmentStatus } from '../commitments/commitment.entity.js';
+import type { CommitmentOrderValue } from '../commitments/commitment.service.js';
+import type { CommitmentFilterValues } from '../commitments/commitment.sql.js';
+import { todayInPhnomPenh } from '../commitments/commitment.sql.js';
+import type { Scope } from '../organizations/organization.service.js';
+import {
+  type CalendarMeeting,
+  commitmentExportRows,
+  meetingForCalendar,
+  meetingsForCalendar,
+} from './exports.service.js';
+import { type CalendarEvent, writeCalendar } from './ical.js';
+import { commitmentsCsv, commitmentsXlsx } from './spreadsheet.js';
+
+type Query = Record<string, string | string[] | undefined>;
+
+/** By default a calendar starts this many days ago. */
+const CALENDAR_DAYS_BACK = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const STATUS_OF_ERROR: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+};
+
+/** The single value of a query-string parameter (the last one when repeated). */
+function single(query: Query, name: string): string | undefined {
+  const value = query[name];
+  const last = Array.isArray(value) ? value[value.length - 1] : value;
+  return last === undefined || last === '' ? undefined : last;
+}
+
+/** A query-string date or instant: YYYY-MM-DD (a day in Asia/Phnom_Penh) or an ISO 8601 instant. */
+function parseInstant(value: string | undefined, field: string, endOfDay: boolean, problems: Problems) {
+  if (value === undefined) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    try {
+      const day = DateScalar.parseValue(value) as string;
+      return new Date(`${day}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}+07:00`);
+    } catch {
+      problems.add(field, 'is not a valid date (YYYY-MM-DD)');
+      return undefined;
+    }
+  }
+  try {
+    return DateTimeScalar.parseValue(value) as Date;
+  } catch {
+    problems.add(field, 'is not a valid date (YYYY-MM-DD) or ISO 8601 instant');
+    return undefined;
+  }
+}
+
+function parseDate(value: string | undefined, field: string, problems: Problems): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return DateScalar.parseValue(value) as string;
+  } catch {
+    problems.add(field, 'is not a valid date (YYYY-MM-DD)');
+    return undefined;
+  }
+}
+
+/**
+ * The `commitments` query's filter and order, read from the query string: `status` (repeated
+ * or comma-separated), `organizationId`, `leadOrganizationId`, `assigneeId`, `meetingId`,
+ * `planObjectiveId` (global ids), `overdue` (true/false), `dueFrom`, `dueTo`, `gcmObjective`,
+ * `search`, `orderBy` (DUE_DATE | REFERENCE | PROGRESS | UPDATED_AT) and `direction` (ASC | DESC).
+ */
+export function commitmentQuery(query: Query): {
+  filter: CommitmentFilterValues;
+  order: CommitmentOrderValue | undefined;
+} {
+  const problems = new Problems();
+  const rawStatus = query.status === undefined ? [] : Array.isArray(query.status) ? query.status : [query.status];
+  const status = rawStatus.flatMap((s) => s.split(',')).filter((s) => s !== '');
+  for (const s of status) {
+    if (!COMMITMENT_STATUSES.includes(s as CommitmentStatus)) {
+      problems.add('status', `must be one of ${COMMITMENT_STATUSES.join(', ')}, got ${s}`);
+    }
+  }
+  const overdueText = single(query, 'overdue');
+  let overdue: boolean | undefined;
+  if (overdueText !== undefined) {
+    if (['true', '1'].includes(overdueText)) overdue = true;
+    else if (['false', '0'].includes(overdueText)) overdue = false;
+    else problems.add('overdue', 'must be true or false');
+  }
+  const gcmText = single(query, 'gcmObjective');
+  const gcmObjective = gcmText === undefined ? undefined : Number(gcmText);
+  if (gcmObjective !== undefined && !(Number.isInteger(gcmObjective) && gcmObjective >= 1 && gcmObjective <= 23)) {
+    problems.add('gcmObjective', 'GCM objectives are numbered 1 to 23');
+  }
+  const dueFrom = parseDate(single(query, 'dueFrom'), 'dueFrom', problems);
+  const dueTo = parseDate(single(query, 'dueTo'), 'dueTo', problems);
+  if (dueFrom && dueTo && dueTo < dueFrom) problems.add('dueTo', 'must not be before dueFrom');
+  const field = single(query, 'orderBy') ?? 'DUE_DATE';
+  if (!['DUE_DATE', 'REFERENCE', 'PROGRESS', 'UPDATED_AT'].includes(field)) {
+    problems.add('orderBy', 'must be DUE_DATE, REFERENCE, PROGRESS or UPDATED_AT');
+  }
+  const direction = single(query, 'direction') ?? 'ASC';
+  if (!['ASC', 'DESC'].includes(direction)) problems.add('direction', 'must be ASC or DESC');
+  const filter: CommitmentFilterValues = {
+    status: status.length ? (status as CommitmentStatus[]) : undefined,
+    leadOrganization: decodeId(single(query, 'leadOrganizationId'), 'Organization', 'leadOrganizationId', problems),
+    organization: decodeId(single(query, 'organizationId'), 'Organization', 'organizationId', problems),
+    assignee: decodeId(single(query, 'assigneeId'), 'Person', 'assigneeId', problems),
+    meeting: decodeId(single(query, 'meetingId'), 'Meeting', 'meetingId', problems),
+    planObjective: decodeId(single(query, 'planObjectiveId'), 'PlanObjective', 'planObjectiveId', problems),
+    overdue,
+    dueFrom,
+    dueTo,
+    gcmObjective,
+    search: single(query, 'search'),
+  };
+  problems.throwIfAny();
+  return { filter, order: { field, direction } as CommitmentOrderValue };
+}
+
+/** The calendar event of a meeting; `origin` is where the web client is served, for the link. */
+export function meetingEvent({ meeting, organizer }: CalendarMeeting, origin: string, stamp: Date): CalendarEvent {
+  const id = toGlobalId('Meeting', meeting.id);
+  const url = `${origin}/meetings/${encodeURIComponent(id)}`;
+  const summary = meeting.title || meeting.titleKm || 'Meeting';
+  const organizerName = organizer ? organizer.name || organizer.nameKm || organizer.acronym : undefined;
+  const description = [
+    organizerName ? `Organiser: ${organizerName}${organizer?.acronym ? ` (${organizer.acronym})` : ''}` : undefined,
+    meeting.title && meeting.titleKm ? meeting.titleKm : undefined,
+    meeting.status === 'CANCELLED' && meeting.cancellationReason
+      ? `Cancelled: ${meeting.cancellationReason}`
+      : undefined,
+    url,
+  ]
+    .filter((line) => line !== undefined)
+    .join('\n');
+  return {
+    uid: `${id}@prachum`,
+    stamp,
+    start: new Date(meeting.startsAt),
+    end: meeting.endsAt ? new Date(meeting.endsAt) : null,
+    summary,
+    location: meeting.location,
+    description,
+    url,
+    lastModified: meeting.updatedAt ? new Date(meeting.updatedAt) : null,
+    sequence: meeting.version,
+    status: meeting.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
+  };
+}
+
+function origin(request: FastifyRequest): string {
+  return `${cameOverHttps(request) ? 'https' : 'http'}://${request.host}`;
+}
+
+/** Serves the calendar (iCalendar) and spreadsheet (XLSX, CSV) exports, authenticated as /graphql is. */
+export async function registerExports(
+  app: FastifyInstance,
+  {
+    config,
+    database,
+    auth = config.auth,
+    store,
+  }: { config: Config; database: Database; auth?: AuthConfig; store: RateLimitStore },
+): Promise<void> {
+  /** Authenticates, runs `work` with the viewer's scope, and answers domain errors in GraphQL's shape. */
+  const handle =
+    (work: (scope: Scope, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const em = database.orm.em.fork();
+      const viewer: Viewer | undefined = await authenticateHttpRequest(request, reply, { em, auth, store });
+      if (!viewer) return reply;
+      reply.header('cache-control', 'no-store');
+      try {
+        requireReader(viewer, config.publicRead);
+        return await work({ em, viewer, config: { publicRead: config.publicRead } }, request, reply);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const extensions = error instanceof InvalidInputError ? { fields: error.fields } : {};
+        return sendGraphqlError(reply, STATUS_OF_ERROR[error.code] ?? 400, error.code, error.message, extensions);
+      }
+    };
+
+  const sendCalendar = (reply: FastifyReply, fileName: string, body: string) =>
+    reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${fileName}"`)
+      .send(body);
+
+  app.get(
+    '/exports/meetings.ics',
+    handle(async (scope, request, reply) => {
+      const query = request.query as Query;
+      const problems = new Problems();
+      const from = parseInstant(single(query, 'from'), 'from', false, problems);
+      const to = parseInstant(single(query, 'to'), 'to', true, problems);
+      if (from && to && to < from) problems.add('to', 'must not be before from');
+      problems.throwIfAny();
+      const now = new Date();
+      const meetings = await meetingsForCalendar(scope, {
+        from: from ?? new Date(now.getTime() - CALENDAR_DAYS_BACK * DAY_MS),
+        to,
+      });
+      const body = writeCalendar({
+        name: 'Prachum meetings',
+        events: meetings.map((m) => meetingEvent(m, origin(request), now)),
+      });
+      return sendCalendar(reply, 'prachum-meetings.ics', body);
+    }),
+  );
+
+  app.get(
+    '/exports/meetings/:id.ics',
+    handle(async (scope, request, reply) => {
+      const { id: globalId } = request.params as { id: string };
+      const problems = new Problems();
+      const id = decodeId(globalId, 'Meeting', 'id', problems);
+      problems.throwIfAny();
+      const meeting = await meetingForCalendar(scope, id!);
+      // Hidden and missing look the same, as in node().
+      if (!meeting) throw new NotFoundError('Meeting', globalId);
+      const body = writeCalendar({
+        name: meeting.meeting.title || meeting.meeting.titleKm || 'Prachum meeting',
+        events: [meetingEvent(meeting, origin(request), new Date())],
+      });
+      const day = new Date(meeting.meeting.startsAt).toISOString().slice(0, 10);
+      return sendCalendar(reply, `prachum-meeting-${day}.ics`, body);
+    }),
+  );
+
+  app.get(
+    '/exports/commitments.xlsx',
+    handle(async (scope, request, reply) => {
+      const { filter, order } = commitmentQuery(request.query as Query);
+      const rows = await commitmentExportRows(scope, filter, order);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="commitments-${todayInPhnomPenh()}.xlsx"`)
+        .send(await commitmentsXlsx(rows));
+    }),
+  );
+
+  app.get(
+    '/exports/commitments.csv',
+    handle(async (scope, request, reply) => {
+      const { filter, order } = commitmentQuery(request.query as Query);
+      const rows = await commitmentExportRows(scope, filter, order);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="commitments-${todayInPhnomPenh()}.csv"`)
+        .send(commitmentsCsv(rows));
+    }),
+  );
+}
