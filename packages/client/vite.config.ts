@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { '/graphql': api, '/healthz': api, '/readyz': api },
+    proxy: { '/graphql': api, '/exports': api, '/healthz': api, '/readyz': api },
   },
   // The manifest lets scripts/bundle-report.ts say which chunks each page loads.
   build: { outDir: 'dist', sourcemap: true, manifest: true },

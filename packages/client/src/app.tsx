@@ -23,6 +23,7 @@ const PeoplePage = named(() => import('./routes/people.js'), 'PeoplePage');
 const PlanPage = named(() => import('./routes/plan.js'), 'PlanPage');
 const TokensPage = named(() => import('./routes/tokens.js'), 'TokensPage');
 const AccountsPage = named(() => import('./routes/accounts.js'), 'AccountsPage');
+const AuditPage = named(() => import('./routes/audit.js'), 'AuditPage');
 const NotFoundPage = named(() => import('./routes/not-found.js'), 'NotFoundPage');
 
 const router = createBrowserRouter([
@@ -62,6 +63,7 @@ const router = createBrowserRouter([
           { path: 'plan', element: <PlanPage /> },
           { path: 'tokens', element: <TokensPage /> },
           { path: 'admin/accounts', element: <AccountsPage /> },
+          { path: 'audit', element: <AuditPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

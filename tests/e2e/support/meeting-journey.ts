@@ -139,6 +139,8 @@ export async function runMeetingJourney(
   await press(page.getByRole('button', { name: 'Mark as held' }));
   await expect.poll(() => page.locator('[data-status="HELD"]').count()).toBeGreaterThan(0);
   await press(page.getByRole('button', { name: 'Approve minutes' }));
+  // A dialog asks to confirm: approved minutes change only through recorded corrections.
+  await press(page.getByTestId('confirm-approve'));
   await expect.poll(() => page.locator('[data-status="MINUTES_APPROVED"]').count()).toBeGreaterThan(0);
   return record;
 }

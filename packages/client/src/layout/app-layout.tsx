@@ -6,6 +6,7 @@ import {
   IconCalendarEvent,
   IconChecklist,
   IconChevronDown,
+  IconHistory,
   IconKey,
   IconLayoutDashboard,
   IconLogout,
@@ -70,6 +71,7 @@ export function AppLayout() {
 
   const items: NavItem[] = [
     ...navigation,
+    ...(isStaff(viewer) ? [{ to: '/audit', key: 'audit', icon: IconHistory }] : []),
     ...(viewer.role === 'ADMIN' ? [{ to: '/admin/accounts', key: 'accounts', icon: IconUserShield }] : []),
   ];
 

@@ -8,6 +8,7 @@ import { CommitmentStatusBadge, OverdueBadge, VisibilityBadge } from '../compone
 import { PageHeader } from '../components/page.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { DateText, DateTimeText, Local, OrganizationName, PersonName, useLocalText } from '../components/text.js';
+import { RecordHistory } from '../features/audit/audit-events.js';
 import { CommitmentEditForm } from '../features/commitments/commitment-edit.js';
 import { ProgressForm } from '../features/commitments/progress-form.js';
 import { VerifyPanel } from '../features/commitments/verify-panel.js';
@@ -84,7 +85,10 @@ export function CommitmentPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <CommitmentFacts commitment={commitment} />
+          <Stack gap="lg">
+            <CommitmentFacts commitment={commitment} />
+            {staff ? <RecordHistory key={commitment.id} entityId={commitment.id} /> : null}
+          </Stack>
         </Grid.Col>
       </Grid>
     </>

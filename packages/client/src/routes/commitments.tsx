@@ -1,4 +1,4 @@
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import {
   Anchor,
   Button,
@@ -25,18 +25,15 @@ import { CommitmentStatusBadge, commitmentStatuses, OverdueBadge } from '../comp
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams, usePageWindow } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
-import { DateText, Local, OrganizationName, PersonName, useLocalText } from '../components/text.js';
+import { DateText, Local, OrganizationName, PersonName } from '../components/text.js';
 import {
   type CommitmentFilter,
   type CommitmentOrderField,
   type CommitmentRowFragment,
   CommitmentsDocument,
-  type CommitmentsQuery,
   type CommitmentStatus,
   OrganizationOptionsDocument,
 } from '../graphql/generated.js';
-import { downloadText, toCsv } from '../lib/csv.js';
-import { dayInPhnomPenh } from '../lib/format.js';
 
 const PAGE_SIZE = 25;
 const sortFields: Record<string, CommitmentOrderField> = {
@@ -66,16 +63,32 @@ function useCommitmentFilter() {
   return { params, update, filter, status, sortKey, direction };
 }
 
+/**
+ * The server's export of the commitments that match the filter, in the list's order: the
+ * query string carries the fields of CommitmentFilter (DESIGN §4 exports, docs/api.md).
+ */
+function exportUrl(
+  extension: 'xlsx' | 'csv',
+  filter: CommitmentFilter,
+  orderBy: { field: CommitmentOrderField; direction: 'ASC' | 'DESC' },
+): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (Array.isArray(value)) for (const item of value) query.append(name, String(item));
+    else if (value !== null && value !== undefined && value !== '') query.set(name, String(value));
+  }
+  query.set('orderBy', orderBy.field);
+  query.set('direction', orderBy.direction);
+  return `/exports/commitments.${extension}?${query.toString()}`;
+}
+
 export function CommitmentsPage() {
   const { t } = useTranslation();
-  const local = useLocalText();
-  const client = useApolloClient();
   const { params, update, filter, status, sortKey, direction } = useCommitmentFilter();
   const view = params.get('view') === 'board' ? 'board' : 'table';
   const pageWindow = usePageWindow(PAGE_SIZE);
   const [searchText, setSearchText] = useState(params.get('search') ?? '');
   const commitSearch = useDebouncedCallback((value: string) => update({ search: value.trim() || null }), 400);
-  const [exporting, setExporting] = useState(false);
   const options = useQuery(OrganizationOptionsDocument);
   const orderBy = { field: sortFields[sortKey], direction };
   const { data, loading, error, refetch } = useQuery(CommitmentsDocument, {
@@ -84,57 +97,6 @@ export function CommitmentsPage() {
 
   const sortBy = (key: string) =>
     update({ sort: key === 'due' ? null : key, dir: key === sortKey && direction === 'ASC' ? 'desc' : null });
-
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      const rows: CommitmentRowFragment[] = [];
-      let after: string | null = null;
-      for (let page = 0; page < 50; page++) {
-        const result: { data?: CommitmentsQuery } = await client.query({
-          query: CommitmentsDocument,
-          variables: { first: 100, after, filter, orderBy },
-          fetchPolicy: 'network-only',
-        });
-        if (!result.data) break;
-        rows.push(...result.data.commitments.nodes);
-        if (!result.data.commitments.pageInfo.hasNextPage) break;
-        after = result.data.commitments.pageInfo.endCursor;
-      }
-      const header = [
-        'reference',
-        'title',
-        'titleKm',
-        'leadOrganization',
-        'assignee',
-        'dueDate',
-        'status',
-        'progress',
-        'overdue',
-        'priority',
-      ];
-      downloadText(
-        `commitments-${dayInPhnomPenh()}.csv`,
-        toCsv([
-          header,
-          ...rows.map((c) => [
-            c.reference,
-            c.title,
-            c.titleKm,
-            c.leadOrganization.acronym,
-            c.assignee ? local(c.assignee.fullName, c.assignee.fullNameKm) : '',
-            c.dueDate,
-            c.status,
-            c.progress,
-            c.isOverdue ? 'yes' : 'no',
-            c.priority,
-          ]),
-        ]),
-      );
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const sortHeader = (key: string, label: string) => (
     <Table.Th aria-sort={sortKey === key ? (direction === 'ASC' ? 'ascending' : 'descending') : undefined}>
@@ -149,14 +111,24 @@ export function CommitmentsPage() {
       <PageHeader
         title={t('commitments.title')}
         actions={
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={16} aria-hidden />}
-            loading={exporting}
-            onClick={() => void exportCsv()}
-          >
-            {t('commitments.exportCsv')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              component="a"
+              href={exportUrl('xlsx', filter, orderBy)}
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+            >
+              {t('commitments.exportXlsx')}
+            </Button>
+            <Button
+              component="a"
+              href={exportUrl('csv', filter, orderBy)}
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+            >
+              {t('commitments.exportCsv')}
+            </Button>
+          </Group>
         }
       />
       <Paper withBorder p="md" mb="md" component="search" aria-label={t('filters.title')}>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconCheck, IconFileCertificate, IconPrinter, IconX } from '@tabler/icons-react';
+import { IconCalendarPlus, IconCheck, IconEdit, IconFileCertificate, IconPrinter, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,18 +9,23 @@ import { ConflictNotice } from '../components/conflict.js';
 import { PageHeader } from '../components/page.js';
 import { EmptyState, ErrorState, LoadingState, MutationError } from '../components/states.js';
 import { DateTimeText, Local, OrganizationName, PersonName, useLocalText } from '../components/text.js';
+import { RecordHistory } from '../features/audit/audit-events.js';
 import { AgendaSection } from '../features/meetings/agenda-section.js';
 import { AttendanceSection } from '../features/meetings/attendance-section.js';
 import { DecisionsSection } from '../features/meetings/decisions-section.js';
+import type { Directory } from '../features/meetings/directory.js';
+import { MeetingEditModal, type SeriesLabel } from '../features/meetings/meeting-edit.js';
+import { ApproveMinutesModal, CancelMeetingModal } from '../features/meetings/status-modals.js';
 import { isStaff, useViewer } from '../features/session/session.js';
 import {
   ApproveMinutesDocument,
   CancelMeetingDocument,
   MarkMeetingHeldDocument,
   type MeetingDetailFragment,
+  MeetingExtrasDocument,
   MeetingPageDocument,
 } from '../graphql/generated.js';
-import { conflictVersion } from '../lib/errors.js';
+import { conflictVersion, errorCode, fieldErrors } from '../lib/errors.js';
 
 /** The live minute-taking screen: agenda and minutes, attendance, decisions and the commitments they create. */
 export function MeetingPage() {
@@ -29,6 +34,11 @@ export function MeetingPage() {
   const viewer = useViewer();
   const { data, loading, error, refetch } = useQuery(MeetingPageDocument, { variables: { id } });
   const meeting = data?.node?.__typename === 'Meeting' ? data.node : null;
+  const approved = meeting?.status === 'MINUTES_APPROVED';
+  const extras = useQuery(MeetingExtrasDocument, { variables: { id, withRevisions: approved }, skip: !meeting });
+  const extra = extras.data?.node?.__typename === 'Meeting' ? extras.data.node : null;
+  const series = extra?.series ?? null;
+  const revisions = new Map((extra?.agendaItems ?? []).map((item) => [item.id, item.revisions]));
 
   if (loading && !data) return <LoadingState />;
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -54,18 +64,32 @@ export function MeetingPage() {
 
   return (
     <>
-      <MeetingHeader meeting={meeting} staff={staff} onReload={() => refetch()} />
+      <MeetingHeader
+        meeting={meeting}
+        series={series}
+        staff={staff}
+        directory={directory}
+        onReload={() => Promise.all([refetch(), extras.refetch()])}
+      />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
-            <AgendaSection meeting={meeting} directory={directory} editable={editable} onReload={() => refetch()} />
+            <AgendaSection
+              meeting={meeting}
+              directory={directory}
+              editable={editable}
+              revisable={staff && approved}
+              revisions={revisions}
+              onReload={() => refetch()}
+            />
             <DecisionsSection meeting={meeting} directory={directory} editable={editable} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
-            <MeetingFacts meeting={meeting} />
+            <MeetingFacts meeting={meeting} series={series} />
             <AttendanceSection meeting={meeting} directory={directory} editable={editable} />
+            {staff ? <RecordHistory key={meeting.id} entityId={meeting.id} /> : null}
           </Stack>
         </Grid.Col>
       </Grid>
@@ -75,11 +99,15 @@ export function MeetingPage() {
 
 function MeetingHeader({
   meeting,
+  series,
   staff,
+  directory,
   onReload,
 }: {
   meeting: MeetingDetailFragment;
+  series: SeriesLabel | null;
   staff: boolean;
+  directory: Directory;
   onReload: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
@@ -88,10 +116,16 @@ function MeetingHeader({
   const [approve, approved] = useMutation(ApproveMinutesDocument);
   const [cancel, cancelled] = useMutation(CancelMeetingDocument);
   const [reloading, setReloading] = useState(false);
+  const [dialog, setDialog] = useState<'edit' | 'cancel' | 'approve' | null>(null);
   const error = held.error ?? approved.error ?? cancelled.error;
+  // A missing or refused reason is shown beside the field in the cancel dialog, which stays open.
+  const cancelProblems = fieldErrors(cancelled.error);
+  const headerError =
+    cancelled.error && errorCode(cancelled.error) === 'BAD_USER_INPUT' && cancelProblems.reason ? undefined : error;
   const input = { id: meeting.id, version: meeting.version };
 
   const run = (action: () => Promise<unknown>) => action().catch(() => undefined);
+  const close = () => setDialog(null);
 
   return (
     <PageHeader
@@ -108,6 +142,26 @@ function MeetingHeader({
           >
             {t('meetings.printable')}
           </Button>
+          <Button
+            component="a"
+            href={`/exports/meetings/${encodeURIComponent(meeting.id)}.ics`}
+            download
+            variant="default"
+            leftSection={<IconCalendarPlus size={16} aria-hidden />}
+            data-testid="add-to-calendar"
+          >
+            {t('meetings.addToCalendar')}
+          </Button>
+          {staff && meeting.status !== 'CANCELLED' ? (
+            <Button
+              variant="default"
+              leftSection={<IconEdit size={16} aria-hidden />}
+              onClick={() => setDialog('edit')}
+              data-testid="edit-meeting"
+            >
+              {t('meetings.editDetails')}
+            </Button>
+          ) : null}
           {staff && meeting.status === 'PLANNED' ? (
             <>
               <Button
@@ -116,8 +170,8 @@ function MeetingHeader({
                 leftSection={<IconX size={16} aria-hidden />}
                 loading={cancelled.loading}
                 onClick={() => {
-                  const reason = window.prompt(t('meetings.cancelReason'));
-                  if (reason) void run(() => cancel({ variables: { input: { ...input, reason } } }));
+                  cancelled.reset();
+                  setDialog('cancel');
                 }}
               >
                 {t('meetings.cancel')}
@@ -136,7 +190,8 @@ function MeetingHeader({
               leftSection={<IconFileCertificate size={16} aria-hidden />}
               loading={approved.loading}
               onClick={() => {
-                if (window.confirm(t('meetings.confirmApprove'))) void run(() => approve({ variables: { input } }));
+                approved.reset();
+                setDialog('approve');
               }}
             >
               {t('meetings.approveMinutes')}
@@ -153,7 +208,46 @@ function MeetingHeader({
           {meeting.location ? ` · ${meeting.location}` : ''}
         </Text>
       </Group>
-      {error && conflictVersion(error) !== undefined ? (
+      {staff ? (
+        <>
+          <MeetingEditModal
+            meeting={meeting}
+            series={series}
+            directory={directory}
+            opened={dialog === 'edit'}
+            onClose={close}
+            onReload={onReload}
+          />
+          <CancelMeetingModal
+            key={dialog === 'cancel' ? 'open' : 'closed'}
+            opened={dialog === 'cancel'}
+            onClose={close}
+            loading={cancelled.loading}
+            reasonError={cancelProblems.reason}
+            onConfirm={(reason) =>
+              void cancel({ variables: { input: { ...input, reason } } }).then(close, (failure: unknown) => {
+                // A refused reason stays beside its field; anything else is shown on the page.
+                if (!fieldErrors(failure).reason) close();
+              })
+            }
+          />
+          <ApproveMinutesModal
+            opened={dialog === 'approve'}
+            onClose={close}
+            loading={approved.loading}
+            onConfirm={() =>
+              void run(async () => {
+                try {
+                  await approve({ variables: { input } });
+                } finally {
+                  close();
+                }
+              })
+            }
+          />
+        </>
+      ) : null}
+      {headerError && conflictVersion(headerError) !== undefined ? (
         <ConflictNotice
           reloading={reloading}
           onReload={() => {
@@ -167,13 +261,13 @@ function MeetingHeader({
           }}
         />
       ) : (
-        <MutationError error={error} />
+        <MutationError error={headerError} />
       )}
     </PageHeader>
   );
 }
 
-function MeetingFacts({ meeting }: { meeting: MeetingDetailFragment }) {
+function MeetingFacts({ meeting, series }: { meeting: MeetingDetailFragment; series: SeriesLabel | null }) {
   const { t } = useTranslation();
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="facts-heading">
@@ -196,6 +290,11 @@ function MeetingFacts({ meeting }: { meeting: MeetingDetailFragment }) {
         <Fact label={t('meetings.fields.chair')}>
           <PersonName person={meeting.chair} />
         </Fact>
+        {series ? (
+          <Fact label={t('meetings.fields.series')}>
+            <Local en={series.title} km={series.titleKm} />
+          </Fact>
+        ) : null}
       </Stack>
     </Card>
   );

@@ -13,7 +13,14 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconCalendarMonth, IconChevronLeft, IconChevronRight, IconList, IconPlus } from '@tabler/icons-react';
+import {
+  IconCalendarDown,
+  IconCalendarMonth,
+  IconChevronLeft,
+  IconChevronRight,
+  IconList,
+  IconPlus,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -83,11 +90,22 @@ export function MeetingsPage() {
       <PageHeader
         title={t('meetings.title')}
         actions={
-          isStaff(viewer) ? (
-            <Button component={Link} to="/meetings/new" leftSection={<IconPlus size={16} aria-hidden />}>
-              {t('meetings.new')}
+          <Group gap="xs">
+            <Button
+              component="a"
+              href="/exports/meetings.ics"
+              variant="default"
+              leftSection={<IconCalendarDown size={16} aria-hidden />}
+              title={t('meetings.exportCalendarHint')}
+            >
+              {t('meetings.exportCalendar')}
             </Button>
-          ) : null
+            {isStaff(viewer) ? (
+              <Button component={Link} to="/meetings/new" leftSection={<IconPlus size={16} aria-hidden />}>
+                {t('meetings.new')}
+              </Button>
+            ) : null}
+          </Group>
         }
       />
       <Paper withBorder p="md" mb="md" component="search" aria-label={t('filters.title')}>

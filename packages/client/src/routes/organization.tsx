@@ -1,17 +1,25 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconEdit, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../components/page.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { Local, PersonName, useLocalText } from '../components/text.js';
 import { CommitmentList } from '../features/commitments/commitment-list.js';
+import { OrganizationFormModal } from '../features/organizations/organization-form.js';
+import { PersonFormModal } from '../features/people/person-form.js';
+import { isStaff, useViewer } from '../features/session/session.js';
 import { OrganizationPageDocument } from '../graphql/generated.js';
 
 export function OrganizationPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const local = useLocalText();
+  const viewer = useViewer();
+  const staff = isStaff(viewer);
+  const [dialog, setDialog] = useState<'organization' | 'person' | null>(null);
   const { data, loading, error, refetch } = useQuery(OrganizationPageDocument, { variables: { id } });
   const organization = data?.node?.__typename === 'Organization' ? data.node : null;
   if (loading && !data) return <LoadingState />;
@@ -39,17 +47,55 @@ export function OrganizationPage() {
         }
         documentTitle={local(organization.name, organization.nameKm) || organization.acronym}
         crumbs={[{ label: t('organizations.title'), to: '/organizations' }]}
+        actions={
+          staff ? (
+            <Button
+              variant="default"
+              leftSection={<IconEdit size={16} aria-hidden />}
+              onClick={() => setDialog('organization')}
+            >
+              {t('organizations.edit')}
+            </Button>
+          ) : null
+        }
       >
         <Text c="dimmed">
           {t(`organizationKind.${organization.kind}`)}
           {organization.parent ? ` · ${t('organizations.partOf', { parent: organization.parent.acronym })}` : ''}
         </Text>
       </PageHeader>
+      {staff ? (
+        <>
+          <OrganizationFormModal
+            organization={organization}
+            opened={dialog === 'organization'}
+            onClose={() => setDialog(null)}
+          />
+          <PersonFormModal
+            person={null}
+            organizationId={organization.id}
+            opened={dialog === 'person'}
+            onClose={() => setDialog(null)}
+          />
+        </>
+      ) : null}
       <Stack gap="lg">
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="focal-heading">
-          <Title order={2} size="h4" id="focal-heading" mb="sm">
-            {t('organizations.focalPoints')}
-          </Title>
+          <Group justify="space-between" mb="sm">
+            <Title order={2} size="h4" id="focal-heading">
+              {t('organizations.focalPoints')}
+            </Title>
+            {staff ? (
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconPlus size={14} aria-hidden />}
+                onClick={() => setDialog('person')}
+              >
+                {t('people.new')}
+              </Button>
+            ) : null}
+          </Group>
           {organization.focalPoints.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('organizations.noFocalPoints')}

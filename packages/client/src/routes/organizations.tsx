@@ -1,13 +1,16 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../components/page.js';
 import { useFilterParams } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { Local } from '../components/text.js';
+import { OrganizationFormModal } from '../features/organizations/organization-form.js';
+import { isStaff, useViewer } from '../features/session/session.js';
 import { type OrganizationKind, OrganizationsDocument } from '../graphql/generated.js';
 
 export const organizationKinds: OrganizationKind[] = [
@@ -23,6 +26,9 @@ export const organizationKinds: OrganizationKind[] = [
 
 export function OrganizationsPage() {
   const { t } = useTranslation();
+  const viewer = useViewer();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const [params, update] = useFilterParams();
   const [, setParams] = useSearchParams();
   const kind = organizationKinds.find((k) => k === params.get('kind'));
@@ -38,7 +44,24 @@ export function OrganizationsPage() {
 
   return (
     <>
-      <PageHeader title={t('organizations.title')} />
+      <PageHeader
+        title={t('organizations.title')}
+        actions={
+          isStaff(viewer) ? (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              {t('organizations.new')}
+            </Button>
+          ) : null
+        }
+      />
+      {isStaff(viewer) ? (
+        <OrganizationFormModal
+          organization={null}
+          opened={creating}
+          onClose={() => setCreating(false)}
+          onSaved={(id) => navigate(`/organizations/${encodeURIComponent(id)}`)}
+        />
+      ) : null}
       <Paper withBorder p="md" mb="md" component="search" aria-label={t('filters.title')}>
         <Group align="flex-end">
           <TextInput

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Group, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, NativeSelect, Paper, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
+import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -8,13 +9,20 @@ import { Tag } from '../components/badges.js';
 import { PageHeader } from '../components/page.js';
 import { useFilterParams } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
-import { Local, PersonName } from '../components/text.js';
-import { OrganizationOptionsDocument, PeopleDocument } from '../graphql/generated.js';
+import { Local, PersonName, useLocalText } from '../components/text.js';
+import { PersonFormModal } from '../features/people/person-form.js';
+import { isStaff, useViewer } from '../features/session/session.js';
+import { OrganizationOptionsDocument, PeopleDocument, type PersonFormFieldsFragment } from '../graphql/generated.js';
 
 export function PeoplePage() {
   const { t } = useTranslation();
+  const viewer = useViewer();
+  const staff = isStaff(viewer);
+  const local = useLocalText();
   const [params, update] = useFilterParams();
   const [, setParams] = useSearchParams();
+  // undefined: closed; null: a new person; else the person being changed.
+  const [editing, setEditing] = useState<PersonFormFieldsFragment | null | undefined>(undefined);
   const [searchText, setSearchText] = useState(params.get('search') ?? '');
   const commitSearch = useDebouncedCallback((value: string) => update({ search: value.trim() || null }), 400);
   const options = useQuery(OrganizationOptionsDocument);
@@ -28,7 +36,24 @@ export function PeoplePage() {
 
   return (
     <>
-      <PageHeader title={t('people.title')} />
+      <PageHeader
+        title={t('people.title')}
+        actions={
+          staff ? (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing(null)}>
+              {t('people.new')}
+            </Button>
+          ) : null
+        }
+      />
+      {staff ? (
+        <PersonFormModal
+          person={editing ?? null}
+          organizationId={params.get('organization') ?? undefined}
+          opened={editing !== undefined}
+          onClose={() => setEditing(undefined)}
+        />
+      ) : null}
       <Paper withBorder p="md" mb="md" component="search" aria-label={t('filters.title')}>
         <Group align="flex-end">
           <TextInput
@@ -66,6 +91,11 @@ export function PeoplePage() {
                   <Table.Th>{t('people.organization')}</Table.Th>
                   <Table.Th>{t('people.email')}</Table.Th>
                   <Table.Th>{t('people.phone')}</Table.Th>
+                  {staff ? (
+                    <Table.Th>
+                      <span className="visually-hidden">{t('people.actions')}</span>
+                    </Table.Th>
+                  ) : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -93,6 +123,19 @@ export function PeoplePage() {
                       {p.email ? <Anchor href={`mailto:${p.email}`}>{p.email}</Anchor> : '—'}
                     </Table.Td>
                     <Table.Td>{p.phone ?? '—'}</Table.Td>
+                    {staff ? (
+                      <Table.Td>
+                        <Tooltip label={t('people.edit')}>
+                          <ActionIcon
+                            variant="default"
+                            aria-label={t('people.editPerson', { name: local(p.fullName, p.fullNameKm) })}
+                            onClick={() => setEditing(p)}
+                          >
+                            <IconEdit size={16} aria-hidden />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Table.Td>
+                    ) : null}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

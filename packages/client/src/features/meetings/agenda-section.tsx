@@ -8,23 +8,31 @@ import { Local, PersonName, useLocalText } from '../../components/text.js';
 import {
   AddAgendaItemDocument,
   type MeetingDetailFragment,
+  type MinutesRevisionFieldsFragment,
   ReorderAgendaItemsDocument,
   RemoveAgendaItemDocument,
 } from '../../graphql/generated.js';
 import { errorCode, fieldErrors } from '../../lib/errors.js';
 import type { Directory } from './directory.js';
 import { MinutesEditor } from './minutes-editor.js';
+import { CorrectMinutesButton, MinutesRevisions } from './minutes-revisions.js';
 
 /** The agenda in order, each item with its minutes; the secretariat adds, reorders and removes items. */
 export function AgendaSection({
   meeting,
   directory,
   editable,
+  revisable = false,
+  revisions,
   onReload,
 }: {
   meeting: MeetingDetailFragment;
   directory: Directory;
   editable: boolean;
+  /** Approved minutes the secretariat may correct, with a reason, item by item. */
+  revisable?: boolean;
+  /** Recorded corrections of approved minutes, by agenda item id. */
+  revisions?: ReadonlyMap<string, readonly MinutesRevisionFieldsFragment[]>;
   onReload: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
@@ -107,8 +115,10 @@ export function AgendaSection({
                     </Tooltip>
                   </Group>
                 ) : null}
+                {revisable ? <CorrectMinutesButton item={item} number={index + 1} onReloadMeeting={onReload} /> : null}
               </Group>
               <MinutesEditor item={item} editable={editable} onReloadMeeting={onReload} />
+              <MinutesRevisions revisions={revisions?.get(item.id) ?? []} />
             </Stack>
           </li>
         ))}

@@ -1,0 +1,289 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConflictNotice } from '../../components/conflict.js';
+import { MutationError } from '../../components/states.js';
+import { useLocalText } from '../../components/text.js';
+import {
+  type MeetingDetailFragment,
+  type MeetingKind,
+  MeetingSeriesOptionsDocument,
+  UpdateMeetingDocument,
+  type UpdateMeetingInput,
+  type Visibility,
+} from '../../graphql/generated.js';
+import { conflictVersion, errorCode, fieldErrors } from '../../lib/errors.js';
+import { fromWallTime, toWallTime } from '../../lib/format.js';
+import type { Directory } from './directory.js';
+
+const meetingKinds: MeetingKind[] = ['PLENARY', 'TECHNICAL_WORKING_GROUP', 'CONSULTATION', 'BILATERAL', 'OTHER'];
+const visibilities: Visibility[] = ['INTERNAL', 'PARTNERS', 'PUBLIC'];
+
+interface MeetingDraft {
+  title: string;
+  titleKm: string;
+  kind: MeetingKind;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  chairId: string;
+  seriesId: string;
+  visibility: Visibility;
+}
+
+/** The series a meeting belongs to (asked apart from the meeting page's main query). */
+export interface SeriesLabel {
+  id: string;
+  title: string | null;
+  titleKm: string | null;
+}
+
+function draftOf(m: MeetingDetailFragment, series: SeriesLabel | null): MeetingDraft {
+  return {
+    title: m.title ?? '',
+    titleKm: m.titleKm ?? '',
+    kind: m.kind,
+    startsAt: toWallTime(m.startsAt),
+    endsAt: toWallTime(m.endsAt),
+    location: m.location ?? '',
+    chairId: m.chair?.id ?? '',
+    seriesId: series?.id ?? '',
+    visibility: m.visibility,
+  };
+}
+
+/** Only what this user changed goes to the server, so saving never undoes someone else's edit of another field. */
+function changedInput(base: MeetingDraft, draft: MeetingDraft): Omit<UpdateMeetingInput, 'id' | 'version'> {
+  const input: Omit<UpdateMeetingInput, 'id' | 'version'> = {};
+  const text = (v: string) => v.trim() || null;
+  if (base.title !== draft.title) input.title = text(draft.title);
+  if (base.titleKm !== draft.titleKm) input.titleKm = text(draft.titleKm);
+  if (base.kind !== draft.kind) input.kind = draft.kind;
+  if (base.startsAt !== draft.startsAt) input.startsAt = fromWallTime(draft.startsAt) ?? draft.startsAt;
+  if (base.endsAt !== draft.endsAt) input.endsAt = draft.endsAt ? (fromWallTime(draft.endsAt) ?? draft.endsAt) : null;
+  if (base.location !== draft.location) input.location = text(draft.location);
+  if (base.chairId !== draft.chairId) input.chairId = draft.chairId || null;
+  if (base.seriesId !== draft.seriesId) input.seriesId = draft.seriesId || null;
+  if (base.visibility !== draft.visibility) input.visibility = draft.visibility;
+  return input;
+}
+
+/**
+ * The secretariat changes a meeting's details. Once the minutes are approved only visibility and series may
+ * change, so the other fields are locked. On CONFLICT what was typed stays; loading their version takes the
+ * other person's values for the fields this user did not touch.
+ */
+export function MeetingEditModal({
+  meeting,
+  series,
+  directory,
+  opened,
+  onClose,
+  onReload,
+}: {
+  meeting: MeetingDetailFragment;
+  series: SeriesLabel | null;
+  directory: Directory;
+  opened: boolean;
+  onClose: () => void;
+  onReload: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={t('meetings.editDetails')}
+      size="xl"
+    >
+      {opened ? (
+        <MeetingEditForm
+          meeting={meeting}
+          series={series}
+          directory={directory}
+          onClose={onClose}
+          onReload={onReload}
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
+function MeetingEditForm({
+  meeting,
+  series: currentSeries,
+  directory,
+  onClose,
+  onReload,
+}: {
+  meeting: MeetingDetailFragment;
+  series: SeriesLabel | null;
+  directory: Directory;
+  onClose: () => void;
+  onReload: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const series = useQuery(MeetingSeriesOptionsDocument);
+  const base = useRef({ draft: draftOf(meeting, currentSeries), version: meeting.version });
+  const [draft, setDraft] = useState<MeetingDraft>(() => draftOf(meeting, currentSeries));
+  const [awaitingTheirs, setAwaitingTheirs] = useState(false);
+  const [update, { loading, error, reset }] = useMutation(UpdateMeetingDocument);
+  const problems = fieldErrors(error);
+  const conflict = conflictVersion(error) !== undefined;
+  const closed = meeting.status === 'MINUTES_APPROVED' || meeting.status === 'CANCELLED';
+
+  useEffect(() => {
+    if (!awaitingTheirs || meeting.version === base.current.version) return;
+    const theirs = draftOf(meeting, currentSeries);
+    setDraft((mine) => {
+      const merged = { ...theirs };
+      for (const key of Object.keys(mine) as (keyof MeetingDraft)[]) {
+        if (mine[key] !== base.current.draft[key]) (merged as Record<string, unknown>)[key] = mine[key];
+      }
+      return merged;
+    });
+    base.current = { draft: theirs, version: meeting.version };
+    setAwaitingTheirs(false);
+    reset();
+  }, [awaitingTheirs, meeting, currentSeries, reset]);
+
+  const set = (key: keyof MeetingDraft) => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value;
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const changes = changedInput(base.current.draft, draft);
+    if (Object.keys(changes).length === 0) {
+      onClose();
+      return;
+    }
+    try {
+      const result = await update({
+        variables: { input: { id: meeting.id, version: base.current.version, ...changes } },
+      });
+      if (result.data) onClose();
+    } catch {
+      // Shown beside the fields or as a conflict.
+    }
+  };
+
+  const seriesOptions = series.data?.meetingSeries.nodes ?? [];
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="meeting-edit-form">
+      <Stack gap="sm">
+        {closed ? (
+          <Alert color="blue" role="note">
+            {t('meetings.closedEditHint')}
+          </Alert>
+        ) : null}
+        {conflict ? (
+          <ConflictNotice
+            reloading={awaitingTheirs}
+            onReload={() => {
+              setAwaitingTheirs(true);
+              void onReload();
+            }}
+          />
+        ) : null}
+        {error && !conflict && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t('meetings.fields.title')}
+            value={draft.title}
+            onChange={set('title')}
+            error={problems.title}
+            description={t('forms.eitherLanguage')}
+            disabled={closed}
+          />
+          <TextInput
+            label={t('meetings.fields.titleKm')}
+            value={draft.titleKm}
+            onChange={set('titleKm')}
+            error={problems.titleKm}
+            lang="km"
+            disabled={closed}
+          />
+          <NativeSelect
+            label={t('meetings.fields.kind')}
+            value={draft.kind}
+            onChange={set('kind')}
+            data={meetingKinds.map((value) => ({ value, label: t(`meetingKind.${value}`) }))}
+            error={problems.kind}
+            disabled={closed}
+          />
+          <NativeSelect
+            label={t('meetings.fields.visibility')}
+            value={draft.visibility}
+            onChange={set('visibility')}
+            data={visibilities.map((value) => ({ value, label: t(`visibility.${value}`) }))}
+            error={problems.visibility}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('meetings.fields.startsAt')}
+            description={t('forms.phnomPenhTime')}
+            value={draft.startsAt}
+            onChange={set('startsAt')}
+            error={problems.startsAt}
+            required
+            disabled={closed}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('meetings.fields.endsAt')}
+            description={t('forms.phnomPenhTime')}
+            value={draft.endsAt}
+            onChange={set('endsAt')}
+            error={problems.endsAt}
+            disabled={closed}
+          />
+          <TextInput
+            label={t('meetings.fields.location')}
+            value={draft.location}
+            onChange={set('location')}
+            error={problems.location}
+            disabled={closed}
+          />
+          <NativeSelect
+            label={t('meetings.fields.chair')}
+            value={draft.chairId}
+            onChange={set('chairId')}
+            error={problems.chairId}
+            disabled={closed}
+            data={[
+              { value: '', label: t('forms.none') },
+              ...directory.people.map((p) => ({ value: p.id, label: local(p.fullName, p.fullNameKm) })),
+            ]}
+          />
+          <NativeSelect
+            label={t('meetings.fields.series')}
+            value={draft.seriesId}
+            onChange={set('seriesId')}
+            error={problems.seriesId ?? (series.error ? t('errors.loadFailed') : undefined)}
+            data={[
+              { value: '', label: t('forms.none') },
+              ...(currentSeries && !seriesOptions.some((s) => s.id === currentSeries.id) ? [currentSeries] : []).map(
+                (s) => ({ value: s.id, label: local(s.title, s.titleKm) }),
+              ),
+              ...seriesOptions.map((s) => ({ value: s.id, label: local(s.title, s.titleKm) })),
+            ]}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" loading={loading} disabled={conflict}>
+            {t('actions.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

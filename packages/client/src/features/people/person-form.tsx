@@ -1,0 +1,217 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MutationError } from '../../components/states.js';
+import { useLocalText } from '../../components/text.js';
+import {
+  CreatePersonDocument,
+  OrganizationOptionsDocument,
+  type PersonFormFieldsFragment,
+  UpdatePersonDocument,
+  type UpdatePersonInput,
+} from '../../graphql/generated.js';
+import { errorCode, fieldErrors } from '../../lib/errors.js';
+
+interface PersonDraft {
+  fullName: string;
+  fullNameKm: string;
+  position: string;
+  positionKm: string;
+  organizationId: string;
+  email: string;
+  phone: string;
+  isFocalPoint: boolean;
+}
+
+function draftOf(p: PersonFormFieldsFragment | null, organizationId?: string): PersonDraft {
+  return {
+    fullName: p?.fullName ?? '',
+    fullNameKm: p?.fullNameKm ?? '',
+    position: p?.position ?? '',
+    positionKm: p?.positionKm ?? '',
+    organizationId: p?.organization?.id ?? organizationId ?? '',
+    email: p?.email ?? '',
+    phone: p?.phone ?? '',
+    isFocalPoint: p?.isFocalPoint ?? false,
+  };
+}
+
+/** The secretariat adds a person, or changes one (`person` given), including whether they are a focal point. */
+export function PersonFormModal({
+  person,
+  organizationId,
+  opened,
+  onClose,
+}: {
+  person: PersonFormFieldsFragment | null;
+  /** The organisation a new person starts in. */
+  organizationId?: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={person ? t('people.edit') : t('people.new')}
+      size="lg"
+    >
+      {opened ? <PersonForm person={person} organizationId={organizationId} onClose={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function PersonForm({
+  person,
+  organizationId,
+  onClose,
+}: {
+  person: PersonFormFieldsFragment | null;
+  organizationId?: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const options = useQuery(OrganizationOptionsDocument);
+  const [base] = useState(() => draftOf(person, organizationId));
+  const [draft, setDraft] = useState(base);
+  // Lists, pickers and organisation pages that show people or focal points are read again after a change.
+  const refetchQueries = ['People', 'OrganizationPage'];
+  const [create, created] = useMutation(CreatePersonDocument, { refetchQueries });
+  const [update, updated] = useMutation(UpdatePersonDocument, { refetchQueries });
+  const error = created.error ?? updated.error;
+  const loading = created.loading || updated.loading;
+  const problems = fieldErrors(error);
+  const set = (key: Exclude<keyof PersonDraft, 'isFocalPoint'>) => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value;
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
+  const text = (v: string) => v.trim() || null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      if (person) {
+        const changes: Omit<UpdatePersonInput, 'id'> = {};
+        if (draft.fullName !== base.fullName) changes.fullName = text(draft.fullName);
+        if (draft.fullNameKm !== base.fullNameKm) changes.fullNameKm = text(draft.fullNameKm);
+        if (draft.position !== base.position) changes.position = text(draft.position);
+        if (draft.positionKm !== base.positionKm) changes.positionKm = text(draft.positionKm);
+        if (draft.organizationId !== base.organizationId) changes.organizationId = draft.organizationId || null;
+        if (draft.email !== base.email) changes.email = text(draft.email);
+        if (draft.phone !== base.phone) changes.phone = text(draft.phone);
+        if (draft.isFocalPoint !== base.isFocalPoint) changes.isFocalPoint = draft.isFocalPoint;
+        if (Object.keys(changes).length === 0) {
+          onClose();
+          return;
+        }
+        const result = await update({ variables: { input: { id: person.id, ...changes } } });
+        if (result.data) onClose();
+      } else {
+        const result = await create({
+          variables: {
+            input: {
+              fullName: text(draft.fullName),
+              fullNameKm: text(draft.fullNameKm),
+              position: text(draft.position),
+              positionKm: text(draft.positionKm),
+              organizationId: draft.organizationId || null,
+              email: text(draft.email),
+              phone: text(draft.phone),
+              isFocalPoint: draft.isFocalPoint,
+            },
+          },
+        });
+        if (result.data) onClose();
+      }
+    } catch {
+      // Shown beside the fields and above the form.
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="person-form">
+      <Stack gap="sm">
+        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t('people.fullName')}
+            description={t('forms.eitherLanguage')}
+            value={draft.fullName}
+            onChange={set('fullName')}
+            error={problems.fullName}
+            data-autofocus
+          />
+          <TextInput
+            label={t('people.fullNameKm')}
+            value={draft.fullNameKm}
+            onChange={set('fullNameKm')}
+            error={problems.fullNameKm}
+            lang="km"
+          />
+          <TextInput
+            label={t('people.positionEn')}
+            value={draft.position}
+            onChange={set('position')}
+            error={problems.position}
+          />
+          <TextInput
+            label={t('people.positionKm')}
+            value={draft.positionKm}
+            onChange={set('positionKm')}
+            error={problems.positionKm}
+            lang="km"
+          />
+          <NativeSelect
+            label={t('people.organization')}
+            value={draft.organizationId}
+            onChange={set('organizationId')}
+            error={problems.organizationId ?? (options.error ? t('errors.loadFailed') : undefined)}
+            data={[
+              { value: '', label: t('forms.none') },
+              ...(options.data?.organizations.nodes ?? []).map((o) => ({
+                value: o.id,
+                label: `${o.acronym} — ${local(o.name, o.nameKm)}`,
+              })),
+            ]}
+          />
+          <TextInput
+            type="email"
+            label={t('people.email')}
+            value={draft.email}
+            onChange={set('email')}
+            error={problems.email}
+          />
+          <TextInput
+            type="tel"
+            label={t('people.phone')}
+            value={draft.phone}
+            onChange={set('phone')}
+            error={problems.phone}
+          />
+        </SimpleGrid>
+        <Checkbox
+          label={t('people.isFocalPoint')}
+          description={t('people.isFocalPointHint')}
+          checked={draft.isFocalPoint}
+          onChange={(event) => {
+            const checked = event.currentTarget.checked;
+            setDraft((d) => ({ ...d, isFocalPoint: checked }));
+          }}
+          error={problems.isFocalPoint}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" loading={loading}>
+            {person ? t('actions.save') : t('people.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
