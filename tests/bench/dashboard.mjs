@@ -32,22 +32,37 @@ try {
   const [, email, password] = /SECRETARIAT\s+(\S+)\s+(\S+)/.exec(output);
   const browser = await chromium.launch({
     executablePath: process.env.PRACHUM_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const times = [];
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
     const page = await context.newPage();
     const login = await page.request.post('/graphql', {
-      data: { query: 'mutation ($input: LoginInput!) { login(input: $input) { viewer { role } } }', variables: { input: { email, password } } },
+      data: {
+        query: 'mutation ($input: LoginInput!) { login(input: $input) { viewer { role } } }',
+        variables: { input: { email, password } },
+      },
     });
     if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
     const started = Date.now();
     await page.goto('/');
     // Interactive: the dashboard's sections are rendered and no loader is left.
     await page.locator('main section[aria-label]').nth(2).waitFor();
-    await page.locator('.mantine-Loader-root').first().waitFor({ state: 'detached' }).catch(() => {});
+    await page
+      .locator('.mantine-Loader-root')
+      .first()
+      .waitFor({ state: 'detached' })
+      .catch(() => {});
     times.push(Date.now() - started);
     console.log(`run ${run + 1}: dashboard interactive after ${times.at(-1)} ms (empty cache)`);
     await context.close();
