@@ -13,7 +13,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'prachum-bench-client-'));
 const env = { ...process.env, PRACHUM_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
 delete env.DATABASE_URL;
-const server = spawn('pnpm', ['start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn('pnpm', ['start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
 let output = '';
 server.stdout.on('data', (chunk) => {
   output += chunk;

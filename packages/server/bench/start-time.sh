@@ -20,6 +20,8 @@ measure() {
   kill -INT -- "-$pgid"
   while kill -0 -- "-$pgid" 2>/dev/null; do sleep 0.1; done
 }
+# As on a fresh clone: no built client yet.
+rm -rf packages/client/dist
 measure "first start (build client, initdb, migrate, demo data)"
 measure "second start (same data)"
 rm -rf "$data"

@@ -58,12 +58,10 @@ export async function buildApp({
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
     bodyLimit: 1_048_576,
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs,
     forceCloseConnections: 'idle',
-    disableRequestLogging: config.nodeEnv === 'test',
   });
 
   // Only JSON bodies: a text/plain POST (a CSRF "simple request") is refused with 415 before GraphQL.
