@@ -3,11 +3,6 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ConflictError, DomainError, InvalidInputError, RateLimitedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
-const httpStatus: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  RATE_LIMITED: 429,
-};
-
 /** Builds Apollo's formatError: domain errors become coded errors; anything unexpected is logged and masked. */
 export function createErrorFormatter(logger: Logger, { exposeDetails }: { exposeDetails: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -48,9 +43,4 @@ export function createErrorFormatter(logger: Logger, { exposeDetails }: { expose
     const { stacktrace: _stacktrace, ...rest } = formatted.extensions ?? {};
     return { ...formatted, extensions: rest };
   };
-}
-
-/** The HTTP status a domain error should answer with, when it is the only error. */
-export function statusFor(code: string): number | undefined {
-  return httpStatus[code];
 }
