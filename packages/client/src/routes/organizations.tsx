@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Group, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Paper, Table, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { CursorPager } from '../components/cursor-pager.js';
 import { PageHeader } from '../components/page.js';
 import { useFilterParams } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
@@ -30,7 +31,6 @@ export function OrganizationsPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [params, update] = useFilterParams();
-  const [, setParams] = useSearchParams();
   const kind = organizationKinds.find((k) => k === params.get('kind'));
   const [searchText, setSearchText] = useState(params.get('search') ?? '');
   const commitSearch = useDebouncedCallback((value: string) => update({ search: value.trim() || null }), 400);
@@ -118,39 +118,7 @@ export function OrganizationsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between" mt="md">
-            <Text size="sm" c="dimmed">
-              {t('pager.showing', { shown: data.organizations.nodes.length, total: data.organizations.totalCount })}
-            </Text>
-            <Group gap="xs">
-              {params.get('after') ? (
-                <Button
-                  variant="default"
-                  size="xs"
-                  onClick={() => {
-                    const next = new URLSearchParams(params);
-                    next.delete('after');
-                    setParams(next);
-                  }}
-                >
-                  {t('pager.first')}
-                </Button>
-              ) : null}
-              {data.organizations.pageInfo.hasNextPage ? (
-                <Button
-                  variant="default"
-                  size="xs"
-                  onClick={() => {
-                    const next = new URLSearchParams(params);
-                    next.set('after', data.organizations.pageInfo.endCursor ?? '');
-                    setParams(next);
-                  }}
-                >
-                  {t('pager.next')}
-                </Button>
-              ) : null}
-            </Group>
-          </Group>
+          <CursorPager connection={data.organizations} />
         </>
       ) : null}
     </>

@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { ActionIcon, Anchor, Button, Group, NativeSelect, Paper, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, NativeSelect, Paper, Table, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Tag } from '../components/badges.js';
+import { CursorPager } from '../components/cursor-pager.js';
 import { PageHeader } from '../components/page.js';
 import { useFilterParams } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
@@ -20,7 +21,6 @@ export function PeoplePage() {
   const staff = isStaff(viewer);
   const local = useLocalText();
   const [params, update] = useFilterParams();
-  const [, setParams] = useSearchParams();
   // undefined: closed; null: a new person; else the person being changed.
   const [editing, setEditing] = useState<PersonFormFieldsFragment | null | undefined>(undefined);
   const [searchText, setSearchText] = useState(params.get('search') ?? '');
@@ -141,39 +141,7 @@ export function PeoplePage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between" mt="md">
-            <Text size="sm" c="dimmed">
-              {t('pager.showing', { shown: data.people.nodes.length, total: data.people.totalCount })}
-            </Text>
-            <Group gap="xs">
-              {params.get('after') ? (
-                <Button
-                  variant="default"
-                  size="xs"
-                  onClick={() => {
-                    const next = new URLSearchParams(params);
-                    next.delete('after');
-                    setParams(next);
-                  }}
-                >
-                  {t('pager.first')}
-                </Button>
-              ) : null}
-              {data.people.pageInfo.hasNextPage ? (
-                <Button
-                  variant="default"
-                  size="xs"
-                  onClick={() => {
-                    const next = new URLSearchParams(params);
-                    next.set('after', data.people.pageInfo.endCursor ?? '');
-                    setParams(next);
-                  }}
-                >
-                  {t('pager.next')}
-                </Button>
-              ) : null}
-            </Group>
-          </Group>
+          <CursorPager connection={data.people} />
         </>
       ) : null}
     </>
