@@ -24,6 +24,12 @@ export interface Config {
   /** Load the demo data set into an empty database at start. */
   loadDemo: boolean;
   smtpUrl: string | undefined;
+  /** The sender of every e-mail. */
+  mailFrom: string;
+  /** Where people reach the web client: the links in e-mails. */
+  publicUrl: string;
+  /** Whether this process runs the background job worker (PRACHUM_WORKER). */
+  worker: boolean;
   /** Milliseconds a request may run before it is aborted. */
   requestTimeoutMs: number;
   /** Milliseconds a single SQL statement may run. */
@@ -65,6 +71,15 @@ export function loadConfig(env: Env = process.env): Config {
   const publicRead = readFlag(env, 'PRACHUM_PUBLIC_READ', false, problems);
   const loadDemo = readFlag(env, 'PRACHUM_DEMO', true, problems);
   const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
+  const mailFrom = env.PRACHUM_MAIL_FROM || 'Prachum <no-reply@prachum.localhost>';
+  if (!/^[^\r\n<>]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(mailFrom))
+    problems.push(
+      `PRACHUM_MAIL_FROM must be an address such as "NCCT Prachum <no-reply@ncct.gov.kh>", got "${mailFrom}"`,
+    );
+  const publicUrl = (
+    readUrl(env, 'PRACHUM_PUBLIC_URL', ['http:', 'https:'], problems) ?? `http://localhost:${port}`
+  ).replace(/\/+$/, '');
+  const worker = readFlag(env, 'PRACHUM_WORKER', true, problems);
   const requestTimeoutMs = readInt(env, 'PRACHUM_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems);
   const statementTimeoutMs = readInt(env, 'PRACHUM_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000, problems);
 
@@ -84,6 +99,9 @@ export function loadConfig(env: Env = process.env): Config {
     publicRead,
     loadDemo,
     smtpUrl,
+    mailFrom,
+    publicUrl,
+    worker,
     requestTimeoutMs,
     statementTimeoutMs,
   };

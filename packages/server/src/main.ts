@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.js';
 import { createDemoAccounts } from './auth/demo-accounts.js';
 import { loadDemoIfEmpty } from './demo/demo.service.js';
 import { buildApp } from './http/app.js';
+import { startWorker } from './jobs/worker.js';
 import { createLogger } from './logger.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -33,7 +34,10 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS + 5_000);
     timer.unref();
     try {
-      await Promise.race([app?.close(), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS))]);
+      await Promise.race([
+        Promise.all([app?.close(), worker?.stop()]),
+        new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS)),
+      ]);
     } finally {
       await database.close();
       logger.info('stopped');
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
     }
   };
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
   let demoLogins: Awaited<ReturnType<typeof createDemoAccounts>> = [];
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -56,6 +61,8 @@ async function main(): Promise<void> {
       demoLogins = await createDemoAccounts(database.orm);
     app = await buildApp({ config, logger, database });
     await app.listen({ port: config.port, host: config.host });
+    // PRACHUM_WORKER=0: another process (`pnpm prachum worker`) runs the jobs.
+    if (config.worker) worker = await startWorker({ orm: database.orm, url: database.url, config, logger });
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');
     await database.close();
@@ -64,6 +71,11 @@ async function main(): Promise<void> {
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const mode = database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL';
   console.log(`\nPrachum is running at http://${shown}:${config.port}  (database: ${mode})`);
+  console.log(
+    config.worker
+      ? `Background jobs run in this process; e-mail ${config.smtpUrl ? 'goes out through SMTP_URL' : 'is held in the outbox (no SMTP_URL)'}.`
+      : 'Background jobs are off here (PRACHUM_WORKER=0): run `pnpm prachum worker` beside it.',
+  );
   if (demoLogins.length > 0) {
     console.log('\nDemo logins (embedded mode only):');
     for (const login of demoLogins)

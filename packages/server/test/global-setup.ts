@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { initOrm } from '../src/db/orm.js';
+import { migrateQueue } from '../src/jobs/queue.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,6 +39,7 @@ export default async function setup(project: TestProject) {
   const orm = await initOrm({ url: url.toString() });
   await orm.migrator.up();
   await orm.close(true);
+  await migrateQueue(url.toString());
 
   project.provide('databaseServerUrl', serverUrl);
   project.provide('templateDatabase', template);

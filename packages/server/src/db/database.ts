@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded.js';
+import { migrateQueue } from '../jobs/queue.js';
 import { initOrm, type MikroORM } from './orm.js';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -10,7 +11,7 @@ export interface Database {
   orm: MikroORM;
   url: string;
   embedded: EmbeddedDatabase | undefined;
-  /** Applies pending migrations; returns their names. */
+  /** Applies pending migrations (ours, then the job queue's); returns the names of ours. */
   migrate(): Promise<string[]>;
   /** Undefined when the database answers, else the reason it does not. */
   check(): Promise<string | undefined>;
@@ -66,6 +67,7 @@ export async function openDatabase(
     embedded,
     async migrate() {
       const applied = await orm.migrator.up();
+      await migrateQueue(url);
       return applied.map((m) => m.name);
     },
     async check() {

@@ -18,6 +18,8 @@ import {
   MinutesRevisionSchema,
   ParticipationSchema,
 } from './meetings/meeting.entity.js';
+import { OutboxMailSchema } from './mail/outbox-mail.entity.js';
+import { CommitmentFollowSchema, NotificationSchema } from './notifications/notification.entity.js';
 import { OrganizationSchema } from './organizations/organization.entity.js';
 import { PersonSchema } from './people/person.entity.js';
 import { GcmObjectiveSchema, PlanGoalSchema, PlanObjectiveSchema, PlanSchema } from './plans/plan.entity.js';
@@ -46,4 +48,7 @@ export const entities = [
   SessionSchema,
   ApiTokenSchema,
   RateLimitCounterSchema,
+  NotificationSchema,
+  CommitmentFollowSchema,
+  OutboxMailSchema,
 ];

@@ -15,6 +15,13 @@ import {
   ProgressUpdateResolver,
 } from './commitments/commitment.resolver.js';
 import { meetingResolvers } from './meetings/meeting.resolver.js';
+import { OutboxMailResolver } from './mail/outbox.resolver.js';
+import {
+  CommitmentFollowResolver,
+  NotificationResolver,
+  ViewerNotificationsResolver,
+} from './notifications/notification.resolver.js';
+import { SettingsResolver } from './accounts/settings.resolver.js';
 
 /** Every resolver class of the API; a module adds its own here. */
 // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as Function.
@@ -36,4 +43,9 @@ export const resolvers: NonEmptyArray<Function> = [
   ViewerResolver,
   AccountResolver,
   ApiTokenResolver,
+  SettingsResolver,
+  NotificationResolver,
+  CommitmentFollowResolver,
+  ViewerNotificationsResolver,
+  OutboxMailResolver,
 ];

@@ -1,3 +1,4 @@
+import { Migration20261201090305_FollowUp } from './Migration20261201090305_FollowUp.js';
 import { Migration20261124234718_Accounts } from './Migration20261124234718_Accounts.js';
 import { Migration20261124234307_SearchChecksAudit } from './Migration20261124234307_SearchChecksAudit.js';
 import type { Constructor } from '@mikro-orm/core';
@@ -11,4 +12,5 @@ export const migrationsList: { name: string; class: Constructor<Migration> }[] =
   { name: 'Migration20261124233800_ExtensionsAndGcm', class: Migration20261124233800_ExtensionsAndGcm },
   { name: 'Migration20261124234307_SearchChecksAudit', class: Migration20261124234307_SearchChecksAudit },
   { name: 'Migration20261124234718_Accounts', class: Migration20261124234718_Accounts },
+  { name: 'Migration20261201090305_FollowUp', class: Migration20261201090305_FollowUp },
 ];

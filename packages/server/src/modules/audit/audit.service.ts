@@ -36,14 +36,14 @@ export function snapshot<T extends object>(entity: T, fields: string[]): Record<
 
 /**
  * Adds an audit event to the unit of work of `em`: it is written in the same
- * transaction as the change it records, or not at all.
+ * transaction as the change it records, or not at all. Returns the event's id.
  */
 export function recordAudit(
   em: EntityManager,
   viewer: Viewer,
   event: { entityType: string; entityId: string; operation: string; changes?: Changes | null; actorLabel?: string },
-): void {
-  em.create(AuditEventSchema, {
+): string {
+  return em.create(AuditEventSchema, {
     actor: viewer.personId ?? null,
     actorLabel:
       event.actorLabel ?? (viewer.personId ? null : viewer.accountId ? `account:${viewer.accountId}` : 'system'),
@@ -51,7 +51,7 @@ export function recordAudit(
     entityId: event.entityId,
     operation: event.operation,
     changes: event.changes ?? null,
-  });
+  }).id;
 }
 
 export interface AuditEventQuery {

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, Problems } from '../../errors.js';
 import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
 import { cleanText, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
+import { followUp } from '../notifications/follow-up.js';
 import { DecisionSchema, MeetingSchema } from '../meetings/meeting.entity.js';
 import { OrganizationSchema } from '../organizations/organization.entity.js';
 import type { Scope } from '../organizations/organization.service.js';
@@ -355,12 +356,22 @@ export async function createCommitment(scope: Scope, fields: CommitmentFields): 
       createdBy: scope.viewer.personId ?? null,
     });
     const links = await replaceLinks(em, commitment.id, { supportingOrganizations: [], planObjectives: [] }, clean);
-    recordAudit(em, scope.viewer, {
+    const event = recordAudit(em, scope.viewer, {
       entityType: 'Commitment',
       entityId: commitment.id,
       operation: 'create',
       changes: diff(null, commitmentSnapshot(commitment, links), AUDITED),
     });
+    if (commitment.assignee) {
+      const actor = scope.viewer.personId ?? null;
+      await followUp(em, {
+        id: event,
+        kind: 'ASSIGNED',
+        commitment: commitment.id,
+        assignee: commitment.assignee,
+        actor,
+      });
+    }
     return commitment;
   });
 }
@@ -460,7 +471,17 @@ export async function updateCommitment(
       // Link changes alone do not touch the row; bump it so the version moves on.
       if (!changes.status && !changes.progress && (changes.supportingOrganizations || changes.planObjectives))
         commitment.updatedAt = new Date();
-      recordAudit(em, scope.viewer, { entityType: 'Commitment', entityId: id, operation: 'update', changes });
+      const event = recordAudit(em, scope.viewer, {
+        entityType: 'Commitment',
+        entityId: id,
+        operation: 'update',
+        changes,
+      });
+      const actor = scope.viewer.personId ?? null;
+      if (changes.assignee && commitment.assignee)
+        await followUp(em, { id: event, kind: 'ASSIGNED', commitment: id, assignee: commitment.assignee, actor });
+      if (changes.status)
+        await followUp(em, { id: event, kind: 'STATUS_CHANGED', commitment: id, actor, reason: statusReason });
     }
     return commitment;
   });

@@ -3,6 +3,7 @@ import { isStaff } from '../../auth/viewer.js';
 import { ForbiddenError, NotFoundError, Problems, UnauthenticatedError } from '../../errors.js';
 import { cleanText, cleanUrl } from '../../validation.js';
 import { diff, recordAudit } from '../audit/audit.service.js';
+import { followUp } from '../notifications/follow-up.js';
 import {
   type Commitment,
   CommitmentSchema,
@@ -131,6 +132,13 @@ export async function addProgressUpdate(
         ...(note || noteKm ? { note: { before: null, after: note ?? noteKm } } : {}),
       },
     });
+    const completed = status === 'COMPLETED' && current !== 'COMPLETED';
+    await followUp(em, {
+      id: update.id,
+      kind: completed ? 'AWAITING_VERIFICATION' : 'PROGRESS_REPORTED',
+      commitment: commitment.id,
+      actor: scope.viewer.personId ?? null,
+    });
     return { commitment, update };
   });
 }
@@ -170,6 +178,13 @@ export async function verifyCommitment(
         ...diff(before, after, [...AUDITED, 'lastUpdateAt']),
         progressUpdate: { before: null, after: update.id },
       },
+    });
+    await followUp(em, {
+      id: update.id,
+      kind: decision.accept ? 'VERIFIED' : 'RETURNED',
+      commitment: id,
+      actor: scope.viewer.personId ?? null,
+      reason,
     });
     return { commitment, update };
   });

@@ -7,6 +7,7 @@ import { ConflictError, InvalidInputError, NotFoundError, Problems } from '../..
 import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
 import { cleanText, likePattern, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
+import { followUp } from '../notifications/follow-up.js';
 import { OrganizationSchema } from '../organizations/organization.entity.js';
 import type { Scope } from '../organizations/organization.service.js';
 import { PersonSchema } from '../people/person.entity.js';
@@ -456,12 +457,14 @@ export async function transitionMeeting(
       meeting.status = transition.to;
       if (operation === 'approveMinutes') meeting.minutesApprovedAt = new Date();
       if (operation === 'cancel') meeting.cancellationReason = cleanReason ?? null;
-      recordAudit(em, scope.viewer, {
+      const event = recordAudit(em, scope.viewer, {
         entityType: 'Meeting',
         entityId: id,
         operation,
         changes: diff(before, snapshot(meeting, MEETING_AUDITED), MEETING_AUDITED),
       });
+      if (operation === 'approveMinutes')
+        await followUp(em, { id: event, kind: 'MINUTES_APPROVED', meeting: id, actor: scope.viewer.personId ?? null });
       return meeting;
     }),
   );

@@ -1,6 +1,7 @@
 import { requireStaff } from '../../auth/permissions.js';
 import { InvalidInputError, Problems } from '../../errors.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
+import { followUp } from '../notifications/follow-up.js';
 import { OrganizationSchema } from '../organizations/organization.entity.js';
 import type { Scope } from '../organizations/organization.service.js';
 import { PersonSchema } from '../people/person.entity.js';
@@ -67,12 +68,22 @@ export async function setParticipation(
       attendance: fields.attendance,
       createdBy: scope.viewer.personId ?? null,
     });
-    recordAudit(em, scope.viewer, {
+    const event = recordAudit(em, scope.viewer, {
       entityType: 'Participation',
       entityId: participation.id,
       operation: 'create',
       changes: diff(null, snapshot(participation, AUDITED), AUDITED),
     });
+    // Adding someone to a meeting still to come invites them.
+    if (meeting.status === 'PLANNED' && meeting.startsAt > new Date()) {
+      await followUp(em, {
+        id: event,
+        kind: 'MEETING_INVITATION',
+        meeting: meeting.id,
+        person: participation.person,
+        actor: scope.viewer.personId ?? null,
+      });
+    }
     return { participation, meeting };
   });
 }
