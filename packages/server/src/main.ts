@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.js';
 import { createDemoAccounts } from './auth/demo-accounts.js';
 import { loadDemoIfEmpty } from './demo/demo.service.js';
 import { buildApp } from './http/app.js';
+import { enqueue } from './jobs/queue.js';
 import { startWorker } from './jobs/worker.js';
 import { createLogger } from './logger.js';
 
@@ -54,7 +55,11 @@ async function main(): Promise<void> {
     await database.migrate();
     if (config.loadDemo) {
       const loaded = await loadDemoIfEmpty(database.orm);
-      if (loaded) logger.info(loaded, 'loaded the demo data set into the empty database');
+      if (loaded) {
+        logger.info(loaded, 'loaded the demo data set into the empty database');
+        // The demo's commitments are due and overdue already: sweep once so reminders are there to see.
+        await enqueue(database.orm.em.fork(), 'reminder_sweep', {}, { key: 'reminder_sweep:demo' });
+      }
     }
     // Demo logins only for a local try-out: embedded database, never in production.
     if (config.loadDemo && database.embedded && !config.isProduction)

@@ -39,12 +39,17 @@ export function taskList(deps: WorkerDeps): TaskList {
       await deliverMail(em(), mailer, deps.config, (payload as { id: string }).id);
     },
     reminder_sweep: async (payload) => {
-      const result = await runReminderSweep(em(), deps.config, { date: cronDate(payload) });
-      deps.logger.info({ mails: result.mails.length, notifications: result.notifications }, 'reminder sweep done');
+      const date = cronDate(payload);
+      const result = await runReminderSweep(em(), deps.config, { date });
+      deps.logger.info(
+        { date, mails: result.mails.length, notifications: result.notifications },
+        'reminder sweep done',
+      );
     },
     weekly_digest: async (payload) => {
-      const result = await runWeeklyDigest(em(), deps.config, cronDate(payload));
-      deps.logger.info({ mails: result.mails.length }, 'weekly digest done');
+      const date = cronDate(payload);
+      const result = await runWeeklyDigest(em(), deps.config, date);
+      deps.logger.info({ date, mails: result.mails.length }, 'weekly digest done');
     },
     purge_sessions: async () => {
       await purgeExpiredSessions(em());

@@ -5,6 +5,8 @@ import { tokensCreateCommand } from './tokens-create.command.js';
 import { tokensRevokeCommand } from './tokens-revoke.command.js';
 import { demoCommand } from './demo.command.js';
 import { migrateCommand } from './migrate.command.js';
+import { remindersCommand } from './reminders.command.js';
+import { workerCommand } from './worker.command.js';
 
 /** Every operator command; adding one is one file plus one line here. */
 export const commands: Command[] = [
@@ -14,4 +16,6 @@ export const commands: Command[] = [
   accountsDeactivateCommand,
   tokensCreateCommand,
   tokensRevokeCommand,
+  remindersCommand,
+  workerCommand,
 ];

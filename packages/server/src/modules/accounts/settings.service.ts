@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireWriteScope } from '../../auth/permissions.js';
 import type { Viewer } from '../../auth/viewer.js';
-import { InvalidInputError, UnauthenticatedError } from '../../errors.js';
+import { Problems, UnauthenticatedError } from '../../errors.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import { type Account, AccountSchema, LOCALES, type Locale } from './account.entity.js';
 
@@ -21,12 +21,10 @@ export async function updateMySettings(
 ): Promise<Account> {
   if (!scope.viewer.accountId) throw new UnauthenticatedError();
   requireWriteScope(scope.viewer);
-  const problems = AUDITED.filter((field) => change[field] === null).map((field) => ({
-    field,
-    message: 'cannot be empty',
-  }));
-  if (change.locale && !LOCALES.includes(change.locale)) problems.push({ field: 'locale', message: 'is unknown' });
-  if (problems.length) throw new InvalidInputError(problems);
+  const problems = new Problems();
+  for (const field of AUDITED) if (change[field] === null) problems.add(field, 'cannot be empty');
+  if (change.locale && !LOCALES.includes(change.locale)) problems.add('locale', 'is unknown');
+  problems.throwIfAny();
   return scope.em.transactional(async (em) => {
     const account = await em.findOneOrFail(AccountSchema, { id: scope.viewer.accountId });
     const before = snapshot(account, [...AUDITED]);

@@ -1,0 +1,26 @@
+import { startWorker } from '../../jobs/worker.js';
+import { createLogger } from '../../logger.js';
+import type { Command } from '../command.js';
+import { withDatabase } from '../database.js';
+
+export const workerCommand: Command = {
+  name: 'worker',
+  summary: 'Run the background job worker alone (e-mail, notifications, the scheduled sweeps) until SIGINT or SIGTERM.',
+  async run({ print }) {
+    await withDatabase(async (database, config) => {
+      await database.migrate();
+      const logger = createLogger(config);
+      const runner = await startWorker({ orm: database.orm, url: database.url, config, logger });
+      print(
+        `Worker running; e-mail ${config.smtpUrl ? 'goes out through SMTP_URL' : 'is held in the outbox (no SMTP_URL)'}. Ctrl-C stops it.`,
+      );
+      const signal = await new Promise<string>((resolve) => {
+        process.once('SIGINT', () => resolve('SIGINT'));
+        process.once('SIGTERM', () => resolve('SIGTERM'));
+      });
+      logger.info({ signal }, 'stopping the worker');
+      await runner.stop();
+      print('Worker stopped.');
+    });
+  },
+};
