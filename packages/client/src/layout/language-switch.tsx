@@ -1,8 +1,9 @@
 import { Button } from '@mantine/core';
 import { IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { chooseLanguage } from '../i18n/i18n.js';
 
-/** Switches between English and Khmer; the label is written in the language it switches to. */
+/** Switches between English and Khmer in this browser; the label is written in the language it switches to. */
 export function LanguageSwitch() {
   const { i18n } = useTranslation();
   const next = i18n.language === 'km' ? 'en' : 'km';
@@ -11,7 +12,7 @@ export function LanguageSwitch() {
       variant="default"
       size="xs"
       leftSection={<IconLanguage size={16} aria-hidden />}
-      onClick={() => void i18n.changeLanguage(next)}
+      onClick={() => void chooseLanguage(next)}
       data-testid="language-switch"
       lang={next}
     >

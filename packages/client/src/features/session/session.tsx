@@ -4,6 +4,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { UNAUTHENTICATED_EVENT } from '../../apollo.js';
 import { MeDocument, type ViewerFieldsFragment } from '../../graphql/generated.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
+import { followAccountLanguage } from '../../i18n/i18n.js';
 
 export type Viewer = ViewerFieldsFragment;
 
@@ -44,6 +45,11 @@ export function RequireSession({ children }: { children: ReactNode }) {
     window.addEventListener(UNAUTHENTICATED_EVENT, onSignedOut);
     return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onSignedOut);
   }, [navigate]);
+
+  const locale = data?.me?.locale;
+  useEffect(() => {
+    if (locale) followAccountLanguage(locale);
+  }, [locale]);
 
   if (loading && !data) return <LoadingState />;
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
