@@ -19,7 +19,8 @@ export function createApolloClient(): ApolloClient {
         // Participations and stats groups have no id of their own: they live inside their parent.
         Participation: { keyFields: false },
         CommitmentStatsGroup: { keyFields: false },
-        Viewer: { keyFields: false },
+        // One viewer, filled by several queries (the session, the bell's count, the settings): merge them.
+        Viewer: { keyFields: false, merge: true },
         Meeting: {
           fields: {
             agendaItems: { merge: false },

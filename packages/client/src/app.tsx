@@ -24,6 +24,9 @@ const PlanPage = named(() => import('./routes/plan.js'), 'PlanPage');
 const TokensPage = named(() => import('./routes/tokens.js'), 'TokensPage');
 const AccountsPage = named(() => import('./routes/accounts.js'), 'AccountsPage');
 const AuditPage = named(() => import('./routes/audit.js'), 'AuditPage');
+const NotificationsPage = named(() => import('./routes/notifications.js'), 'NotificationsPage');
+const SettingsPage = named(() => import('./routes/settings.js'), 'SettingsPage');
+const OutboxPage = named(() => import('./routes/admin-outbox.js'), 'OutboxPage');
 const NotFoundPage = named(() => import('./routes/not-found.js'), 'NotFoundPage');
 
 const router = createBrowserRouter([
@@ -63,7 +66,11 @@ const router = createBrowserRouter([
           { path: 'plan', element: <PlanPage /> },
           { path: 'tokens', element: <TokensPage /> },
           { path: 'admin/accounts', element: <AccountsPage /> },
+          { path: 'admin/outbox', element: <OutboxPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          // E-mails link here: keep the path.
+          { path: 'settings', element: <SettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommitmentStatus, MeetingStatus, Visibility } from '../graphql/generated.js';
+import type { CommitmentStatus, MailStatus, MeetingStatus, Visibility } from '../graphql/generated.js';
 
 export const commitmentStatuses: readonly CommitmentStatus[] = [
   'NOT_STARTED',
@@ -102,6 +102,25 @@ export function VisibilityBadge({ visibility }: { visibility: Visibility }) {
   return (
     <Tag tone={tone} data-visibility={visibility}>
       {t(`visibility.${visibility}`)}
+    </Tag>
+  );
+}
+
+export const mailStatuses: readonly MailStatus[] = ['HELD', 'PENDING', 'SENDING', 'SENT', 'FAILED'];
+
+const mailColors: Record<MailStatus, Tone> = {
+  HELD: 'gray',
+  PENDING: 'blue',
+  SENDING: 'cyan',
+  SENT: 'green',
+  FAILED: 'red',
+};
+
+export function MailStatusBadge({ status }: { status: MailStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag tone={mailColors[status]} data-status={status}>
+      {t(`mailStatus.${status}`)}
     </Tag>
   );
 }

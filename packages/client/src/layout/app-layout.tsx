@@ -10,6 +10,8 @@ import {
   IconKey,
   IconLayoutDashboard,
   IconLogout,
+  IconMail,
+  IconSettings,
   IconTargetArrow,
   IconUserShield,
   IconUsers,
@@ -19,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LoadingState } from '../components/states.js';
 import { PersonName } from '../components/text.js';
+import { NotificationBell } from '../features/notifications/notification-bell.js';
 import { isStaff, useViewer } from '../features/session/session.js';
 import { LogoutDocument } from '../graphql/generated.js';
 import { LanguageSwitch } from './language-switch.js';
@@ -40,7 +43,7 @@ const navigation: NavItem[] = [
   { to: '/tokens', key: 'tokens', icon: IconKey },
 ];
 
-/** The frame of every signed-in page: header with language and account, navigation, and the page. */
+/** The frame of every signed-in page: header with language, notifications and account, navigation, and the page. */
 export function AppLayout() {
   const { t } = useTranslation();
   const viewer = useViewer();
@@ -72,7 +75,12 @@ export function AppLayout() {
   const items: NavItem[] = [
     ...navigation,
     ...(isStaff(viewer) ? [{ to: '/audit', key: 'audit', icon: IconHistory }] : []),
-    ...(viewer.role === 'ADMIN' ? [{ to: '/admin/accounts', key: 'accounts', icon: IconUserShield }] : []),
+    ...(viewer.role === 'ADMIN'
+      ? [
+          { to: '/admin/accounts', key: 'accounts', icon: IconUserShield },
+          { to: '/admin/outbox', key: 'outbox', icon: IconMail },
+        ]
+      : []),
   ];
 
   return (
@@ -102,6 +110,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
+            <NotificationBell />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <UnstyledButton data-testid="account-menu">
@@ -120,6 +129,9 @@ export function AppLayout() {
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
+                <Menu.Item component={Link} to="/settings" leftSection={<IconSettings size={14} aria-hidden />}>
+                  {t('nav.settings')}
+                </Menu.Item>
                 <Menu.Item component={Link} to="/tokens" leftSection={<IconKey size={14} aria-hidden />}>
                   {t('nav.tokens')}
                 </Menu.Item>
