@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { DateText, DateTimeText, Local, OrganizationName, PersonName, useLocalText } from '../components/text.js';
 import { RecordHistory } from '../features/audit/audit-events.js';
 import { CommitmentEditForm } from '../features/commitments/commitment-edit.js';
+import { FollowButton, FollowersCard } from '../features/commitments/follow-button.js';
 import { ProgressForm } from '../features/commitments/progress-form.js';
 import { VerifyPanel } from '../features/commitments/verify-panel.js';
 import { canReportOn, isStaff, useViewer } from '../features/session/session.js';
@@ -55,11 +56,18 @@ export function CommitmentPage() {
         documentTitle={local(commitment.title, commitment.titleKm)}
         crumbs={[{ label: t('commitments.title'), to: '/commitments' }]}
         actions={
-          staff && !editing ? (
-            <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setEditing(true)}>
-              {t('commitments.edit')}
-            </Button>
-          ) : null
+          <>
+            {viewer.person ? <FollowButton commitment={commitment} /> : null}
+            {staff && !editing ? (
+              <Button
+                variant="default"
+                leftSection={<IconEdit size={16} aria-hidden />}
+                onClick={() => setEditing(true)}
+              >
+                {t('commitments.edit')}
+              </Button>
+            ) : null}
+          </>
         }
       >
         <Group gap="xs">
@@ -87,6 +95,7 @@ export function CommitmentPage() {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
             <CommitmentFacts commitment={commitment} />
+            {staff ? <FollowersCard commitment={commitment} /> : null}
             {staff ? <RecordHistory key={commitment.id} entityId={commitment.id} /> : null}
           </Stack>
         </Grid.Col>

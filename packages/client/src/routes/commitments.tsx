@@ -26,6 +26,7 @@ import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams, usePageWindow } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { DateText, Local, OrganizationName, PersonName } from '../components/text.js';
+import { useViewer } from '../features/session/session.js';
 import {
   type CommitmentFilter,
   type CommitmentOrderField,
@@ -46,6 +47,9 @@ const sortFields: Record<string, CommitmentOrderField> = {
 /** The filter as the URL holds it, so a filtered list can be bookmarked and shared. */
 function useCommitmentFilter() {
   const [params, update] = useFilterParams();
+  // "Assigned to me" is kept as `mine=1`, so a shared link shows each reader their own.
+  const me = useViewer().person?.id ?? null;
+  const mine = params.get('mine') === '1' && !!me;
   const status = (params.get('status') ?? '')
     .split(',')
     .filter((s): s is CommitmentStatus => commitmentStatuses.includes(s as CommitmentStatus));
@@ -57,10 +61,11 @@ function useCommitmentFilter() {
     dueTo: params.get('dueTo') || null,
     search: params.get('search') || null,
     planObjectiveId: params.get('planObjective') || null,
+    assigneeId: mine ? me : null,
   };
   const sortKey = params.get('sort') && sortFields[params.get('sort')!] ? params.get('sort')! : 'due';
   const direction: 'ASC' | 'DESC' = params.get('dir') === 'desc' ? 'DESC' : 'ASC';
-  return { params, update, filter, status, sortKey, direction };
+  return { params, update, filter, status, sortKey, direction, mine, canFilterMine: !!me };
 }
 
 /**
@@ -84,7 +89,7 @@ function exportUrl(
 
 export function CommitmentsPage() {
   const { t } = useTranslation();
-  const { params, update, filter, status, sortKey, direction } = useCommitmentFilter();
+  const { params, update, filter, status, sortKey, direction, mine, canFilterMine } = useCommitmentFilter();
   const view = params.get('view') === 'board' ? 'board' : 'table';
   const pageWindow = usePageWindow(PAGE_SIZE);
   const [searchText, setSearchText] = useState(params.get('search') ?? '');
@@ -172,6 +177,14 @@ export function CommitmentsPage() {
             value={filter.dueTo ?? ''}
             onChange={(e) => update({ dueTo: e.currentTarget.value || null })}
           />
+          {canFilterMine ? (
+            <Checkbox
+              label={t('filters.assignedToMe')}
+              checked={mine}
+              onChange={(e) => update({ mine: e.currentTarget.checked ? '1' : null })}
+              mb={8}
+            />
+          ) : null}
           <Checkbox
             label={t('filters.overdueOnly')}
             checked={filter.overdue === true}

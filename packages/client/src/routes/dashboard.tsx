@@ -34,7 +34,10 @@ export function DashboardPage() {
   const organizationId = staff ? null : (viewer.organization?.id ?? null);
   // Meetings from the start of today in Phnom Penh: stable for the day, so the cache is reused.
   const from = useMemo(() => new Date(`${dayInPhnomPenh()}T00:00:00+07:00`).toISOString(), []);
-  const { data, loading, error, refetch } = useQuery(DashboardDocument, { variables: { organizationId, from } });
+  const personId = viewer.person?.id ?? null;
+  const { data, loading, error, refetch } = useQuery(DashboardDocument, {
+    variables: { organizationId, from, personId, withAssigned: !!personId },
+  });
 
   const greetingName = viewer.person ? <PersonName person={viewer.person} /> : t(`role.${viewer.role}`);
 
@@ -56,28 +59,46 @@ export function DashboardPage() {
       {data ? (
         <Stack gap="lg">
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-            <Section
-              title={staff ? t('dashboard.openCommitmentsAll') : t('dashboard.openCommitmentsMine')}
-              action={
-                <Anchor
-                  component={Link}
-                  to={
-                    organizationId
-                      ? `/commitments?organization=${encodeURIComponent(organizationId)}&status=NOT_STARTED,IN_PROGRESS,AT_RISK`
-                      : '/commitments?status=NOT_STARTED,IN_PROGRESS,AT_RISK'
+            <Stack gap="lg">
+              <Section
+                title={staff ? t('dashboard.openCommitmentsAll') : t('dashboard.openCommitmentsMine')}
+                action={
+                  <Anchor
+                    component={Link}
+                    to={
+                      organizationId
+                        ? `/commitments?organization=${encodeURIComponent(organizationId)}&status=NOT_STARTED,IN_PROGRESS,AT_RISK`
+                        : '/commitments?status=NOT_STARTED,IN_PROGRESS,AT_RISK'
+                    }
+                    size="sm"
+                  >
+                    {t('dashboard.seeAll', { count: data.openCommitments.totalCount })}
+                  </Anchor>
+                }
+              >
+                {data.openCommitments.nodes.length === 0 ? (
+                  <EmptyState title={t('dashboard.noOpenCommitments')} />
+                ) : (
+                  <CommitmentList commitments={data.openCommitments.nodes} />
+                )}
+              </Section>
+              {data.assignedToMe ? (
+                <Section
+                  title={t('dashboard.assignedToMe')}
+                  action={
+                    <Anchor component={Link} to="/commitments?mine=1&status=NOT_STARTED,IN_PROGRESS,AT_RISK" size="sm">
+                      {t('dashboard.seeAll', { count: data.assignedToMe.totalCount })}
+                    </Anchor>
                   }
-                  size="sm"
                 >
-                  {t('dashboard.seeAll', { count: data.openCommitments.totalCount })}
-                </Anchor>
-              }
-            >
-              {data.openCommitments.nodes.length === 0 ? (
-                <EmptyState title={t('dashboard.noOpenCommitments')} />
-              ) : (
-                <CommitmentList commitments={data.openCommitments.nodes} />
-              )}
-            </Section>
+                  {data.assignedToMe.nodes.length === 0 ? (
+                    <EmptyState title={t('dashboard.noneAssigned')} />
+                  ) : (
+                    <CommitmentList commitments={data.assignedToMe.nodes} />
+                  )}
+                </Section>
+              ) : null}
+            </Stack>
             <Stack gap="lg">
               <Section
                 title={t('dashboard.upcomingMeetings')}
