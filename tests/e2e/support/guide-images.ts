@@ -26,6 +26,10 @@ const pages = [
   'commitment-focal-point',
   'commitments-board',
   'tokens',
+  'notifications',
+  'commitment-following',
+  'settings',
+  'outbox',
 ];
 mkdirSync(to, { recursive: true });
 const missing: string[] = [];
