@@ -10,7 +10,7 @@ export function cleanText(
   if (value === undefined) return undefined;
   if (value === null) return null;
   const trimmed = value.trim();
-  if (trimmed.length > max) problems.add(field, `must be at most ${max} characters, got ${trimmed.length}`);
+  if (trimmed.length > max) problems.add(field, `must be at most ${max} characters, got ${trimmed.length}`, 'TOO_LONG');
   return trimmed === '' ? null : trimmed;
 }
 
@@ -21,7 +21,8 @@ export function requireEnglishOrKhmer(
   english: string | null | undefined,
   khmer: string | null | undefined,
 ): void {
-  if (!english && !khmer) problems.add(field, `give the English or the Khmer text (${field} or ${field}Km)`);
+  if (!english && !khmer)
+    problems.add(field, `give the English or the Khmer text (${field} or ${field}Km)`, 'REQUIRED');
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -32,7 +33,7 @@ export function cleanEmail(
   value: string | null | undefined,
 ): string | null | undefined {
   const text = cleanText(problems, field, value, 254);
-  if (text && !EMAIL.test(text)) problems.add(field, 'is not an e-mail address');
+  if (text && !EMAIL.test(text)) problems.add(field, 'is not an e-mail address', 'INVALID_FORMAT');
   return text ? text.toLowerCase() : text;
 }
 
@@ -46,9 +47,10 @@ export function cleanUrl(
   if (!text) return text;
   try {
     const url = new URL(text);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.add(field, 'must be an http or https link');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      problems.add(field, 'must be an http or https link', 'INVALID_FORMAT');
   } catch {
-    problems.add(field, 'is not a valid link (e.g. https://example.org/report.pdf)');
+    problems.add(field, 'is not a valid link (e.g. https://example.org/report.pdf)', 'INVALID_FORMAT');
   }
   return text;
 }

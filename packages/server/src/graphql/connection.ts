@@ -77,7 +77,7 @@ function decodeCursor(cursor: string, field: string, problems: FieldProblem[]): 
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^o:(\d{1,9})$/.exec(text);
   if (!match) {
-    problems.push({ field, message: 'is not a cursor from this list' });
+    problems.push({ field, message: 'is not a cursor from this list', code: 'INVALID_FORMAT' });
     return undefined;
   }
   return Number(match[1]);
@@ -92,11 +92,11 @@ export function pageWindow(args: PageArgs): Window {
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
     if (value !== undefined && value !== null && (value < 0 || value > MAX_PAGE_SIZE)) {
-      problems.push({ field: name, message: `must be from 0 to ${MAX_PAGE_SIZE}, got ${value}` });
+      problems.push({ field: name, message: `must be from 0 to ${MAX_PAGE_SIZE}, got ${value}`, code: 'OUT_OF_RANGE' });
     }
   }
   if (args.first != null && args.last != null)
-    problems.push({ field: 'last', message: 'cannot be combined with first' });
+    problems.push({ field: 'last', message: 'cannot be combined with first', code: 'INVALID_COMBINATION' });
   const afterOffset = args.after ? decodeCursor(args.after, 'after', problems) : undefined;
   const beforeOffset = args.before ? decodeCursor(args.before, 'before', problems) : undefined;
   if (problems.length) throw new InvalidInputError(problems);

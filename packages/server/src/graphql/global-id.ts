@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors.js';
+import { type FieldProblemCode, InvalidInputError } from '../errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -23,7 +23,7 @@ export function parseGlobalId(globalId: string): { type: string; id: string } | 
 export function fromGlobalId(globalId: string, type: string, field: string): string {
   const parsed = parseGlobalId(globalId);
   if (!parsed || parsed.type !== type) {
-    throw new InvalidInputError([{ field, message: `is not a valid ${type} id` }]);
+    throw new InvalidInputError([{ field, message: `is not a valid ${type} id`, code: 'INVALID_FORMAT' }]);
   }
   return parsed.id;
 }
@@ -33,12 +33,12 @@ export function decodeId(
   globalId: string | null | undefined,
   type: string,
   field: string,
-  problems: { add(field: string, message: string): unknown },
+  problems: { add(field: string, message: string, code?: FieldProblemCode): unknown },
 ): string | undefined {
   if (globalId === undefined || globalId === null) return undefined;
   const parsed = parseGlobalId(globalId);
   if (!parsed || parsed.type !== type) {
-    problems.add(field, `is not a valid ${type} id`);
+    problems.add(field, `is not a valid ${type} id`, 'INVALID_FORMAT');
     return undefined;
   }
   return parsed.id;

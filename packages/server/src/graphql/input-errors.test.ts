@@ -90,7 +90,7 @@ describe('text with a NUL character (PostgreSQL cannot store U+0000)', () => {
       expect(login.status).toBe(400);
       expect(login.body.errors?.[0].extensions).toEqual({
         code: 'BAD_USER_INPUT',
-        fields: [{ field: 'email', message: expect.stringContaining('NUL') }],
+        fields: [{ field: 'email', message: expect.stringContaining('NUL'), code: 'INVALID_CHARACTER' }],
       });
       const after = await http.gql('{ me { role } }');
       expect(after.status).toBe(200);

@@ -64,10 +64,10 @@ export function variableProblem(message: string, paths: Map<string, string>): Fi
     let within = at.startsWith('.') ? at.slice(1) : at;
     const nested = NESTED_FIELD.exec(reason);
     if (nested) within = within ? `${within}.${nested[1]}` : nested[1];
-    return { field: variableField(paths, variable, within), message: reason };
+    return { field: variableField(paths, variable, within), message: reason, code: 'INVALID' };
   }
   const missing = VARIABLE_MISSING.exec(message);
-  if (missing) return { field: variableField(paths, missing[1], ''), message: 'is required' };
+  if (missing) return { field: variableField(paths, missing[1], ''), message: 'is required', code: 'REQUIRED' };
   return undefined;
 }
 
@@ -81,15 +81,16 @@ function nulProblems(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const message = 'must not contain the NUL character (U+0000)';
+  const code = 'INVALID_CHARACTER';
   const walk = (value: unknown, variable: string, within: string, depth: number) => {
     if (depth > 50) return;
     if (typeof value === 'string') {
-      if (value.includes(NUL)) problems.push({ field: variableField(paths, variable, within), message });
+      if (value.includes(NUL)) problems.push({ field: variableField(paths, variable, within), message, code });
     } else if (Array.isArray(value)) {
       for (const [index, item] of value.entries()) walk(item, variable, `${within}[${index}]`, depth + 1);
     } else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        if (key.includes(NUL)) problems.push({ field: variableField(paths, variable, within), message });
+        if (key.includes(NUL)) problems.push({ field: variableField(paths, variable, within), message, code });
         walk(item, variable, within ? `${within}.${key}` : key, depth + 1);
       }
     }
@@ -107,7 +108,7 @@ function nulProblems(
     Argument: { enter: push, leave: pop },
     ObjectField: { enter: push, leave: pop },
     StringValue(node) {
-      if (node.value.includes(NUL)) problems.push({ field: fieldName(stack.join('.') || 'query'), message });
+      if (node.value.includes(NUL)) problems.push({ field: fieldName(stack.join('.') || 'query'), message, code });
     },
   });
   return problems;

@@ -24,7 +24,7 @@ export function registerNodeType(typeName: string, fetch: NodeFetcher): void {
 async function fetchNode(ctx: Context, globalId: string, field: string): Promise<object | null> {
   const parsed = parseGlobalId(globalId);
   const fetch = parsed && fetchers.get(parsed.type);
-  if (!parsed || !fetch) throw new InvalidInputError([{ field, message: 'is not a valid id' }]);
+  if (!parsed || !fetch) throw new InvalidInputError([{ field, message: 'is not a valid id', code: 'INVALID_FORMAT' }]);
   return (await fetch(ctx, parsed.id)) ?? null;
 }
 
@@ -43,7 +43,8 @@ export class NodeResolver {
     description: 'Several objects by their global ids, in the same order; null for each one missing or not visible.',
   })
   nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
-    if (ids.length > 100) throw new InvalidInputError([{ field: 'ids', message: 'at most 100 ids at a time' }]);
+    if (ids.length > 100)
+      throw new InvalidInputError([{ field: 'ids', message: 'at most 100 ids at a time', code: 'TOO_MANY' }]);
     return Promise.all(ids.map((id, index) => fetchNode(ctx, id, `ids[${index}]`)));
   }
 }

@@ -55,10 +55,11 @@ export class AuditEventResolver {
     let entity: { type: string; id: string } | undefined;
     if (filter?.entityId != null) {
       entity = parseGlobalId(filter.entityId);
-      if (!entity) problems.add('filter.entityId', 'is not a valid id');
+      if (!entity) problems.add('filter.entityId', 'is not a valid id', 'INVALID_FORMAT');
     }
     const actor = decodeId(filter?.actorId, 'Person', 'filter.actorId', problems);
-    if (filter?.from && filter.to && filter.to < filter.from) problems.add('filter.to', 'must not be before from');
+    if (filter?.from && filter.to && filter.to < filter.from)
+      problems.add('filter.to', 'must not be before from', 'END_BEFORE_START');
     problems.throwIfAny();
     return listAuditEvents(
       ctx,

@@ -46,7 +46,11 @@ export async function meetingsForCalendar(
     .getResult();
   if (meetings.length > CALENDAR_LIMIT) {
     throw new InvalidInputError([
-      { field: 'from', message: `the range holds more than ${CALENDAR_LIMIT} meetings; choose a shorter one` },
+      {
+        field: 'from',
+        message: `the range holds more than ${CALENDAR_LIMIT} meetings; choose a shorter one`,
+        code: 'TOO_MANY',
+      },
     ]);
   }
   return withOrganizers(scope, meetings);
@@ -100,7 +104,11 @@ export async function commitmentExportRows(
   );
   if (raw.length > COMMITMENT_EXPORT_LIMIT) {
     throw new InvalidInputError([
-      { field: 'filter', message: `matches more than ${COMMITMENT_EXPORT_LIMIT} commitments; narrow it` },
+      {
+        field: 'filter',
+        message: `matches more than ${COMMITMENT_EXPORT_LIMIT} commitments; narrow it`,
+        code: 'TOO_MANY',
+      },
     ]);
   }
   const commitments = mapCommitments(scope.em, raw);

@@ -232,7 +232,7 @@ describe('GET /exports/meetings.ics', () => {
     const wrongType = await get(`/exports/meetings/${ids.ncct!.gid}.ics`, { token: partnerToken });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().errors[0].extensions.fields).toEqual([
-      { field: 'id', message: 'is not a valid Meeting id' },
+      { field: 'id', message: 'is not a valid Meeting id', code: 'INVALID_FORMAT' },
     ]);
   });
 });

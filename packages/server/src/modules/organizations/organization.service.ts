@@ -72,10 +72,11 @@ async function validate(
     kind: fields.kind,
     parent: fields.parent,
   };
-  if (fields.kind === null) problems.add('kind', 'cannot be empty');
-  if (fields.acronym === null || (existing === undefined && !clean.acronym)) problems.add('acronym', 'is required');
+  if (fields.kind === null) problems.add('kind', 'cannot be empty', 'REQUIRED');
+  if (fields.acronym === null || (existing === undefined && !clean.acronym))
+    problems.add('acronym', 'is required', 'REQUIRED');
   else if (clean.acronym && !ACRONYM.test(clean.acronym)) {
-    problems.add('acronym', 'may use only letters, digits, ".", "-" and "_" (at most 40)');
+    problems.add('acronym', 'may use only letters, digits, ".", "-" and "_" (at most 40)', 'INVALID_FORMAT');
   }
   requireEnglishOrKhmer(
     problems,
@@ -88,14 +89,19 @@ async function validate(
       acronym: { $ilike: clean.acronym.replace(/[\\%_]/g, '\\$&') },
     });
     if (clash && clash.id !== existing?.id)
-      problems.add('acronym', `is already used by another organisation (${clash.acronym})`);
+      problems.add('acronym', `is already used by another organisation (${clash.acronym})`, 'DUPLICATE');
   }
   if (clean.parent) {
-    if (clean.parent === existing?.id) problems.add('parentId', 'an organisation cannot be its own parent');
+    if (clean.parent === existing?.id)
+      problems.add('parentId', 'an organisation cannot be its own parent', 'CIRCULAR_REFERENCE');
     else if (!(await scope.em.findOne(OrganizationSchema, { id: clean.parent })))
-      problems.add('parentId', 'no such organisation');
+      problems.add('parentId', 'no such organisation', 'NOT_FOUND_REFERENCE');
     else if (existing && (await isUnder(scope.em, clean.parent, existing.id)))
-      problems.add('parentId', 'is part of this organisation: the parents would go round in a circle');
+      problems.add(
+        'parentId',
+        'is part of this organisation: the parents would go round in a circle',
+        'CIRCULAR_REFERENCE',
+      );
   }
   problems.throwIfAny();
   return clean;

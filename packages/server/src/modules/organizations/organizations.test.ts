@@ -60,7 +60,7 @@ describe('organizations', () => {
     });
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.fields).toEqual([
-      { field: 'parentId', message: 'is not a valid Organization id' },
+      { field: 'parentId', message: 'is not a valid Organization id', code: 'INVALID_FORMAT' },
     ]);
 
     const second = await api.run(secretariat, CREATE, { input: { acronym: 'bad acronym!', kind: 'NGO' } });
@@ -72,7 +72,10 @@ describe('organizations', () => {
 
   it('refuses a duplicate acronym, whatever its case', async () => {
     const result = await api.run(secretariat, CREATE, { input: { name: 'Again', acronym: 'iom', kind: 'NGO' } });
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'acronym' }] });
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'acronym', code: 'DUPLICATE' }],
+    });
   });
 
   it('updates an organisation, auditing only what changed, and refuses a parent that would make a circle', async () => {
@@ -102,7 +105,10 @@ describe('organizations', () => {
       [department, department],
     ]) {
       const refused = await api.run(secretariat, UPDATE, { input: { id, parentId } });
-      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'parentId' }] });
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'parentId', code: 'CIRCULAR_REFERENCE' }],
+      });
     }
     const top = await api.run(
       secretariat,

@@ -62,7 +62,8 @@ async function validate(scope: Scope, fields: PersonFields, existing?: Person): 
     organization: fields.organization,
     isFocalPoint: fields.isFocalPoint ?? (existing ? undefined : false),
   };
-  if (clean.phone && !PHONE.test(clean.phone)) problems.add('phone', 'may contain only digits, spaces and + ( ) . -');
+  if (clean.phone && !PHONE.test(clean.phone))
+    problems.add('phone', 'may contain only digits, spaces and + ( ) . -', 'INVALID_FORMAT');
   requireEnglishOrKhmer(
     problems,
     'fullName',
@@ -70,7 +71,7 @@ async function validate(scope: Scope, fields: PersonFields, existing?: Person): 
     clean.fullNameKm === undefined ? existing?.fullNameKm : clean.fullNameKm,
   );
   if (clean.organization && !(await scope.em.findOne(OrganizationSchema, { id: clean.organization }))) {
-    problems.add('organizationId', 'no such organisation');
+    problems.add('organizationId', 'no such organisation', 'NOT_FOUND_REFERENCE');
   }
   problems.throwIfAny();
   return clean;

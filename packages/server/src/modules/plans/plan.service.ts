@@ -75,7 +75,12 @@ function cleanGcmNumbers(problems: Problems, field: string, values: number[] | n
   if (values === undefined) return undefined;
   if (values === null) return [];
   const bad = values.filter((n) => !Number.isInteger(n) || n < 1 || n > GCM_OBJECTIVE_COUNT);
-  if (bad.length) problems.add(field, `GCM objectives are numbered 1 to ${GCM_OBJECTIVE_COUNT}, got ${bad.join(', ')}`);
+  if (bad.length)
+    problems.add(
+      field,
+      `GCM objectives are numbered 1 to ${GCM_OBJECTIVE_COUNT}, got ${bad.join(', ')}`,
+      'OUT_OF_RANGE',
+    );
   return [...new Set(values)].sort((a, b) => a - b);
 }
 
@@ -95,7 +100,8 @@ function validatePlan(fields: PlanFields, existing?: Plan): PlanFields {
   );
   const start = clean.periodStart === undefined ? existing?.periodStart : clean.periodStart;
   const end = clean.periodEnd === undefined ? existing?.periodEnd : clean.periodEnd;
-  if (start && end && end < start) problems.add('periodEnd', `must not be before periodStart (${start})`);
+  if (start && end && end < start)
+    problems.add('periodEnd', `must not be before periodStart (${start})`, 'END_BEFORE_START');
   problems.throwIfAny();
   return clean;
 }
@@ -146,12 +152,12 @@ export async function addPlanGoal(scope: Scope, planId: string, fields: PlanGoal
     const titleKm = cleanText(problems, 'titleKm', fields.titleKm, TITLE_MAX);
     requireEnglishOrKhmer(problems, 'title', title, titleKm);
     const plan = await em.findOne(PlanSchema, { id: planId });
-    if (!plan) problems.add('planId', 'no such plan');
+    if (!plan) problems.add('planId', 'no such plan', 'NOT_FOUND_REFERENCE');
     const siblings = plan ? await em.find(PlanGoalSchema, { plan: planId }, { orderBy: { position: 'asc' } }) : [];
     const last = siblings.reduce((max, goal) => Math.max(max, goal.position), 0);
     const position = fields.position ?? last + 1;
     if (!Number.isInteger(position) || position < 1 || position > last + 1) {
-      problems.add('position', `must be from 1 to ${last + 1}, got ${position}`);
+      problems.add('position', `must be from 1 to ${last + 1}, got ${position}`, 'OUT_OF_RANGE');
     }
     problems.throwIfAny();
 
@@ -189,16 +195,16 @@ async function validateObjective(
   existing?: PlanObjective,
 ): Promise<PlanObjectiveFields> {
   const problems = new Problems();
-  if (!goal) problems.add('goalId', 'no such plan goal');
+  if (!goal) problems.add('goalId', 'no such plan goal', 'NOT_FOUND_REFERENCE');
   const clean: PlanObjectiveFields = {
     code: cleanText(problems, 'code', fields.code, 20),
     title: cleanText(problems, 'title', fields.title, TITLE_MAX),
     titleKm: cleanText(problems, 'titleKm', fields.titleKm, TITLE_MAX),
     gcmObjectives: cleanGcmNumbers(problems, 'gcmObjectives', fields.gcmObjectives),
   };
-  if (fields.code === null || (!existing && !clean.code)) problems.add('code', 'is required');
+  if (fields.code === null || (!existing && !clean.code)) problems.add('code', 'is required', 'REQUIRED');
   else if (clean.code && !CODE.test(clean.code)) {
-    problems.add('code', 'may use only letters, digits, ".", "-" and "_" (at most 20), e.g. 1.2');
+    problems.add('code', 'may use only letters, digits, ".", "-" and "_" (at most 20), e.g. 1.2', 'INVALID_FORMAT');
   }
   requireEnglishOrKhmer(
     problems,
@@ -212,7 +218,8 @@ async function validateObjective(
       goal: { $in: goals.map((g) => g.id) },
       code: { $ilike: clean.code.replace(/[\\%_]/g, '\\$&') },
     });
-    if (clash && clash.id !== existing?.id) problems.add('code', `is already used in this plan (${clash.code})`);
+    if (clash && clash.id !== existing?.id)
+      problems.add('code', `is already used in this plan (${clash.code})`, 'DUPLICATE');
   }
   problems.throwIfAny();
   return clean;
@@ -277,7 +284,7 @@ export async function updateGcmObjective(
   requireStaff(scope.viewer, 'translate GCM objectives');
   const problems = new Problems();
   if (!Number.isInteger(number) || number < 1 || number > GCM_OBJECTIVE_COUNT) {
-    problems.add('number', `GCM objectives are numbered 1 to ${GCM_OBJECTIVE_COUNT}, got ${number}`);
+    problems.add('number', `GCM objectives are numbered 1 to ${GCM_OBJECTIVE_COUNT}, got ${number}`, 'OUT_OF_RANGE');
   }
   const titleKm = cleanText(problems, 'titleKm', fields.titleKm, TITLE_MAX);
   problems.throwIfAny();

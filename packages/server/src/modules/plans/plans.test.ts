@@ -210,15 +210,17 @@ describe('plans', () => {
     });
 
     const wrongId = await api.run(secretariat, ADD_GOAL, { input: { planId: goalId, title: 'Goal' } });
-    expect(wrongId.errors?.[0].extensions?.fields).toEqual([{ field: 'planId', message: 'is not a valid Plan id' }]);
+    expect(wrongId.errors?.[0].extensions?.fields).toEqual([
+      { field: 'planId', message: 'is not a valid Plan id', code: 'INVALID_FORMAT' },
+    ]);
 
     const objective = await api.run(secretariat, ADD_OBJECTIVE, {
       input: { goalId, code: '1.1A', titleKm: '', gcmObjectives: [0, 5, 24] },
     });
     expect(objective.errors?.[0].extensions?.fields).toEqual([
-      { field: 'gcmObjectives', message: 'GCM objectives are numbered 1 to 23, got 0, 24' },
-      { field: 'title', message: 'give the English or the Khmer text (title or titleKm)' },
-      { field: 'code', message: 'is already used in this plan (1.1a)' },
+      { field: 'gcmObjectives', message: 'GCM objectives are numbered 1 to 23, got 0, 24', code: 'OUT_OF_RANGE' },
+      { field: 'title', message: 'give the English or the Khmer text (title or titleKm)', code: 'REQUIRED' },
+      { field: 'code', message: 'is already used in this plan (1.1a)', code: 'DUPLICATE' },
     ]);
 
     const badCode = await api.run(secretariat, ADD_OBJECTIVE, { input: { goalId, code: 'one two', title: 'T' } });
