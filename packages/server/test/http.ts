@@ -5,7 +5,7 @@ import { systemViewer } from '../src/auth/viewer.js';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
 import { buildApp } from '../src/http/app.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger, type Logger } from '../src/logger.js';
 import { createAccount } from '../src/modules/accounts/account.service.js';
 import { createApiToken } from '../src/modules/accounts/api-token.service.js';
 import type { TestDatabase } from './database.js';
@@ -32,11 +32,12 @@ export interface RequestOptions {
 
 /**
  * The real HTTP app (buildApp: hooks, authentication, limits, Apollo) on a test database,
- * driven with Fastify's inject. `env` sets auth variables (e.g. PRACHUM_RATE_LIMIT_PER_MINUTE).
+ * driven with Fastify's inject. `env` sets auth variables (e.g. PRACHUM_RATE_LIMIT_PER_MINUTE);
+ * `logger` replaces the silent one (see test/logs.ts to read what was logged).
  */
 export async function createTestHttp(
   db: TestDatabase,
-  options: { production?: boolean; publicRead?: boolean; env?: Record<string, string> } = {},
+  options: { production?: boolean; publicRead?: boolean; env?: Record<string, string>; logger?: Logger } = {},
 ) {
   const config = {
     ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test', PRACHUM_SECRET: 'x'.repeat(32) }),
@@ -52,7 +53,7 @@ export async function createTestHttp(
   };
   const app: FastifyInstance = await buildApp({
     config,
-    logger: createLogger({ logLevel: 'silent' }),
+    logger: options.logger ?? createLogger({ logLevel: 'silent' }),
     database,
     auth: loadAuthConfig(options.env ?? {}),
   });

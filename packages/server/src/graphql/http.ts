@@ -2,7 +2,7 @@ import { type ApolloServerPlugin, ApolloServer, HeaderMap, type HTTPGraphQLReque
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, specifiedRules, type ValidationRule, validate, visit } from 'graphql';
 import { Readable } from 'node:stream';
 import type { AuthConfig } from '../auth/auth.config.js';
 import { authenticate, SESSION_COOKIE } from '../auth/authenticate.js';
@@ -11,11 +11,12 @@ import { attachAuthRuntime } from '../auth/runtime.js';
 import { isStaff, type Viewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { RateLimitedError, UnauthenticatedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { type Context, createContext } from './context.js';
-import { createErrorFormatter } from './errors.js';
+import { createErrorFormatter, domainAnswer, errorsPlugin, sendAnswer } from './errors.js';
 import { inputErrorsPlugin } from './input-errors.js';
-import { createLimits, LIMITS, type Limits } from './limits.js';
+import { createLimits, LIMITS, type Limits, tooComplexWhenAborted } from './limits.js';
 import { getSchema } from './schema.js';
 
 const RATE_WINDOW_MS = 60_000;
@@ -33,31 +34,30 @@ function asksForSchema(document: DocumentNode): boolean {
 
 /**
  * Per-viewer rules in production: introspection and "Did you mean …?" suggestions only for staff
- * (ADMIN, SECRETARIAT). Everywhere: RATE_LIMITED answers with HTTP 429 and Retry-After.
+ * (ADMIN, SECRETARIAT).
  */
-function viewerRulesPlugin(isProduction: boolean): ApolloServerPlugin<Context> {
+function viewerRulesPlugin(
+  isProduction: boolean,
+  validationRules: readonly ValidationRule[],
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
-      const privileged = !isProduction || isStaff(contextValue.viewer);
+      const privileged = isPrivileged(isProduction, contextValue);
       return {
-        async validationDidStart() {
+        async validationDidStart({ schema, document }) {
           return async (errors) => {
-            const list = (errors ?? []) as GraphQLError[];
-            for (const [index, error] of list.entries()) {
-              if (error.message === 'Validation aborted.') {
-                // graphql-js gave up: comparing the (duplicated) fields would cost too much. Its error is a
-                // shared instance, so it is replaced, not changed.
-                list[index] = new GraphQLError('The document repeats or overlaps too many fields to be checked.', {
-                  extensions: { code: 'QUERY_TOO_COMPLEX', queryTooComplex: true },
-                });
-                continue;
-              }
-              // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; keep a mark to restore ours.
-              if (error.extensions?.code === 'QUERY_TOO_COMPLEX') {
-                (error.extensions as Record<string, unknown>).queryTooComplex = true;
-              }
-              if (!privileged) error.message = error.message.replace(/ ?Did you mean(.+?)\?$/, '');
+            if (!errors?.length) return;
+            // Apollo goes on with this very list. Refused documents are checked again without suggestions
+            // (graphql-js's own option) rather than having them cut out of the messages.
+            const list = errors as GraphQLError[];
+            if (!privileged) {
+              list.splice(
+                0,
+                list.length,
+                ...validate(schema, document, [...specifiedRules, ...validationRules], { hideSuggestions: true }),
+              );
             }
+            tooComplexWhenAborted(list);
           };
         },
         async didResolveOperation({ document }) {
@@ -75,24 +75,14 @@ function viewerRulesPlugin(isProduction: boolean): ApolloServerPlugin<Context> {
             );
           }
         },
-        async willSendResponse({ response }) {
-          if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) {
-            if (error.extensions?.queryTooComplex) {
-              const extensions = error.extensions as Record<string, unknown>;
-              extensions.code = 'QUERY_TOO_COMPLEX';
-              delete extensions.queryTooComplex;
-            }
-          }
-          const limited = response.body.singleResult.errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
-          if (!limited) return;
-          response.http.status = 429;
-          const retryAfter = Number(limited.extensions?.retryAfter);
-          if (retryAfter > 0) response.http.headers.set('retry-after', String(retryAfter));
-        },
       };
     },
   };
+}
+
+/** Whether a viewer gets introspection and "Did you mean …?" suggestions: everyone outside production, staff in it. */
+function isPrivileged(isProduction: boolean, context: Context): boolean {
+  return !isProduction || isStaff(context.viewer);
 }
 
 /** Builds the Apollo server (limits, error masking, per-viewer production rules) for a schema. */
@@ -107,13 +97,18 @@ export async function createApollo(
     // graphql-armor's typings come from Apollo's CommonJS build; the plugin objects are the same.
     plugins: [
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
-      viewerRulesPlugin(config.isProduction),
-      inputErrorsPlugin<Context>(),
+      viewerRulesPlugin(config.isProduction, limits.validationRules),
+      inputErrorsPlugin<Context>({ hideSuggestions: (context) => !isPrivileged(config.isProduction, context) }),
+      errorsPlugin(),
       ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    formatError: createErrorFormatter(logger, { exposeDetails: !config.isProduction }),
+    formatError: createErrorFormatter({
+      logger,
+      exposeDetails: !config.isProduction,
+      maxTokens: limits.parseOptions.maxLexicalTokens,
+    }),
     // Checked per viewer by viewerRulesPlugin: staff keep introspection in production.
     introspection: true,
     csrfPrevention: true,
@@ -146,20 +141,6 @@ export function sessionCookie(value: string, maxAgeSeconds: number, secure: bool
   ].join('; ');
 }
 
-/** A GraphQL-shaped error response sent before Apollo runs (401, 429, …). */
-export function sendGraphqlError(
-  reply: FastifyReply,
-  status: number,
-  code: string,
-  message: string,
-  extensions: Record<string, unknown> = {},
-) {
-  return reply
-    .code(status)
-    .type('application/json; charset=utf-8')
-    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
-}
-
 /**
  * Who sent an HTTP request, exactly as /graphql decides it: API token or session cookie
  * (authenticate), the per-minute rate limit, a refused Bearer token (401), a stale session
@@ -186,14 +167,8 @@ export async function authenticateHttpRequest(
       const { count, resetAt } = await store.hit(key, RATE_WINDOW_MS);
       if (count > auth.rateLimitPerMinute) {
         const retryAfter = secondsUntil(resetAt);
-        reply.header('retry-after', String(retryAfter));
-        sendGraphqlError(
-          reply,
-          429,
-          'RATE_LIMITED',
-          `Too many requests (more than ${auth.rateLimitPerMinute} a minute); try again in ${retryAfter} s`,
-          { retryAfter },
-        );
+        const message = `Too many requests (more than ${auth.rateLimitPerMinute} a minute); try again in ${retryAfter} s`;
+        sendAnswer(reply, domainAnswer(new RateLimitedError(retryAfter, message)));
         return undefined;
       }
     } catch (error) {
@@ -204,7 +179,7 @@ export async function authenticateHttpRequest(
 
   if (authentication.invalidToken) {
     reply.header('www-authenticate', 'Bearer error="invalid_token"');
-    sendGraphqlError(reply, 401, 'UNAUTHENTICATED', authentication.invalidToken);
+    sendAnswer(reply, domainAnswer(new UnauthenticatedError(authentication.invalidToken)));
     return undefined;
   }
   if (authentication.staleSession) reply.header('set-cookie', sessionCookie('', 0, cameOverHttps(request)));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi } from '../../test/api.js';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { createTestHttp } from '../../test/http.js';
-import { secretariat } from '../../test/viewers.js';
+import { partner, secretariat } from '../../test/viewers.js';
 import { AuditEventSchema } from '../modules/audit/audit-event.entity.js';
 import { commitmentFixtures } from '../modules/commitments/commitment.fixtures.js';
 import { MeetingSchema } from '../modules/meetings/meeting.entity.js';
@@ -181,5 +181,79 @@ describe('unexpected errors in production', () => {
       await http.close();
       await broken.drop();
     }
+  });
+});
+
+/** Each field problem of a result as `field code`. */
+const fieldCodes = (result: { errors?: { extensions?: Record<string, any> }[] }) =>
+  result.errors?.flatMap((e) =>
+    (e.extensions?.fields ?? []).map((f: { field: string; code: string }) => `${f.field} ${f.code}`),
+  );
+
+describe('field problems carry a machine code beside the field and the message', () => {
+  it('for variables GraphQL itself refuses, read from graphql-js’s structure and not its messages', async () => {
+    const meeting = await api.run(secretariat, CREATE_MEETING, {
+      input: { kind: 'SUMMIT', startsAt: 'tomorrow', organizerId: organizer.gid, colour: 'red' },
+    });
+    expect(fieldCodes(meeting)).toEqual(['kind INVALID_CHOICE', 'startsAt INVALID_FORMAT', 'colour UNKNOWN_FIELD']);
+    for (const error of meeting.errors ?? []) {
+      expect(error.extensions?.fields).toEqual([
+        { field: expect.any(String), message: expect.any(String), code: expect.any(String) },
+      ]);
+    }
+
+    const missing = await api.run(secretariat, CREATE_MEETING, {
+      input: { kind: null, startsAt: '2024-01-01T02:00:00Z' },
+    });
+    expect(fieldCodes(missing)).toEqual(['kind REQUIRED', 'organizerId REQUIRED']);
+    expect(fieldCodes(await api.run(secretariat, CREATE_MEETING, {}))).toEqual(['input REQUIRED']);
+    expect(fieldCodes(await api.run(secretariat, CREATE_MEETING, { input: null }))).toEqual(['input REQUIRED']);
+    expect(fieldCodes(await api.run(secretariat, CREATE_MEETING, { input: 'meeting' }))).toEqual([
+      'input INVALID_FORMAT',
+    ]);
+
+    const filter = await api.run(secretariat, COMMITMENTS, {
+      filter: { status: ['IN_PROGRESS', 'DONE'], dueFrom: '0000-12-31', dueTo: '2024-02-30' },
+    });
+    expect(fieldCodes(filter)).toEqual([
+      'filter.status[1] INVALID_CHOICE',
+      'filter.dueFrom OUT_OF_RANGE',
+      'filter.dueTo INVALID_FORMAT',
+    ]);
+    const huge = await api.run(secretariat, 'query ($n: Int) { organizations(first: $n) { totalCount } }', {
+      n: 2 ** 31,
+    });
+    expect(fieldCodes(huge)).toEqual(['first OUT_OF_RANGE']);
+  });
+
+  it('for what the services refuse, through the validation helpers', async () => {
+    const tooLong = await api.run(secretariat, CREATE_MEETING, { input: meetingInput({ title: 'x'.repeat(501) }) });
+    expect(fieldCodes(tooLong)).toEqual(['title TOO_LONG']);
+    const noTitle = await api.run(secretariat, CREATE_MEETING, { input: meetingInput({ title: ' ' }) });
+    expect(fieldCodes(noTitle)).toEqual(['title REQUIRED']);
+    const wrongId = await api.run(secretariat, CREATE_MEETING, { input: meetingInput({ organizerId: 'nope' }) });
+    expect(fieldCodes(wrongId)).toEqual(['organizerId INVALID_FORMAT']);
+    const evidence = await api.run(
+      secretariat,
+      `mutation ($input: AddProgressUpdateInput!) { addProgressUpdate(input: $input) { update { id } } }`,
+      { input: { commitmentId: 'x', version: 1, evidence: [{ url: 'ftp://example.org/a', title: 'a\u0000' }] } },
+    );
+    expect(fieldCodes(evidence)).toEqual(['evidence[0].title INVALID_CHARACTER']);
+    const page = await api.run(secretariat, '{ organizations(first: 101) { totalCount } }');
+    expect(fieldCodes(page)).toEqual(['first OUT_OF_RANGE']);
+    const reversed = await api.run(
+      secretariat,
+      '{ auditEvents(filter: { from: "2024-02-01T00:00:00Z", to: "2024-01-01T00:00:00Z" }) { totalCount } }',
+    );
+    expect(fieldCodes(reversed)).toEqual(['filter.to END_BEFORE_START']);
+  });
+
+  it('keep graphql-js’s "Did you mean …?" from viewers who get no suggestions (production, not staff)', async () => {
+    const input = { input: meetingInput({ kind: 'PLENRY' }) };
+    const staff = await api.run(secretariat, CREATE_MEETING, input);
+    expect(staff.errors?.[0]?.extensions?.fields[0].message).toMatch(/Did you mean/);
+    const other = await api.run(partner, CREATE_MEETING, input);
+    expect(fieldCodes(other)).toEqual(['kind INVALID_CHOICE']);
+    expect(JSON.stringify(other.errors)).not.toMatch(/Did you mean|PLENARY/);
   });
 });

@@ -1,5 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, type ValidationContext, type ValidationRule } from 'graphql';
+import { validationAbortedError } from 'graphql/validation/validationAbortedError.js';
 
 export interface Limits {
   maxDepth: number;
@@ -50,18 +51,36 @@ export const LIMITS: Limits = {
   maxDuplicateFields: 5,
 };
 
+/**
+ * graphql-js gives up validating when comparing a document's (overlapping) fields would cost too
+ * much, and reports that with one shared error instance. It is recognised by identity (graphql-js
+ * marks the module internal; its message is the only other sign) and replaced, never changed.
+ */
+export function tooComplexWhenAborted(errors: GraphQLError[]): void {
+  for (const [index, error] of errors.entries()) {
+    if (error !== validationAbortedError) continue;
+    errors[index] = new GraphQLError('The document repeats or overlaps too many fields to be checked.', {
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    });
+  }
+}
+
 export function createLimits(limits: Limits = LIMITS) {
-  const tooComplex = (context: ValidationContext | null, error: GraphQLError) => {
-    context?.reportError(
-      new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'QUERY_TOO_COMPLEX' } }),
-    );
-  };
-  const reject = { propagateOnRejection: false, onReject: [tooComplex] };
+  // Our own messages: graphql-armor's start with "Syntax Error:", which these refusals are not.
+  const tooComplex =
+    (message: string) =>
+    (context: ValidationContext | null): void => {
+      context?.reportError(new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX' } }));
+    };
+  const reject = (message: string) => ({ propagateOnRejection: false, onReject: [tooComplex(message)] });
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, ...reject },
-    costLimit: { maxCost: limits.maxCost, ...reject },
-    maxAliases: { n: limits.maxAliases, ...reject },
-    maxDirectives: { n: limits.maxDirectives, ...reject },
+    maxDepth: { n: limits.maxDepth, ...reject(`The document is nested more than ${limits.maxDepth} levels deep.`) },
+    costLimit: { maxCost: limits.maxCost, ...reject(`The document would cost more than ${limits.maxCost} to run.`) },
+    maxAliases: { n: limits.maxAliases, ...reject(`The document uses more than ${limits.maxAliases} aliases.`) },
+    maxDirectives: {
+      n: limits.maxDirectives,
+      ...reject(`The document uses more than ${limits.maxDirectives} directives.`),
+    },
     // Armor's token check turns syntax errors into 500s under Apollo; the parser's own limit is used instead.
     maxTokens: { enabled: false },
     // Suggestions are removed per viewer in production (graphql/http.ts), not for everyone.

@@ -4,16 +4,19 @@ import { DateTimeResolver, JSONResolver, LocalDateResolver } from 'graphql-scala
 // graphql-scalars' own GraphQLScalarType: see DateScalar below for why.
 const ScalarType = LocalDateResolver.constructor as typeof GraphQLScalarType;
 
-/** Years PostgreSQL and ISO 8601 both handle: 0001 to 9999 (year 0000 would reach the database and fail there). */
+/**
+ * Years PostgreSQL and ISO 8601 both handle: 0001 to 9999 (year 0000 would reach the database and fail there).
+ * A RangeError, so that input errors can say OUT_OF_RANGE rather than INVALID_FORMAT (graphql/input-errors.ts).
+ */
 function checkInstant(value: Date): Date {
   const year = value.getUTCFullYear();
   if (year < 1 || year > 9999)
-    throw new TypeError(`DateTime must fall in the years 0001 to 9999 (UTC), got ${value.toISOString()}`);
+    throw new RangeError(`DateTime must fall in the years 0001 to 9999 (UTC), got ${value.toISOString()}`);
   return value;
 }
 
 function checkDate(value: string): string {
-  if (value.startsWith('0000')) throw new TypeError(`Date must fall in the years 0001 to 9999, got ${value}`);
+  if (value.startsWith('0000')) throw new RangeError(`Date must fall in the years 0001 to 9999, got ${value}`);
   return value;
 }
 

@@ -9,7 +9,8 @@ import { clientDistDir } from '../paths.js';
 import type { AuthConfig } from '../auth/auth.config.js';
 import { createRateLimitStore, type RateLimitStore } from '../auth/rate-limit.js';
 import type { Database } from '../db/database.js';
-import { cameOverHttps, registerGraphql, sendGraphqlError } from '../graphql/http.js';
+import { replyWithError } from '../graphql/errors.js';
+import { cameOverHttps, registerGraphql } from '../graphql/http.js';
 import { registerExports } from '../modules/exports/exports.routes.js';
 
 export interface AppDeps {
@@ -105,21 +106,10 @@ export async function buildApp({
   });
 
   // Refusals before GraphQL runs (body too large, wrong content type, bad JSON) answer in GraphQL's shape;
-  // unexpected failures never show their message.
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-    if (status >= 500) {
-      request.log.error({ err: error }, 'request failed');
-      return sendGraphqlError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-    }
-    const messages: Record<number, string> = {
-      413: 'The request body is larger than 1 MB',
-      415: 'Send GraphQL requests as application/json',
-    };
-    return sendGraphqlError(reply, status, 'BAD_REQUEST', messages[status] ?? error.message, {
-      reason: error.code,
-    });
-  });
+  // unexpected failures are logged once and never show their message in production (graphql/errors.ts).
+  app.setErrorHandler((error, request, reply) =>
+    replyWithError(request, reply, error, { exposeDetails: !config.isProduction }),
+  );
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 

@@ -5,9 +5,10 @@ import type { RateLimitStore } from '../../auth/rate-limit.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
-import { DomainError, InvalidInputError, NotFoundError, Problems } from '../../errors.js';
+import { NotFoundError, Problems } from '../../errors.js';
+import { replyWithError } from '../../graphql/errors.js';
 import { decodeId, toGlobalId } from '../../graphql/global-id.js';
-import { authenticateHttpRequest, cameOverHttps, sendGraphqlError } from '../../graphql/http.js';
+import { authenticateHttpRequest, cameOverHttps } from '../../graphql/http.js';
 import { DateScalar, DateTimeScalar } from '../../graphql/scalars.js';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../commitments/commitment.entity.js';
 import type { CommitmentOrderValue } from '../commitments/commitment.service.js';
@@ -29,13 +30,6 @@ type Query = Record<string, string | string[] | undefined>;
 const CALENDAR_DAYS_BACK = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const STATUS_OF_ERROR: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-};
-
 /** The single value of a query-string parameter (the last one when repeated). */
 function single(query: Query, name: string): string | undefined {
   const value = query[name];
@@ -51,14 +45,14 @@ function parseInstant(value: string | undefined, field: string, endOfDay: boolea
       const day = DateScalar.parseValue(value) as string;
       return new Date(`${day}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}+07:00`);
     } catch {
-      problems.add(field, 'is not a valid date (YYYY-MM-DD)');
+      problems.add(field, 'is not a valid date (YYYY-MM-DD)', 'INVALID_FORMAT');
       return undefined;
     }
   }
   try {
     return DateTimeScalar.parseValue(value) as Date;
   } catch {
-    problems.add(field, 'is not a valid date (YYYY-MM-DD) or ISO 8601 instant');
+    problems.add(field, 'is not a valid date (YYYY-MM-DD) or ISO 8601 instant', 'INVALID_FORMAT');
     return undefined;
   }
 }
@@ -68,7 +62,7 @@ function parseDate(value: string | undefined, field: string, problems: Problems)
   try {
     return DateScalar.parseValue(value) as string;
   } catch {
-    problems.add(field, 'is not a valid date (YYYY-MM-DD)');
+    problems.add(field, 'is not a valid date (YYYY-MM-DD)', 'INVALID_FORMAT');
     return undefined;
   }
 }
@@ -88,7 +82,7 @@ export function commitmentQuery(query: Query): {
   const status = rawStatus.flatMap((s) => s.split(',')).filter((s) => s !== '');
   for (const s of status) {
     if (!COMMITMENT_STATUSES.includes(s as CommitmentStatus)) {
-      problems.add('status', `must be one of ${COMMITMENT_STATUSES.join(', ')}, got ${s}`);
+      problems.add('status', `must be one of ${COMMITMENT_STATUSES.join(', ')}, got ${s}`, 'INVALID_CHOICE');
     }
   }
   const overdueText = single(query, 'overdue');
@@ -96,22 +90,22 @@ export function commitmentQuery(query: Query): {
   if (overdueText !== undefined) {
     if (['true', '1'].includes(overdueText)) overdue = true;
     else if (['false', '0'].includes(overdueText)) overdue = false;
-    else problems.add('overdue', 'must be true or false');
+    else problems.add('overdue', 'must be true or false', 'INVALID_CHOICE');
   }
   const gcmText = single(query, 'gcmObjective');
   const gcmObjective = gcmText === undefined ? undefined : Number(gcmText);
   if (gcmObjective !== undefined && !(Number.isInteger(gcmObjective) && gcmObjective >= 1 && gcmObjective <= 23)) {
-    problems.add('gcmObjective', 'GCM objectives are numbered 1 to 23');
+    problems.add('gcmObjective', 'GCM objectives are numbered 1 to 23', 'OUT_OF_RANGE');
   }
   const dueFrom = parseDate(single(query, 'dueFrom'), 'dueFrom', problems);
   const dueTo = parseDate(single(query, 'dueTo'), 'dueTo', problems);
-  if (dueFrom && dueTo && dueTo < dueFrom) problems.add('dueTo', 'must not be before dueFrom');
+  if (dueFrom && dueTo && dueTo < dueFrom) problems.add('dueTo', 'must not be before dueFrom', 'END_BEFORE_START');
   const field = single(query, 'orderBy') ?? 'DUE_DATE';
   if (!['DUE_DATE', 'REFERENCE', 'PROGRESS', 'UPDATED_AT'].includes(field)) {
-    problems.add('orderBy', 'must be DUE_DATE, REFERENCE, PROGRESS or UPDATED_AT');
+    problems.add('orderBy', 'must be DUE_DATE, REFERENCE, PROGRESS or UPDATED_AT', 'INVALID_CHOICE');
   }
   const direction = single(query, 'direction') ?? 'ASC';
-  if (!['ASC', 'DESC'].includes(direction)) problems.add('direction', 'must be ASC or DESC');
+  if (!['ASC', 'DESC'].includes(direction)) problems.add('direction', 'must be ASC or DESC', 'INVALID_CHOICE');
   const filter: CommitmentFilterValues = {
     status: status.length ? (status as CommitmentStatus[]) : undefined,
     leadOrganization: decodeId(single(query, 'leadOrganizationId'), 'Organization', 'leadOrganizationId', problems),
@@ -174,7 +168,7 @@ export async function registerExports(
     store,
   }: { config: Config; database: Database; auth?: AuthConfig; store: RateLimitStore },
 ): Promise<void> {
-  /** Authenticates, runs `work` with the viewer's scope, and answers domain errors in GraphQL's shape. */
+  /** Authenticates, runs `work` with the viewer's scope, and answers errors as every route does (graphql/errors.ts). */
   const handle =
     (work: (scope: Scope, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
@@ -186,9 +180,7 @@ export async function registerExports(
         requireReader(viewer, config.publicRead);
         return await work({ em, viewer, config: { publicRead: config.publicRead } }, request, reply);
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const extensions = error instanceof InvalidInputError ? { fields: error.fields } : {};
-        return sendGraphqlError(reply, STATUS_OF_ERROR[error.code] ?? 400, error.code, error.message, extensions);
+        return replyWithError(request, reply, error, { viewer, exposeDetails: !config.isProduction });
       }
     };
 
@@ -205,7 +197,7 @@ export async function registerExports(
       const problems = new Problems();
       const from = parseInstant(single(query, 'from'), 'from', false, problems);
       const to = parseInstant(single(query, 'to'), 'to', true, problems);
-      if (from && to && to < from) problems.add('to', 'must not be before from');
+      if (from && to && to < from) problems.add('to', 'must not be before from', 'END_BEFORE_START');
       problems.throwIfAny();
       const now = new Date();
       const meetings = await meetingsForCalendar(scope, {
