@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { createTestAccount, createTestHttp, type TestHttp } from '../../test/http.js';
 import { captureLogs } from '../../test/logs.js';
 import { commitmentFixtures } from '../modules/commitments/commitment.fixtures.js';
+import { FIELD_PROBLEM_CODES } from '../errors.js';
+import { repoRoot } from '../paths.js';
 import { LIMITS } from './limits.js';
 
 let broken: TestDatabase;
@@ -98,5 +102,14 @@ describe('QUERY_TOO_COMPLEX for too many tokens', () => {
     const early = await http.gql(`{ ( ${withTokens(LIMITS.maxTokens + 10).slice(1)}`, undefined, { cookie });
     expect(early.status).toBe(400);
     expect(early.body.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+});
+
+describe('docs/api.md', () => {
+  it('lists every field problem code, so that clients can translate each one', () => {
+    const guide = readFileSync(path.join(repoRoot, 'docs/api.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('### Field problems'), guide.indexOf('## Common questions'));
+    const listed = [...section.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map((m) => m[1]);
+    expect([...listed].sort()).toEqual([...FIELD_PROBLEM_CODES].sort());
   });
 });
