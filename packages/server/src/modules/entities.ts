@@ -20,6 +20,8 @@ import {
 } from './meetings/meeting.entity.js';
 import { OutboxMailSchema } from './mail/outbox-mail.entity.js';
 import { CommitmentFollowSchema, NotificationSchema } from './notifications/notification.entity.js';
+import { DueDateChangeSchema } from './due-dates/due-date-change.entity.js';
+import { ReportingPeriodSchema, ReportSnapshotSchema } from './reports/reporting-period.entity.js';
 import { OrganizationSchema } from './organizations/organization.entity.js';
 import { PersonSchema } from './people/person.entity.js';
 import { GcmObjectiveSchema, PlanGoalSchema, PlanObjectiveSchema, PlanSchema } from './plans/plan.entity.js';
@@ -51,4 +53,7 @@ export const entities = [
   NotificationSchema,
   CommitmentFollowSchema,
   OutboxMailSchema,
+  DueDateChangeSchema,
+  ReportingPeriodSchema,
+  ReportSnapshotSchema,
 ];

@@ -22,6 +22,9 @@ import {
   ViewerNotificationsResolver,
 } from './notifications/notification.resolver.js';
 import { SettingsResolver } from './accounts/settings.resolver.js';
+import { CommitmentDueDateResolver, DueDateChangeResolver } from './due-dates/due-date.resolver.js';
+import { MeetingInSeriesResolver } from './meetings/meeting-series.resolver.js';
+import { MeetingReportResolver, ProgressReportResolver, ReportingPeriodResolver } from './reports/report.resolver.js';
 
 /** Every resolver class of the API; a module adds its own here. */
 // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as Function.
@@ -48,4 +51,10 @@ export const resolvers: NonEmptyArray<Function> = [
   CommitmentFollowResolver,
   ViewerNotificationsResolver,
   OutboxMailResolver,
+  DueDateChangeResolver,
+  CommitmentDueDateResolver,
+  MeetingInSeriesResolver,
+  ReportingPeriodResolver,
+  ProgressReportResolver,
+  MeetingReportResolver,
 ];

@@ -1,3 +1,4 @@
+import { Migration20261201091842_AcrossMeetings } from './Migration20261201091842_AcrossMeetings.js';
 import { Migration20261201090305_FollowUp } from './Migration20261201090305_FollowUp.js';
 import { Migration20261124234718_Accounts } from './Migration20261124234718_Accounts.js';
 import { Migration20261124234307_SearchChecksAudit } from './Migration20261124234307_SearchChecksAudit.js';
@@ -13,4 +14,5 @@ export const migrationsList: { name: string; class: Constructor<Migration> }[] =
   { name: 'Migration20261124234307_SearchChecksAudit', class: Migration20261124234307_SearchChecksAudit },
   { name: 'Migration20261124234718_Accounts', class: Migration20261124234718_Accounts },
   { name: 'Migration20261201090305_FollowUp', class: Migration20261201090305_FollowUp },
+  { name: 'Migration20261201091842_AcrossMeetings', class: Migration20261201091842_AcrossMeetings },
 ];

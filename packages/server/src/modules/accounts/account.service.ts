@@ -73,12 +73,13 @@ export async function createAccount(scope: Scope, input: NewAccount): Promise<Ac
   if (weak) problems.add('password', weak);
   const fullName = cleanText(problems, 'fullName', input.fullName, 200);
   return scope.em.transactional(async (em) => {
-    if (email && (await em.findOne(AccountSchema, { email }))) problems.add('email', 'already has an account');
+    if (email && (await em.findOne(AccountSchema, { email })))
+      problems.add('email', 'already has an account', 'DUPLICATE');
     let personId = input.person ?? undefined;
     if (personId) {
       if (!(await em.findOne(PersonSchema, { id: personId }))) problems.add('personId', 'no such person');
       else if (await em.findOne(AccountSchema, { person: personId }))
-        problems.add('personId', 'already has an account');
+        problems.add('personId', 'already has an account', 'DUPLICATE');
     }
     if (input.organization && !(await em.findOne(OrganizationSchema, { id: input.organization }))) {
       problems.add('organizationId', 'no such organisation');

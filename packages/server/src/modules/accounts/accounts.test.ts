@@ -396,7 +396,7 @@ describe('accounts (administrators)', () => {
         { cookie },
       );
       expect(result.body.errors?.[0]?.extensions?.fields).toEqual([
-        { field: 'password', message: expect.stringMatching(message) },
+        { field: 'password', message: expect.stringMatching(message), code: 'INVALID' },
       ]);
     }
     const duplicate = await http.gql(
@@ -405,7 +405,7 @@ describe('accounts (administrators)', () => {
       { cookie },
     );
     expect(duplicate.body.errors?.[0]?.extensions?.fields).toEqual([
-      { field: 'email', message: 'already has an account' },
+      { field: 'email', message: 'already has an account', code: 'DUPLICATE' },
     ]);
     const bad = await http.gql(
       CREATE_ACCOUNT,

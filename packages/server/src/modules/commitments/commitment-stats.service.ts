@@ -2,7 +2,7 @@ import { requireReader } from '../../auth/permissions.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from './commitment.entity.js';
 import { commitmentWhere, type Scope } from './commitment.service.js';
-import { type CommitmentFilterValues, overdueSql } from './commitment.sql.js';
+import { type CommitmentFilterValues, highCompletionSql, overdueSql } from './commitment.sql.js';
 
 export type StatsGroupByValue = 'ORGANIZATION' | 'STATUS' | 'PLAN_GOAL' | 'GCM_OBJECTIVE';
 
@@ -13,10 +13,11 @@ export interface StatsGroup {
   total: number;
   overdue: number;
   averageProgress: number;
+  highCompletion: number;
   byStatus: { status: CommitmentStatus; count: number }[];
 }
 
-const STATUS_LABELS: Record<CommitmentStatus, [string, string]> = {
+export const STATUS_LABELS: Record<CommitmentStatus, [string, string]> = {
   NOT_STARTED: ['Not started', 'មិនទាន់ចាប់ផ្តើម'],
   IN_PROGRESS: ['In progress', 'កំពុងអនុវត្ត'],
   AT_RISK: ['At risk', 'មានហានិភ័យ'],
@@ -77,7 +78,8 @@ export async function commitmentStats(
           g as (${grouping.pairs}),
           l as (${grouping.labels})
      select g.key, l.label, l.label_km, count(*)::int as total, (count(*) filter (where f.overdue))::int as overdue,
-            coalesce(avg(f.progress), 0)::float8 as average_progress, ${statusColumns}
+            coalesce(avg(f.progress), 0)::float8 as average_progress,
+            (count(*) filter (where ${highCompletionSql('f.status', 'f.progress')}))::int as high_completion, ${statusColumns}
      from g join f on f.id = g.id left join l on l.key = g.key
      group by g.key, l.label, l.label_km, l.sort
      order by ${grouping.order} nulls last, g.key`,
@@ -101,6 +103,7 @@ export async function commitmentStats(
       total: Number(row.total),
       overdue: Number(row.overdue),
       averageProgress: Math.round(Number(row.average_progress) * 10) / 10,
+      highCompletion: Number(row.high_completion),
       byStatus: COMMITMENT_STATUSES.filter((status) => Number(row[status]) > 0).map((status) => ({
         status,
         count: Number(row[status]),

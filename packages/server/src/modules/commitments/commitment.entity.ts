@@ -42,6 +42,8 @@ export const CommitmentSchema = defineEntity({
     leadOrganization: p.manyToOne(OrganizationSchema).mapToPk().index(),
     assignee: p.manyToOne(PersonSchema).mapToPk().nullable().index(),
     dueDate: p.date().nullable().index(),
+    /** The first due date ever set; never overwritten (each change is a DueDateChange). */
+    originalDueDate: p.date().nullable(),
     priority: p.enum(PRIORITIES).default('MEDIUM'),
     status: p.enum(COMMITMENT_STATUSES).default('NOT_STARTED').index(),
     progress: p.integer().default(0),

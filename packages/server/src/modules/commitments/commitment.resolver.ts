@@ -114,9 +114,9 @@ export function decodeCommitmentFilter(
 ): CommitmentFilterValues | undefined {
   if (!filter) return undefined;
   if (filter.gcmObjective != null && (filter.gcmObjective < 1 || filter.gcmObjective > 23))
-    problems.add(`${prefix}.gcmObjective`, 'GCM objectives are numbered 1 to 23');
+    problems.add(`${prefix}.gcmObjective`, 'GCM objectives are numbered 1 to 23', 'OUT_OF_RANGE');
   if (filter.dueFrom && filter.dueTo && filter.dueTo < filter.dueFrom)
-    problems.add(`${prefix}.dueTo`, 'must not be before dueFrom');
+    problems.add(`${prefix}.dueTo`, 'must not be before dueFrom', 'END_BEFORE_START');
   return {
     status: filter.status,
     leadOrganization: decodeId(filter.leadOrganizationId, 'Organization', `${prefix}.leadOrganizationId`, problems),
@@ -327,6 +327,7 @@ export class CommitmentResolver {
         status: input.status,
         progress: input.progress,
         statusReason: input.statusReason,
+        dueDateReason: input.dueDateReason,
         ...links,
       }),
     };

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, Problems } from '../../errors.js';
 import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
 import { cleanText, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
+import { recordAppliedDueDate } from '../due-dates/due-date.service.js';
 import { followUp } from '../notifications/follow-up.js';
 import { DecisionSchema, MeetingSchema } from '../meetings/meeting.entity.js';
 import { OrganizationSchema } from '../organizations/organization.entity.js';
@@ -187,6 +188,8 @@ export interface CommitmentChange extends CommitmentFields {
   status?: CommitmentStatus | null;
   progress?: number | null;
   statusReason?: string | null;
+  /** Why the due date changes (kept in its history). */
+  dueDateReason?: string | null;
 }
 
 export const OPEN_STATUSES: readonly CommitmentStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'AT_RISK'];
@@ -350,6 +353,7 @@ export async function createCommitment(scope: Scope, fields: CommitmentFields): 
       leadOrganization: clean.leadOrganization!,
       assignee: clean.assignee ?? null,
       dueDate: clean.dueDate ?? null,
+      originalDueDate: clean.dueDate ?? null,
       priority: clean.priority ?? 'MEDIUM',
       gcmObjectives: clean.gcmObjectives ?? [],
       visibility: clean.visibility ?? 'INTERNAL',
@@ -415,6 +419,7 @@ export async function updateCommitment(
     checkProgress(problems, 'progress', change.progress);
     if (change.progress === null) problems.add('progress', 'cannot be empty');
     const statusReason = cleanText(problems, 'statusReason', change.statusReason, 2000);
+    const dueDateReason = cleanText(problems, 'dueDateReason', change.dueDateReason, 2000);
     const status = change.status ?? undefined;
     if (change.status === null) problems.add('status', 'cannot be empty');
     if (status && !COMMITMENT_STATUSES.includes(status)) problems.add('status', 'is unknown');
@@ -442,6 +447,7 @@ export async function updateCommitment(
       clean.supportingOrganizations = linksBefore.supportingOrganizations.filter((org) => org !== newLead);
     const before = commitmentSnapshot(commitment, linksBefore);
     const progressBefore = { status: commitment.status, progress: commitment.progress };
+    const dueDateBefore = commitment.dueDate ?? null;
     const assign = commitment as Record<string, unknown>;
     for (const key of [
       'title',
@@ -467,6 +473,7 @@ export async function updateCommitment(
     if (changes.status || changes.progress) {
       recordProgress(em, scope, commitment, progressBefore, { note: statusReason });
     }
+    if (changes.dueDate) recordAppliedDueDate(em, scope, commitment, dueDateBefore, dueDateReason);
     if (Object.keys(changes).length > 0) {
       // Link changes alone do not touch the row; bump it so the version moves on.
       if (!changes.status && !changes.progress && (changes.supportingOrganizations || changes.planObjectives))

@@ -17,6 +17,28 @@ export function overdueSql(alias: string): string {
   return `(${alias}.due_date is not null and ${alias}.due_date < ${TODAY_SQL} and ${alias}.status not in ('COMPLETED', 'VERIFIED', 'CANCELLED'))`;
 }
 
+/** The OGP Independent Reporting Mechanism's completion scale. */
+export const COMPLETION_LEVELS = ['NOT_STARTED', 'LIMITED', 'SUBSTANTIAL', 'COMPLETE'] as const;
+export type CompletionLevel = (typeof COMPLETION_LEVELS)[number];
+
+/** COMPLETE once completed or verified; otherwise by progress: 0 none, 1–49 limited, 50–99 substantial. */
+export function completionLevel(status: CommitmentStatus, progress: number): CompletionLevel {
+  if (status === 'COMPLETED' || status === 'VERIFIED') return 'COMPLETE';
+  if (progress >= 50) return 'SUBSTANTIAL';
+  return progress > 0 ? 'LIMITED' : 'NOT_STARTED';
+}
+
+/** The same scale in SQL, on a status and a progress expression. */
+export function completionLevelSql(status: string, progress: string): string {
+  return `(case when ${status} in ('COMPLETED', 'VERIFIED') then 'COMPLETE' when ${progress} >= 50 then 'SUBSTANTIAL'
+    when ${progress} > 0 then 'LIMITED' else 'NOT_STARTED' end)`;
+}
+
+/** True for what the IRM counts as high completion (substantial or complete); CANCELLED counts nowhere. */
+export function highCompletionSql(status: string, progress: string): string {
+  return `(${status} <> 'CANCELLED' and ${completionLevelSql(status, progress)} in ('SUBSTANTIAL', 'COMPLETE'))`;
+}
+
 /** Today in Asia/Phnom_Penh as YYYY-MM-DD (the same rule as TODAY_SQL, for one loaded row). */
 export function todayInPhnomPenh(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(now);

@@ -85,6 +85,12 @@ export class CommitmentType extends Node {
   @Field(() => DateScalar, { nullable: true, description: 'The date it is due (a calendar date).' })
   dueDate!: string | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The first due date it was given; never overwritten (dueDateChanges has every change since).',
+  })
+  originalDueDate!: string | null;
+
   @Field(() => PriorityEnum, { nullable: true, description: 'How urgent it is.' })
   priority!: Priority | null;
 
@@ -199,6 +205,12 @@ export class CommitmentStatsGroupType {
 
   @Field(() => [StatusCountType], { description: 'How many are in each status (only statuses that occur).' })
   byStatus!: StatusCountType[];
+
+  @Field(() => Int, {
+    description:
+      'How many reached high completion on the OGP IRM scale: SUBSTANTIAL (50–99 %) or COMPLETE (completed or verified). CANCELLED ones count in no group total for this figure.',
+  })
+  highCompletion!: number;
 }
 
 @InputType({ description: 'Which commitments to list or count; all conditions must hold.' })
@@ -372,6 +384,12 @@ export class UpdateCommitmentInput {
 
   @Field(() => String, { nullable: true, description: 'Why the status changes (required to cancel).' })
   statusReason?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the due date changes; recorded with the change in dueDateChanges (status APPLIED).',
+  })
+  dueDateReason?: string | null;
 }
 
 @InputType({

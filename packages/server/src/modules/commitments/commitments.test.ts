@@ -212,7 +212,7 @@ describe('reading commitments', () => {
     ]);
     const reversed = await api.run(secretariat, LIST, { filter: { dueFrom: '2024-03-01', dueTo: '2024-02-01' } });
     expect(reversed.errors?.[0].extensions?.fields).toEqual([
-      { field: 'filter.dueTo', message: 'must not be before dueFrom' },
+      { field: 'filter.dueTo', message: 'must not be before dueFrom', code: 'END_BEFORE_START' },
     ]);
   });
 
@@ -475,8 +475,8 @@ describe('creating and changing commitments', () => {
       input: { title: 'x', leadOrganizationId: org.person.gid, assigneeId: 'bad' },
     });
     expect(malformed.errors?.[0].extensions?.fields).toEqual([
-      { field: 'leadOrganizationId', message: 'is not a valid Organization id' },
-      { field: 'assigneeId', message: 'is not a valid Person id' },
+      { field: 'leadOrganizationId', message: 'is not a valid Organization id', code: 'INVALID_FORMAT' },
+      { field: 'assigneeId', message: 'is not a valid Person id', code: 'INVALID_FORMAT' },
     ]);
     expect(await db.orm.em.fork().count(CommitmentSchema, {})).toBe(before);
     expect(await db.orm.em.fork().count(AuditEventSchema, {})).toBe(audits);

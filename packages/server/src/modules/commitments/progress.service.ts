@@ -6,7 +6,6 @@ import { diff, recordAudit } from '../audit/audit.service.js';
 import { followUp } from '../notifications/follow-up.js';
 import {
   type Commitment,
-  CommitmentSchema,
   type CommitmentStatus,
   CommitmentSupporterSchema,
   COMMITMENT_STATUSES,
@@ -17,6 +16,7 @@ import {
   AUDITED,
   checkProgress,
   commitmentSnapshot,
+  findVisibleCommitments,
   loadLinks,
   lockCommitment,
   OPEN_STATUSES,
@@ -35,13 +35,16 @@ export interface ProgressReport {
 
 const PROGRESS_AUDITED = ['status', 'progress', 'statusReason', 'lastUpdateAt'];
 
-/** Staff, or a focal point of an organisation that leads or supports the commitment. */
-async function requireReporter(scope: Scope, commitmentId: string): Promise<void> {
+/**
+ * Staff, or a focal point of an organisation that leads or supports the commitment. A commitment
+ * the viewer may not see answers NOT_FOUND, exactly like one that does not exist.
+ */
+export async function requireReporter(scope: Scope, commitmentId: string): Promise<void> {
   const { viewer } = scope;
   if (!viewer.role) throw new UnauthenticatedError();
   requireWriteScope(viewer);
   if (isStaff(viewer)) return;
-  const commitment = await scope.em.findOne(CommitmentSchema, { id: commitmentId });
+  const [commitment] = await findVisibleCommitments(scope, [commitmentId]);
   if (!commitment) throw new NotFoundError('Commitment', commitmentId);
   if (viewer.role === 'FOCAL_POINT' && viewer.organizationId) {
     if (commitment.leadOrganization === viewer.organizationId) return;

@@ -6,6 +6,7 @@ import { admin, focalPoint, partner, secretariat } from '../../../test/viewers.j
 import { AuditEventSchema } from '../audit/audit-event.entity.js';
 import { CommitmentSchema, EvidenceSchema, ProgressUpdateSchema } from './commitment.entity.js';
 import { commitmentFixtures } from './commitment.fixtures.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 
 let db: TestDatabase;
 let api: Awaited<ReturnType<typeof createTestApi>>;
@@ -134,11 +135,27 @@ describe('progress updates', () => {
 
   it('refuses focal points of other organisations, partners and read-only tokens', async () => {
     const c = await newCommitment();
+    const missing = toGlobalId('Commitment', '00000000-0000-4000-8000-000000000000');
     const before = await counts();
-    for (const viewer of [o.otherFocal, partner, { ...o.leadFocal, canWrite: false }]) {
-      const result = await api.run(viewer, ADD, { input: { commitmentId: c.gid, version: 1, progress: 10 } });
-      expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Those who may not see the commitment are answered exactly as for one that does not exist.
+    // (A partner may write nothing at all, so both answers are FORBIDDEN for them.)
+    for (const [viewer, code] of [
+      [o.otherFocal, 'NOT_FOUND'],
+      [partner, 'FORBIDDEN'],
+    ] as const) {
+      const hidden = await api.run(viewer, ADD, { input: { commitmentId: c.gid, version: 1, progress: 10 } });
+      const absent = await api.run(viewer, ADD, { input: { commitmentId: missing, version: 1, progress: 10 } });
+      expect(hidden.errors?.[0].extensions?.code).toBe(code);
+      expect(absent.errors?.[0].extensions?.code).toBe(code);
+      expect(hidden.errors?.[0].message.replace(c.id, 'X')).toBe(
+        absent.errors?.[0].message.replace('00000000-0000-4000-8000-000000000000', 'X'),
+      );
     }
+    // A focal point who may see it, through a read-only token, is refused the write.
+    const readOnly = await api.run({ ...o.leadFocal, canWrite: false }, ADD, {
+      input: { commitmentId: c.gid, version: 1, progress: 10 },
+    });
+    expect(readOnly.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await counts()).toEqual(before);
   });
 

@@ -19,6 +19,10 @@ export const MeetingSeriesSchema = defineEntity({
     ...baseProperties,
     title: p.text().nullable(),
     titleKm: p.text().nullable(),
+    /** The organisation that convenes the series; its meetings default to it. */
+    organizer: p.manyToOne(OrganizationSchema).mapToPk().nullable(),
+    /** How often it meets: an RFC 5545 RRULE such as FREQ=MONTHLY;INTERVAL=3. */
+    cadence: p.text().nullable(),
   },
 });
 export type MeetingSeries = InferEntity<typeof MeetingSeriesSchema>;

@@ -145,6 +145,55 @@ export class CreateMeetingSeriesInput {
 
   @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
   titleKm?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation that convenes it.' })
+  organizerId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'How often it meets: an RFC 5545 RRULE, e.g. FREQ=MONTHLY;INTERVAL=3 for quarterly.',
+  })
+  cadence?: string | null;
+}
+
+@InputType({ description: 'Changes to a meeting series (secretariat); only the fields given change.' })
+export class UpdateMeetingSeriesInput extends CreateMeetingSeriesInput {
+  @Field(() => ID, { description: 'The series to change.' })
+  id!: string;
+}
+
+@ObjectType({ description: 'The result of updateMeetingSeries.' })
+export class UpdateMeetingSeriesPayload {
+  @Field(() => MeetingSeriesType, { description: 'The series.' })
+  series!: MeetingSeriesType;
+}
+
+@InputType({ description: 'The next meeting of a series.' })
+export class ScheduleNextMeetingInput {
+  @Field(() => ID, { description: 'The series.' })
+  seriesId!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When it starts.' })
+  startsAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it ends.' })
+  endsAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Where it takes place (default: where the last one did).' })
+  location?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: 'Invite the participants of the latest meeting again (default true).',
+  })
+  copyParticipants?: boolean | null;
+}
+
+@ObjectType({ description: 'The result of scheduleNextMeeting.' })
+export class ScheduleNextMeetingPayload {
+  @Field(() => MeetingType, { description: 'The new meeting, PLANNED, opening with the matters arising.' })
+  meeting!: MeetingType;
 }
 
 @ObjectType({ description: 'The result of createMeetingSeries.' })

@@ -11,7 +11,9 @@ import { followUp } from '../notifications/follow-up.js';
 import { OrganizationSchema } from '../organizations/organization.entity.js';
 import type { Scope } from '../organizations/organization.service.js';
 import { PersonSchema } from '../people/person.entity.js';
+import { cadenceProblem } from './cadence.js';
 import {
+  AgendaItemSchema,
   type Meeting,
   type MeetingKind,
   MeetingSchema,
@@ -37,7 +39,7 @@ const MEETING_AUDITED = [
   'cancellationReason',
   'minutesApprovedAt',
 ];
-const SERIES_AUDITED = ['title', 'titleKm'];
+const SERIES_AUDITED = ['title', 'titleKm', 'organizer', 'cadence'];
 
 /**
  * The meetings a viewer may read, as an SQL condition on the meeting table aliased `alias`
@@ -209,24 +211,73 @@ export async function listMeetingSeries(scope: Scope, page: PageArgs): Promise<P
   return toPage(rows, window, totalCount);
 }
 
-export async function createMeetingSeries(
-  scope: Scope,
-  fields: { title?: string | null; titleKm?: string | null },
-): Promise<MeetingSeries> {
-  requireStaff(scope.viewer, 'create meeting series');
+export interface SeriesFields {
+  title?: string | null;
+  titleKm?: string | null;
+  organizer?: string | null;
+  cadence?: string | null;
+}
+
+/** Checks a series' fields; `existing` is the series being changed. */
+async function validateSeries(em: EntityManager, fields: SeriesFields, existing?: MeetingSeries) {
   const problems = new Problems();
-  const title = cleanText(problems, 'title', fields.title, TITLE_MAX) ?? null;
-  const titleKm = cleanText(problems, 'titleKm', fields.titleKm, TITLE_MAX) ?? null;
-  requireEnglishOrKhmer(problems, 'title', title, titleKm);
+  const clean: SeriesFields = {
+    title: cleanText(problems, 'title', fields.title, TITLE_MAX),
+    titleKm: cleanText(problems, 'titleKm', fields.titleKm, TITLE_MAX),
+    organizer: fields.organizer,
+    cadence: cleanText(problems, 'cadence', fields.cadence, 500),
+  };
+  requireEnglishOrKhmer(
+    problems,
+    'title',
+    clean.title === undefined ? existing?.title : clean.title,
+    clean.titleKm === undefined ? existing?.titleKm : clean.titleKm,
+  );
+  if (clean.organizer && !(await em.findOne(OrganizationSchema, { id: clean.organizer })))
+    problems.add('organizerId', 'no such organisation');
+  if (clean.cadence) {
+    const problem = cadenceProblem(clean.cadence);
+    if (problem) problems.add('cadence', problem);
+    else clean.cadence = clean.cadence.toUpperCase().replace(/^RRULE:/, '');
+  }
   problems.throwIfAny();
+  return clean;
+}
+
+export async function createMeetingSeries(scope: Scope, fields: SeriesFields): Promise<MeetingSeries> {
+  requireStaff(scope.viewer, 'create meeting series');
   return scope.em.transactional(async (em) => {
-    const series = em.create(MeetingSeriesSchema, { title, titleKm, createdBy: scope.viewer.personId ?? null });
+    const clean = await validateSeries(em, fields);
+    const series = em.create(MeetingSeriesSchema, {
+      title: clean.title ?? null,
+      titleKm: clean.titleKm ?? null,
+      organizer: clean.organizer ?? null,
+      cadence: clean.cadence ?? null,
+      createdBy: scope.viewer.personId ?? null,
+    });
     recordAudit(em, scope.viewer, {
       entityType: 'MeetingSeries',
       entityId: series.id,
       operation: 'create',
       changes: diff(null, snapshot(series, SERIES_AUDITED), SERIES_AUDITED),
     });
+    return series;
+  });
+}
+
+/** Changes a series' title, organiser or cadence; only the fields given change. */
+export async function updateMeetingSeries(scope: Scope, id: string, fields: SeriesFields): Promise<MeetingSeries> {
+  requireStaff(scope.viewer, 'change meeting series');
+  return scope.em.transactional(async (em) => {
+    const series = await em.findOne(MeetingSeriesSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!series) throw new NotFoundError('MeetingSeries', id);
+    const clean = await validateSeries(em, fields, series);
+    const before = snapshot(series, SERIES_AUDITED);
+    for (const key of ['title', 'titleKm', 'organizer', 'cadence'] as const)
+      if (clean[key] !== undefined) series[key] = clean[key] ?? null;
+    const changes = diff(before, snapshot(series, SERIES_AUDITED), SERIES_AUDITED);
+    if (Object.keys(changes).length > 0)
+      recordAudit(em, scope.viewer, { entityType: 'MeetingSeries', entityId: id, operation: 'update', changes });
     return series;
   });
 }
@@ -263,7 +314,11 @@ const CHANGEABLE_WHEN_CLOSED: (keyof MeetingFields)[] = ['visibility', 'series']
 const EARLIEST = new Date('1990-01-01T00:00:00Z');
 const LATEST = new Date('2100-01-01T00:00:00Z');
 
-async function validateMeeting(em: EntityManager, fields: MeetingFields, existing?: Meeting): Promise<MeetingFields> {
+export async function validateMeeting(
+  em: EntityManager,
+  fields: MeetingFields,
+  existing?: Meeting,
+): Promise<MeetingFields> {
   const problems = new Problems();
   const clean: MeetingFields = {
     ...fields,
@@ -369,32 +424,54 @@ export function requireOpenMeeting(meeting: Meeting, field: string, what: string
   }
 }
 
-export async function createMeeting(scope: Scope, fields: MeetingFields): Promise<Meeting> {
-  requireStaff(scope.viewer, 'plan meetings');
-  return scope.em.transactional(async (em) => {
-    const clean = await validateMeeting(em, fields);
-    const meeting = em.create(MeetingSchema, {
-      title: clean.title ?? null,
-      titleKm: clean.titleKm ?? null,
-      kind: clean.kind!,
-      startsAt: clean.startsAt!,
-      endsAt: clean.endsAt ?? null,
-      location: clean.location ?? null,
-      organizer: clean.organizer!,
-      chair: clean.chair ?? null,
-      series: clean.series ?? null,
-      visibility: clean.visibility ?? 'INTERNAL',
-      status: 'PLANNED',
+/** The agenda item a meeting of a series opens with (DESIGN.md §7). */
+export const MATTERS_ARISING = {
+  title: 'Matters arising / review of commitments',
+  titleKm: 'បញ្ហាពីកិច្ចប្រជុំមុន / ការពិនិត្យការប្តេជ្ញាចិត្ត',
+};
+
+/** Inserts a checked meeting in the transaction of `em`; a meeting of a series opens with the matters arising. */
+export function insertMeeting(em: EntityManager, scope: Scope, clean: MeetingFields): Meeting {
+  const meeting = em.create(MeetingSchema, {
+    title: clean.title ?? null,
+    titleKm: clean.titleKm ?? null,
+    kind: clean.kind!,
+    startsAt: clean.startsAt!,
+    endsAt: clean.endsAt ?? null,
+    location: clean.location ?? null,
+    organizer: clean.organizer!,
+    chair: clean.chair ?? null,
+    series: clean.series ?? null,
+    visibility: clean.visibility ?? 'INTERNAL',
+    status: 'PLANNED',
+    createdBy: scope.viewer.personId ?? null,
+  });
+  recordAudit(em, scope.viewer, {
+    entityType: 'Meeting',
+    entityId: meeting.id,
+    operation: 'create',
+    changes: diff(null, snapshot(meeting, MEETING_AUDITED), MEETING_AUDITED),
+  });
+  if (meeting.series) {
+    const item = em.create(AgendaItemSchema, {
+      meeting: meeting.id,
+      position: 1,
+      ...MATTERS_ARISING,
       createdBy: scope.viewer.personId ?? null,
     });
     recordAudit(em, scope.viewer, {
-      entityType: 'Meeting',
-      entityId: meeting.id,
+      entityType: 'AgendaItem',
+      entityId: item.id,
       operation: 'create',
-      changes: diff(null, snapshot(meeting, MEETING_AUDITED), MEETING_AUDITED),
+      changes: { meeting: { before: null, after: meeting.id }, title: { before: null, after: item.title } },
     });
-    return meeting;
-  });
+  }
+  return meeting;
+}
+
+export async function createMeeting(scope: Scope, fields: MeetingFields): Promise<Meeting> {
+  requireStaff(scope.viewer, 'plan meetings');
+  return scope.em.transactional(async (em) => insertMeeting(em, scope, await validateMeeting(em, fields)));
 }
 
 export async function updateMeeting(

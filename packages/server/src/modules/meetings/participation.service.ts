@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireStaff } from '../../auth/permissions.js';
 import { InvalidInputError, Problems } from '../../errors.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
@@ -60,32 +61,44 @@ export async function setParticipation(
       }
       return { participation: existing, meeting };
     }
-    const participation = em.create(ParticipationSchema, {
-      meeting: meeting.id,
-      person: fields.person,
-      organization: organization!,
-      role: fields.role,
-      attendance: fields.attendance,
-      createdBy: scope.viewer.personId ?? null,
-    });
-    const event = recordAudit(em, scope.viewer, {
-      entityType: 'Participation',
-      entityId: participation.id,
-      operation: 'create',
-      changes: diff(null, snapshot(participation, AUDITED), AUDITED),
-    });
-    // Adding someone to a meeting still to come invites them.
-    if (meeting.status === 'PLANNED' && meeting.startsAt > new Date()) {
-      await followUp(em, {
-        id: event,
-        kind: 'MEETING_INVITATION',
-        meeting: meeting.id,
-        person: participation.person,
-        actor: scope.viewer.personId ?? null,
-      });
-    }
-    return { participation, meeting };
+    return {
+      participation: await insertParticipation(em, scope, meeting, { ...fields, organization: organization! }),
+      meeting,
+    };
   });
+}
+
+/** Adds someone to a meeting in the transaction of `em` (audited); adding them to a coming meeting invites them. */
+export async function insertParticipation(
+  em: EntityManager,
+  scope: Scope,
+  meeting: Meeting,
+  fields: { person: string; organization: string; role: ParticipationRole; attendance: Attendance },
+): Promise<Participation> {
+  const participation = em.create(ParticipationSchema, {
+    meeting: meeting.id,
+    person: fields.person,
+    organization: fields.organization,
+    role: fields.role,
+    attendance: fields.attendance,
+    createdBy: scope.viewer.personId ?? null,
+  });
+  const event = recordAudit(em, scope.viewer, {
+    entityType: 'Participation',
+    entityId: participation.id,
+    operation: 'create',
+    changes: diff(null, snapshot(participation, AUDITED), AUDITED),
+  });
+  if (meeting.status === 'PLANNED' && meeting.startsAt > new Date()) {
+    await followUp(em, {
+      id: event,
+      kind: 'MEETING_INVITATION',
+      meeting: meeting.id,
+      person: participation.person,
+      actor: scope.viewer.personId ?? null,
+    });
+  }
+  return participation;
 }
 
 export async function removeParticipation(scope: Scope, meetingId: string, personId: string): Promise<Meeting> {

@@ -15,6 +15,18 @@ export type FollowUpEvent =
       actor: string | null;
       reason?: string | null;
     }
+  | {
+      id: string;
+      kind: 'DUE_DATE_CHANGE_REQUESTED' | 'DUE_DATE_CHANGE_DECIDED';
+      commitment: string;
+      actor: string | null;
+      /** The person who asked (told of the decision). */
+      requester?: string | null;
+      from: string | null;
+      to: string | null;
+      accepted?: boolean;
+      reason?: string | null;
+    }
   | { id: string; kind: 'MEETING_INVITATION'; meeting: string; person: string; actor: string | null }
   | { id: string; kind: 'MINUTES_APPROVED'; meeting: string; actor: string | null };
 

@@ -18,6 +18,10 @@ export interface MessageFacts {
   meetingTitle?: string | null;
   meetingTitleKm?: string | null;
   meetingStartsAt?: Date;
+  /** A due-date change: from and to (YYYY-MM-DD), and whether it was accepted. */
+  fromDate?: string | null;
+  toDate?: string | null;
+  accepted?: boolean;
 }
 
 export interface Bilingual {
@@ -64,6 +68,10 @@ export function describe(kind: NotificationKind, facts: MessageFacts): Bilingual
     : { en: '', km: '' };
   const status = facts.status ? STATUS[facts.status] : { en: '', km: '' };
   const days = Math.abs(facts.days ?? 0);
+  const noDate = { en: 'no date', km: 'គ្មានកាលកំណត់' };
+  const dateOf = (value: string | null | undefined) =>
+    value ? { en: formatDate(value, 'en'), km: formatDate(value, 'km') } : noDate;
+  const dates = { from: dateOf(facts.fromDate), to: dateOf(facts.toDate) };
   switch (kind) {
     case 'ASSIGNED':
       return {
@@ -122,13 +130,18 @@ export function describe(kind: NotificationKind, facts: MessageFacts): Bilingual
       };
     case 'DUE_DATE_CHANGE_REQUESTED':
       return {
-        en: `${actor.en} asked to move the due date of ${ref}: ${title.en}`,
-        km: `${actor.km} បានស្នើប្តូរកាលកំណត់របស់ ${ref}៖ ${title.km}`,
+        en: `${actor.en} asks to move the due date of ${ref} from ${dates.from.en} to ${dates.to.en}. Reason: ${facts.reason ?? ''}`,
+        km: `${actor.km} ស្នើប្តូរកាលកំណត់របស់ ${ref} ពី ${dates.from.km} ទៅ ${dates.to.km}។ មូលហេតុ៖ ${facts.reason ?? ''}`,
       };
     case 'DUE_DATE_CHANGE_DECIDED':
-      return {
-        en: `The request to move the due date of ${ref} was decided: ${title.en}`,
-        km: `សំណើប្តូរកាលកំណត់របស់ ${ref} ត្រូវបានសម្រេចហើយ៖ ${title.km}`,
-      };
+      return facts.accepted
+        ? {
+            en: `The secretariat accepted the new due date of ${ref}: ${dates.to.en}`,
+            km: `លេខាធិការដ្ឋានបានយល់ព្រមលើកាលកំណត់ថ្មីរបស់ ${ref}៖ ${dates.to.km}`,
+          }
+        : {
+            en: `The secretariat declined to move the due date of ${ref} to ${dates.to.en}. Reason: ${facts.reason ?? ''}`,
+            km: `លេខាធិការដ្ឋានមិនយល់ព្រមប្តូរកាលកំណត់របស់ ${ref} ទៅ ${dates.to.km} ទេ។ មូលហេតុ៖ ${facts.reason ?? ''}`,
+          };
   }
 }

@@ -48,7 +48,13 @@ export async function createNotification(em: EntityManager, request: Notificatio
   return rows.length > 0;
 }
 
-const PROGRESS_KINDS = new Set<NotificationKind>(['STATUS_CHANGED', 'PROGRESS_REPORTED', 'AWAITING_VERIFICATION']);
+/** Kinds the whole secretariat hears of, besides the followers. */
+const SECRETARIAT_KINDS = new Set<NotificationKind>([
+  'STATUS_CHANGED',
+  'PROGRESS_REPORTED',
+  'AWAITING_VERIFICATION',
+  'DUE_DATE_CHANGE_REQUESTED',
+]);
 
 /** Who hears about an event, before the access rules and the actor are taken out. */
 async function audience(em: EntityManager, event: FollowUpEvent): Promise<Recipient[]> {
@@ -72,8 +78,9 @@ async function audience(em: EntityManager, event: FollowUpEvent): Promise<Recipi
     }
     default: {
       const followers = (await followersOf(em, [event.commitment])).get(event.commitment) ?? [];
-      const recipients = await loadRecipients(em, followers);
-      if (!PROGRESS_KINDS.has(event.kind)) return recipients;
+      const requester = 'requester' in event && event.requester ? [event.requester] : [];
+      const recipients = await loadRecipients(em, [...followers, ...requester]);
+      if (!SECRETARIAT_KINDS.has(event.kind)) return recipients;
       const known = new Set(recipients.map((r) => r.person));
       const secretariat = (await recipientsWithRole(em, 'SECRETARIAT')).filter((r) => !known.has(r.person));
       return [...recipients, ...secretariat];
@@ -95,6 +102,9 @@ async function factsOf(em: EntityManager, event: FollowUpEvent): Promise<Message
       progress: commitment.progress,
       dueDate: commitment.dueDate,
       reason: 'reason' in event ? event.reason : null,
+      fromDate: 'from' in event ? event.from : undefined,
+      toDate: 'to' in event ? event.to : undefined,
+      accepted: 'accepted' in event ? event.accepted : undefined,
       path: `/commitments/${toGlobalId('Commitment', commitment.id)}`,
     };
   }

@@ -1,0 +1,293 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireReader } from '../../auth/permissions.js';
+import { Problems } from '../../errors.js';
+import { type Page, pageWindow, toPage } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { registerNodeType } from '../../graphql/node.js';
+import { DateScalar } from '../../graphql/scalars.js';
+import type { Commitment } from '../commitments/commitment.entity.js';
+import { type StatsGroupByValue, STATUS_LABELS } from '../commitments/commitment-stats.service.js';
+import { visibleCommitmentLoader } from '../commitments/commitment.loaders.js';
+import { decodeCommitmentFilter } from '../commitments/commitment.resolver.js';
+import { commitmentWhere } from '../commitments/commitment.service.js';
+import { todayInPhnomPenh } from '../commitments/commitment.sql.js';
+import { CommitmentConnection, CommitmentFilter, StatsGroupByEnum } from '../commitments/commitment.type.js';
+import type { Meeting } from '../meetings/meeting.entity.js';
+import { MeetingType } from '../meetings/meeting.type.js';
+import { previousInSeries } from '../meetings/series.service.js';
+import { OrganizationSchema } from '../organizations/organization.entity.js';
+import { gcmObjectiveLoader } from '../plans/plan.loaders.js';
+import { PlanGoalSchema } from '../plans/plan.entity.js';
+import { countsOf, groupRows, hasChange, type ProgressReport, progressDelta, publicKey } from './report.model.js';
+import {
+  checkRange,
+  closeReportingPeriod,
+  createReportingPeriod,
+  listReportingPeriods,
+  liveReportRows,
+  type ReportRow,
+  snapshotRows,
+} from './report.service.js';
+import {
+  CloseReportingPeriodInput,
+  CloseReportingPeriodPayload,
+  CreateReportingPeriodInput,
+  CreateReportingPeriodPayload,
+  type ProgressChange,
+  ProgressChangeEnum,
+  ProgressReportGroupType,
+  ProgressReportType,
+  ReportingPeriodConnection,
+  ReportingPeriodType,
+} from './report.type.js';
+import { type ReportingPeriod, ReportingPeriodSchema } from './reporting-period.entity.js';
+
+@ArgsType()
+class ReportCommitmentsArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size (at most 100; default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to start after.' })
+  after?: string | null;
+
+  @Field(() => ProgressChangeEnum, { nullable: true, description: 'Only those with this change (default: all).' })
+  change?: ProgressChange | null;
+}
+
+@ArgsType()
+class PeriodsArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size (at most 100; default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to start after.' })
+  after?: string | null;
+}
+
+/** The rows of each period's report: frozen ones for closed periods, live ones for open periods; batched. */
+function periodRowsLoader(ctx: Context) {
+  return ctx.loaders.custom<ReportingPeriod, ReportRow[]>(
+    'report:period-rows',
+    async (periods) => {
+      const closed = periods.filter((p) => p.closedAt).map((p) => p.id);
+      const open = periods.filter((p) => !p.closedAt);
+      const [frozen, live] = await Promise.all([
+        snapshotRows(ctx.em, ctx.viewer, ctx.config.publicRead, closed),
+        liveReportRows(
+          ctx.em,
+          commitmentWhere(ctx, null, 'c'),
+          open.map((p) => ({ key: p.id, from: p.startsOn, to: p.endsOn })),
+        ),
+      ]);
+      return periods.map((p) => (p.closedAt ? frozen.get(p.id) : live.get(p.id)) ?? []);
+    },
+    (period) => period.id,
+  );
+}
+
+/** Each meeting's report since the previous meeting of its series (null without one); batched. */
+function sincePreviousLoader(ctx: Context) {
+  return ctx.loaders.custom<Meeting, ProgressReport | null>(
+    'report:since-previous',
+    async (meetings) => {
+      const previous = await previousInSeries(
+        ctx.em,
+        ctx.viewer,
+        ctx.config.publicRead,
+        meetings.map((m) => m.id),
+      );
+      const today = todayInPhnomPenh();
+      const ranges = meetings.flatMap((meeting) => {
+        const before = previous.get(meeting.id);
+        if (!before || !meeting.series) return [];
+        const from = todayInPhnomPenh(before.startsAt);
+        const held = meeting.status === 'HELD' || meeting.status === 'MINUTES_APPROVED';
+        const end = held ? todayInPhnomPenh(meeting.startsAt) : today;
+        return [{ key: meeting.id, from, to: [from, end].sort()[1], series: meeting.series, before: meeting.startsAt }];
+      });
+      const rows = await liveReportRows(ctx.em, commitmentWhere(ctx, null, 'c'), ranges);
+      return meetings.map((meeting) => {
+        const range = ranges.find((r) => r.key === meeting.id);
+        return range ? { from: range.from, to: range.to, rows: rows.get(meeting.id) ?? [] } : null;
+      });
+    },
+    (meeting) => meeting.id,
+  );
+}
+
+registerNodeType('ReportingPeriod', async (ctx, id) => {
+  requireReader(ctx.viewer, ctx.config.publicRead);
+  return (await ctx.loaders.byId(ReportingPeriodSchema).load(id)) ?? null;
+});
+
+@Resolver(() => ReportingPeriodType)
+export class ReportingPeriodResolver {
+  @FieldResolver(() => ID, { description: 'Globally unique, opaque id.' })
+  id(@Root() period: ReportingPeriod): string {
+    return toGlobalId('ReportingPeriod', period.id);
+  }
+
+  @FieldResolver(() => ProgressReportType, {
+    description: 'Its report: frozen once the period is closed, live until then.',
+  })
+  async report(
+    @Root() period: ReportingPeriod,
+    @Arg('groupBy', () => StatsGroupByEnum, { nullable: true, description: 'How to group it (default: no groups).' })
+    groupBy: StatsGroupByValue | null,
+    @Ctx() ctx: Context,
+  ): Promise<ProgressReport> {
+    return { from: period.startsOn, to: period.endsOn, rows: await periodRowsLoader(ctx).load(period), groupBy };
+  }
+
+  @Query(() => ReportingPeriodConnection, { description: 'Reporting periods, newest first.' })
+  reportingPeriods(@Args(() => PeriodsArgs) args: PeriodsArgs, @Ctx() ctx: Context) {
+    return listReportingPeriods(ctx, args);
+  }
+
+  @Query(() => ProgressReportType, {
+    description:
+      'What changed between two dates (both included, Phnom Penh calendar days) for the commitments you may see. When the range is exactly a closed period and no filter is given, the frozen report of that period answers.',
+  })
+  async progressReport(
+    @Arg('from', () => DateScalar, { description: 'First day.' }) from: string,
+    @Arg('to', () => DateScalar, { description: 'Last day.' }) to: string,
+    @Arg('groupBy', () => StatsGroupByEnum, { nullable: true, description: 'How to group it.' })
+    groupBy: StatsGroupByValue | null,
+    @Arg('filter', () => CommitmentFilter, { nullable: true, description: 'Which commitments to report on.' })
+    filter: CommitmentFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<ProgressReport> {
+    requireReader(ctx.viewer, ctx.config.publicRead);
+    const problems = new Problems();
+    checkRange(problems, from, to, ['from', 'to']);
+    const values = decodeCommitmentFilter(filter, problems);
+    problems.throwIfAny();
+    const period = values
+      ? null
+      : await ctx.em.findOne(ReportingPeriodSchema, { startsOn: from, endsOn: to, closedAt: { $ne: null } });
+    const rows = period
+      ? await periodRowsLoader(ctx).load(period)
+      : ((await liveReportRows(ctx.em, commitmentWhere(ctx, values, 'c'), [{ key: 'r', from, to }])).get('r') ?? []);
+    return { from, to, rows, groupBy };
+  }
+
+  @Mutation(() => CreateReportingPeriodPayload, { description: 'Creates a reporting period (secretariat).' })
+  async createReportingPeriod(
+    @Arg('input', () => CreateReportingPeriodInput) input: CreateReportingPeriodInput,
+    @Ctx() ctx: Context,
+  ) {
+    return { period: await createReportingPeriod(ctx, input) };
+  }
+
+  @Mutation(() => CloseReportingPeriodPayload, {
+    description: 'Closes a period and freezes its report: later edits never change it (secretariat).',
+  })
+  async closeReportingPeriod(
+    @Arg('input', () => CloseReportingPeriodInput) input: CloseReportingPeriodInput,
+    @Ctx() ctx: Context,
+  ) {
+    const problems = new Problems();
+    const id = decodeId(input.id, 'ReportingPeriod', 'id', problems);
+    problems.throwIfAny();
+    return { period: await closeReportingPeriod(ctx, id!) };
+  }
+}
+
+const count = (report: ProgressReport, change: ProgressChange) =>
+  report.rows.filter((r) => hasChange(r, change)).length;
+
+@Resolver(() => ProgressReportType)
+export class ProgressReportResolver {
+  @FieldResolver(() => Int, { description: 'Commitments recorded within the range.' })
+  created(@Root() report: ProgressReport): number {
+    return count(report, 'CREATED');
+  }
+
+  @FieldResolver(() => Int, { description: 'Commitments reported completed within the range.' })
+  completed(@Root() report: ProgressReport): number {
+    return count(report, 'COMPLETED');
+  }
+
+  @FieldResolver(() => Int, { description: 'Commitments verified within the range.' })
+  verified(@Root() report: ProgressReport): number {
+    return count(report, 'VERIFIED');
+  }
+
+  @FieldResolver(() => Int, { description: 'Commitments whose due date passed within the range while still open.' })
+  becameOverdue(@Root() report: ProgressReport): number {
+    return count(report, 'BECAME_OVERDUE');
+  }
+
+  @FieldResolver(() => Int, { description: 'Commitments open at the end with no progress update within the range.' })
+  withoutUpdate(@Root() report: ProgressReport): number {
+    return count(report, 'WITHOUT_UPDATE');
+  }
+
+  @FieldResolver(() => CommitmentConnection, { description: 'The commitments behind a figure, by reference.' })
+  async commitments(
+    @Root() report: ProgressReport,
+    @Args(() => ReportCommitmentsArgs) args: ReportCommitmentsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Page<Commitment>> {
+    const rows = args.change ? report.rows.filter((r) => hasChange(r, args.change!)) : report.rows;
+    const window = pageWindow(args);
+    const ids = rows.slice(window.offset, window.offset + window.limit).map((r) => r.id);
+    const found = await visibleCommitmentLoader(ctx).loadMany(ids);
+    const commitments = found.filter((c): c is Commitment => !!c && !(c instanceof Error));
+    return toPage(commitments, window, rows.length);
+  }
+
+  @FieldResolver(() => [ProgressReportGroupType], {
+    description: 'One entry per group (empty without groupBy), with the groups’ counts at the start and at the end.',
+  })
+  async groups(@Root() report: ProgressReport, @Ctx() ctx: Context): Promise<ProgressReportGroupType[]> {
+    const groupBy = report.groupBy;
+    if (!groupBy) return [];
+    const groups = [...groupRows(report.rows, groupBy)];
+    const labels = await Promise.all(groups.map(([key]) => labelOf(ctx, groupBy, key)));
+    return groups
+      .map(([key, rows], index) => {
+        const atStart = rows.filter((r) => r.existedAtStart);
+        const label = labels[index];
+        const base = { key: publicKey(groupBy, key), label: label.label, labelKm: label.labelKm };
+        return {
+          ...base,
+          sort: label.sort,
+          atStart: atStart.length ? { ...base, ...countsOf(atStart, 'start') } : null,
+          atEnd: { ...base, ...countsOf(rows, 'end') },
+          progressDelta: progressDelta(rows),
+        };
+      })
+      .sort((a, b) => a.sort.localeCompare(b.sort))
+      .map(({ sort: _sort, ...group }) => group);
+  }
+}
+
+async function labelOf(ctx: Context, groupBy: StatsGroupByValue, key: string) {
+  if (groupBy === 'ORGANIZATION') {
+    const o = await ctx.loaders.byId(OrganizationSchema).load(key);
+    return { label: o?.name ?? o?.acronym ?? null, labelKm: o?.nameKm ?? null, sort: o?.acronym ?? key };
+  }
+  if (groupBy === 'PLAN_GOAL') {
+    const g = await ctx.loaders.byId(PlanGoalSchema).load(key);
+    return { label: g?.title ?? null, labelKm: g?.titleKm ?? null, sort: String(g?.position ?? 0).padStart(6, '0') };
+  }
+  if (groupBy === 'GCM_OBJECTIVE') {
+    const o = await gcmObjectiveLoader(ctx.loaders, ctx.em).load(Number(key));
+    return { label: o?.title ?? null, labelKm: o?.titleKm ?? null, sort: key.padStart(3, '0') };
+  }
+  const [label, labelKm] = STATUS_LABELS[key as keyof typeof STATUS_LABELS];
+  return { label, labelKm, sort: String(Object.keys(STATUS_LABELS).indexOf(key)) };
+}
+
+@Resolver(() => MeetingType)
+export class MeetingReportResolver {
+  @FieldResolver(() => ProgressReportType, {
+    nullable: true,
+    description:
+      'What changed, since the previous meeting of the series, for the commitments of its earlier meetings: completed, became overdue, no update (null without a previous meeting).',
+  })
+  progressSincePrevious(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<ProgressReport | null> {
+    return sincePreviousLoader(ctx).load(meeting);
+  }
+}
