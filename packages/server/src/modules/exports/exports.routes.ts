@@ -9,12 +9,17 @@ import { NotFoundError, Problems } from '../../errors.js';
 import { replyWithError } from '../../graphql/errors.js';
 import { decodeId, toGlobalId } from '../../graphql/global-id.js';
 import { authenticateHttpRequest, cameOverHttps } from '../../graphql/http.js';
+import { Loaders } from '../../graphql/loaders.js';
 import { DateScalar, DateTimeScalar } from '../../graphql/scalars.js';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../commitments/commitment.entity.js';
 import type { CommitmentOrderValue } from '../commitments/commitment.service.js';
 import type { CommitmentFilterValues } from '../commitments/commitment.sql.js';
 import { todayInPhnomPenh } from '../commitments/commitment.sql.js';
+import type { StatsGroupByValue } from '../commitments/commitment-stats.service.js';
 import type { Scope } from '../organizations/organization.service.js';
+import type { ProgressReport } from '../reports/report.model.js';
+import { findReportingPeriod, periodReportRows, rangeReportRows } from '../reports/report.service.js';
+import { reportXlsx } from '../reports/report.xlsx.js';
 import {
   type CalendarMeeting,
   commitmentExportRows,
@@ -158,6 +163,17 @@ function origin(request: FastifyRequest): string {
   return `${cameOverHttps(request) ? 'https' : 'http'}://${request.host}`;
 }
 
+const GROUP_BYS = ['ORGANIZATION', 'STATUS', 'PLAN_GOAL', 'GCM_OBJECTIVE'] as const;
+
+/** The optional `groupBy` of a report export. */
+function reportGroupBy(query: Query, problems: Problems): StatsGroupByValue | null {
+  const value = single(query, 'groupBy');
+  if (!value) return null;
+  if ((GROUP_BYS as readonly string[]).includes(value)) return value as StatsGroupByValue;
+  problems.add('groupBy', `must be one of ${GROUP_BYS.join(', ')}`, 'INVALID_CHOICE');
+  return null;
+}
+
 /** Serves the calendar (iCalendar) and spreadsheet (XLSX, CSV) exports, authenticated as /graphql is. */
 export async function registerExports(
   app: FastifyInstance,
@@ -240,6 +256,51 @@ export async function registerExports(
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="commitments-${todayInPhnomPenh()}.xlsx"`)
         .send(await commitmentsXlsx(rows));
+    }),
+  );
+
+  const sendReport = async (scope: Scope, reply: FastifyReply, report: ProgressReport, title: string, name: string) =>
+    reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+      .send(await reportXlsx({ em: scope.em, loaders: new Loaders(scope.em) }, report, title));
+
+  app.get(
+    '/exports/reports.xlsx',
+    handle(async (scope, request, reply) => {
+      const query = request.query as Query;
+      const { filter } = commitmentQuery(query);
+      const problems = new Problems();
+      const from = single(query, 'from') ?? '';
+      const to = single(query, 'to') ?? '';
+      if (!from) problems.add('from', 'give the first day, YYYY-MM-DD', 'REQUIRED');
+      if (!to) problems.add('to', 'give the last day, YYYY-MM-DD', 'REQUIRED');
+      const groupBy = reportGroupBy(query, problems);
+      problems.throwIfAny();
+      const rows = await rangeReportRows(scope, from, to, filter);
+      return sendReport(
+        scope,
+        reply,
+        { from, to, rows, groupBy },
+        `Progress report ${from} – ${to}`,
+        `report-${from}-${to}`,
+      );
+    }),
+  );
+
+  app.get(
+    '/exports/reporting-periods/:id.xlsx',
+    handle(async (scope, request, reply) => {
+      const { id: globalId } = request.params as { id: string };
+      const problems = new Problems();
+      const id = decodeId(globalId, 'ReportingPeriod', 'id', problems);
+      const groupBy = reportGroupBy(request.query as Query, problems);
+      problems.throwIfAny();
+      const period = await findReportingPeriod(scope, id!);
+      const [rows] = await periodReportRows(scope, [period]);
+      const title = period.title || period.titleKm || `${period.startsOn} – ${period.endsOn}`;
+      const report = { from: period.startsOn, to: period.endsOn, rows, groupBy };
+      return sendReport(scope, reply, report, title, `report-${period.startsOn}-${period.endsOn}`);
     }),
   );
 

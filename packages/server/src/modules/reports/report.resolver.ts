@@ -7,7 +7,7 @@ import { decodeId, toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
-import { type StatsGroupByValue, STATUS_LABELS } from '../commitments/commitment-stats.service.js';
+import { type StatsGroupByValue } from '../commitments/commitment-stats.service.js';
 import { visibleCommitmentLoader } from '../commitments/commitment.loaders.js';
 import { decodeCommitmentFilter } from '../commitments/commitment.resolver.js';
 import { commitmentWhere } from '../commitments/commitment.service.js';
@@ -16,18 +16,16 @@ import { CommitmentConnection, CommitmentFilter, StatsGroupByEnum } from '../com
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingType } from '../meetings/meeting.type.js';
 import { previousInSeries } from '../meetings/series.service.js';
-import { OrganizationSchema } from '../organizations/organization.entity.js';
-import { gcmObjectiveLoader } from '../plans/plan.loaders.js';
-import { PlanGoalSchema } from '../plans/plan.entity.js';
-import { countsOf, groupRows, hasChange, type ProgressReport, progressDelta, publicKey } from './report.model.js';
+import { hasChange, type ProgressReport } from './report.model.js';
+import { reportGroups } from './report.groups.js';
 import {
-  checkRange,
   closeReportingPeriod,
   createReportingPeriod,
   listReportingPeriods,
   liveReportRows,
+  periodReportRows,
+  rangeReportRows,
   type ReportRow,
-  snapshotRows,
 } from './report.service.js';
 import {
   CloseReportingPeriodInput,
@@ -68,19 +66,7 @@ class PeriodsArgs {
 function periodRowsLoader(ctx: Context) {
   return ctx.loaders.custom<ReportingPeriod, ReportRow[]>(
     'report:period-rows',
-    async (periods) => {
-      const closed = periods.filter((p) => p.closedAt).map((p) => p.id);
-      const open = periods.filter((p) => !p.closedAt);
-      const [frozen, live] = await Promise.all([
-        snapshotRows(ctx.em, ctx.viewer, ctx.config.publicRead, closed),
-        liveReportRows(
-          ctx.em,
-          commitmentWhere(ctx, null, 'c'),
-          open.map((p) => ({ key: p.id, from: p.startsOn, to: p.endsOn })),
-        ),
-      ]);
-      return periods.map((p) => (p.closedAt ? frozen.get(p.id) : live.get(p.id)) ?? []);
-    },
+    (periods) => periodReportRows(ctx, periods),
     (period) => period.id,
   );
 }
@@ -157,18 +143,10 @@ export class ReportingPeriodResolver {
     filter: CommitmentFilter | null,
     @Ctx() ctx: Context,
   ): Promise<ProgressReport> {
-    requireReader(ctx.viewer, ctx.config.publicRead);
     const problems = new Problems();
-    checkRange(problems, from, to, ['from', 'to']);
     const values = decodeCommitmentFilter(filter, problems);
     problems.throwIfAny();
-    const period = values
-      ? null
-      : await ctx.em.findOne(ReportingPeriodSchema, { startsOn: from, endsOn: to, closedAt: { $ne: null } });
-    const rows = period
-      ? await periodRowsLoader(ctx).load(period)
-      : ((await liveReportRows(ctx.em, commitmentWhere(ctx, values, 'c'), [{ key: 'r', from, to }])).get('r') ?? []);
-    return { from, to, rows, groupBy };
+    return { from, to, rows: await rangeReportRows(ctx, from, to, values), groupBy };
   }
 
   @Mutation(() => CreateReportingPeriodPayload, { description: 'Creates a reporting period (secretariat).' })
@@ -240,44 +218,9 @@ export class ProgressReportResolver {
   @FieldResolver(() => [ProgressReportGroupType], {
     description: 'One entry per group (empty without groupBy), with the groups’ counts at the start and at the end.',
   })
-  async groups(@Root() report: ProgressReport, @Ctx() ctx: Context): Promise<ProgressReportGroupType[]> {
-    const groupBy = report.groupBy;
-    if (!groupBy) return [];
-    const groups = [...groupRows(report.rows, groupBy)];
-    const labels = await Promise.all(groups.map(([key]) => labelOf(ctx, groupBy, key)));
-    return groups
-      .map(([key, rows], index) => {
-        const atStart = rows.filter((r) => r.existedAtStart);
-        const label = labels[index];
-        const base = { key: publicKey(groupBy, key), label: label.label, labelKm: label.labelKm };
-        return {
-          ...base,
-          sort: label.sort,
-          atStart: atStart.length ? { ...base, ...countsOf(atStart, 'start') } : null,
-          atEnd: { ...base, ...countsOf(rows, 'end') },
-          progressDelta: progressDelta(rows),
-        };
-      })
-      .sort((a, b) => a.sort.localeCompare(b.sort))
-      .map(({ sort: _sort, ...group }) => group);
+  groups(@Root() report: ProgressReport, @Ctx() ctx: Context): Promise<ProgressReportGroupType[]> {
+    return reportGroups(ctx, report);
   }
-}
-
-async function labelOf(ctx: Context, groupBy: StatsGroupByValue, key: string) {
-  if (groupBy === 'ORGANIZATION') {
-    const o = await ctx.loaders.byId(OrganizationSchema).load(key);
-    return { label: o?.name ?? o?.acronym ?? null, labelKm: o?.nameKm ?? null, sort: o?.acronym ?? key };
-  }
-  if (groupBy === 'PLAN_GOAL') {
-    const g = await ctx.loaders.byId(PlanGoalSchema).load(key);
-    return { label: g?.title ?? null, labelKm: g?.titleKm ?? null, sort: String(g?.position ?? 0).padStart(6, '0') };
-  }
-  if (groupBy === 'GCM_OBJECTIVE') {
-    const o = await gcmObjectiveLoader(ctx.loaders, ctx.em).load(Number(key));
-    return { label: o?.title ?? null, labelKm: o?.titleKm ?? null, sort: key.padStart(3, '0') };
-  }
-  const [label, labelKm] = STATUS_LABELS[key as keyof typeof STATUS_LABELS];
-  return { label, labelKm, sort: String(Object.keys(STATUS_LABELS).indexOf(key)) };
 }
 
 @Resolver(() => MeetingType)

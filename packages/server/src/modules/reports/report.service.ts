@@ -6,8 +6,8 @@ import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../.
 import { cleanText, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import type { CommitmentStatus } from '../commitments/commitment.entity.js';
+import { commitmentWhere } from '../commitments/commitment.service.js';
 import {
-  andSql,
   type CommitmentFilterValues,
   commitmentFilterSql,
   commitmentVisibilitySql,
@@ -264,4 +264,49 @@ export async function listReportingPeriods(
   return toPage(rows, window, totalCount);
 }
 
-export { andSql };
+type ReadScope = { em: EntityManager; viewer: Viewer; config: { publicRead: boolean } };
+
+/** The rows of periods' reports: frozen for closed periods, live for open ones; one statement for each kind. */
+export async function periodReportRows(scope: ReadScope, periods: readonly ReportingPeriod[]): Promise<ReportRow[][]> {
+  const closed = periods.filter((p) => p.closedAt).map((p) => p.id);
+  const open = periods.filter((p) => !p.closedAt);
+  const [frozen, live] = await Promise.all([
+    snapshotRows(scope.em, scope.viewer, scope.config.publicRead, closed),
+    liveReportRows(
+      scope.em,
+      commitmentWhere(scope, null, 'c'),
+      open.map((p) => ({ key: p.id, from: p.startsOn, to: p.endsOn })),
+    ),
+  ]);
+  return periods.map((p) => (p.closedAt ? frozen.get(p.id) : live.get(p.id)) ?? []);
+}
+
+/**
+ * The rows of a report on any range. A range that is exactly a closed period, asked without a
+ * filter, answers from that period's frozen snapshot.
+ */
+export async function rangeReportRows(
+  scope: ReadScope,
+  from: string,
+  to: string,
+  filter: CommitmentFilterValues | null | undefined,
+): Promise<ReportRow[]> {
+  requireReader(scope.viewer, scope.config.publicRead);
+  const problems = new Problems();
+  checkRange(problems, from, to, ['from', 'to']);
+  problems.throwIfAny();
+  const filtered = filter && Object.values(filter).some((value) => value !== undefined && value !== null);
+  const period = filtered
+    ? null
+    : await scope.em.findOne(ReportingPeriodSchema, { startsOn: from, endsOn: to, closedAt: { $ne: null } });
+  if (period) return (await periodReportRows(scope, [period]))[0];
+  return (await liveReportRows(scope.em, commitmentWhere(scope, filter, 'c'), [{ key: 'r', from, to }])).get('r') ?? [];
+}
+
+/** A period the viewer may read, or NOT_FOUND. */
+export async function findReportingPeriod(scope: ReadScope, id: string): Promise<ReportingPeriod> {
+  requireReader(scope.viewer, scope.config.publicRead);
+  const period = await scope.em.findOne(ReportingPeriodSchema, { id });
+  if (!period) throw new NotFoundError('ReportingPeriod', id);
+  return period;
+}
