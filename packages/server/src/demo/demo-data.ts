@@ -46,6 +46,21 @@ export interface DemoUpdate {
   evidence?: { url: string; title: string }[];
 }
 
+/**
+ * A change of due date. APPLIED (the secretariat moved it) and ACCEPTED (a request it accepted) moved the
+ * due date from `from` to the next change's `from`, or to the commitment's `due` for the last one; a
+ * REQUESTED change asks for `to` and waits for the secretariat.
+ */
+export interface DemoSlip {
+  on: DemoDate;
+  from: DemoDate;
+  to?: DemoDate;
+  status: 'APPLIED' | 'ACCEPTED' | 'REQUESTED';
+  by: string;
+  decidedBy?: string;
+  reason: string;
+}
+
 export interface DemoCommitment {
   title: string;
   titleKm: string;
@@ -63,6 +78,8 @@ export interface DemoCommitment {
   statusReason?: string;
   /** In order; the commitment's status and progress are those of the last one (NOT_STARTED, 0 without any). */
   updates: DemoUpdate[];
+  /** Its due date's history, oldest first (none: the due date never moved). */
+  slips?: DemoSlip[];
 }
 
 export interface DemoDecision {
@@ -487,7 +504,27 @@ export const demoPlan = {
 export const demoSeries = {
   title: 'GCM Technical Working Group (quarterly)',
   titleKm: 'ក្រុមការងារបច្ចេកទេសស្តីពីកតិកាសញ្ញាសកលស្តីពីចំណាកស្រុក (ប្រចាំត្រីមាស)',
+  organizer: 'NCCT',
+  cadence: 'FREQ=MONTHLY;INTERVAL=3',
 };
+
+/** Reporting periods of the demo: two quarters, closed, so their reports are frozen. */
+export const demoPeriods = [
+  {
+    title: 'Q4 2023',
+    titleKm: 'ត្រីមាសទី៤ ឆ្នាំ២០២៣',
+    startsOn: '2023-10-01',
+    endsOn: '2023-12-31',
+    closedOn: '2024-01-08',
+  },
+  {
+    title: 'Q1 2024',
+    titleKm: 'ត្រីមាសទី១ ឆ្នាំ២០២៤',
+    startsOn: '2024-01-01',
+    endsOn: '2024-03-31',
+    closedOn: '2024-04-05',
+  },
+];
 
 const PLENARY: DemoMeeting = {
   title: 'National meeting to review and finalise the National Plan for the Implementation of the GCM',
@@ -501,7 +538,7 @@ const PLENARY: DemoMeeting = {
   location: 'NCCT Secretariat meeting hall, Phnom Penh',
   organizer: 'NCCT',
   chair: 'ncct-chair',
-  inSeries: false,
+  inSeries: true,
   minutesApprovedOn: '2023-11-15',
   agenda: [
     {
@@ -672,6 +709,15 @@ The Chair welcomed the contribution and asked the Secretariat to involve civil s
           supporting: ['NCCT', 'IOM', 'GDI'],
           assignee: 'moi-fp',
           due: '2024-03-31',
+          slips: [
+            {
+              on: '2024-01-22',
+              from: '2024-01-31',
+              status: 'APPLIED',
+              by: 'ncct-officer',
+              reason: 'The ministries need until March to nominate their members.',
+            },
+          ],
           priority: 'HIGH',
           visibility: 'PARTNERS',
           planObjectives: ['1.1'],
@@ -722,6 +768,16 @@ The Chair welcomed the contribution and asked the Secretariat to involve civil s
           supporting: ['IOM', 'ILO', 'GDI'],
           assignee: 'molvt-fp',
           due: '2024-09-30',
+          slips: [
+            {
+              on: '2024-06-10',
+              from: '2024-06-30',
+              status: 'ACCEPTED',
+              by: 'molvt-fp',
+              decidedBy: 'ncct-officer',
+              reason: 'The survey firm starts only in July; the fieldwork needs three months.',
+            },
+          ],
           priority: 'MEDIUM',
           visibility: 'PUBLIC',
           planObjectives: ['1.2'],
@@ -760,6 +816,16 @@ The Chair welcomed the contribution and asked the Secretariat to involve civil s
           supporting: ['MOI', 'MOJ', 'UNODC'],
           assignee: 'mosvy-fp',
           due: '2025-06-30',
+          slips: [
+            {
+              on: { daysFromToday: -3 },
+              from: '2025-06-30',
+              to: { daysFromToday: 120 },
+              status: 'REQUESTED',
+              by: 'mosvy-fp',
+              reason: 'The reintegration centres are still being equipped; we ask for four more months.',
+            },
+          ],
           priority: 'HIGH',
           visibility: 'PARTNERS',
           planObjectives: ['1.3'],
@@ -1163,8 +1229,8 @@ const NEXT_WORKING_GROUP: DemoMeeting = {
   inSeries: true,
   agenda: [
     {
-      title: 'Overdue and at-risk commitments',
-      titleKm: 'ការប្តេជ្ញាចិត្តដែលហួសកាលកំណត់ និងមានហានិភ័យ',
+      title: 'Matters arising / review of commitments',
+      titleKm: 'បញ្ហាពីកិច្ចប្រជុំមុន / ការពិនិត្យការប្តេជ្ញាចិត្ត',
       presenter: 'ncct-officer',
     },
     {

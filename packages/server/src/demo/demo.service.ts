@@ -15,7 +15,11 @@ import {
   MeetingSeriesSchema,
   ParticipationSchema,
 } from '../modules/meetings/meeting.entity.js';
+import { systemViewer } from '../auth/viewer.js';
+import { DueDateChangeSchema } from '../modules/due-dates/due-date-change.entity.js';
 import { OrganizationSchema } from '../modules/organizations/organization.entity.js';
+import { closeReportingPeriod, createReportingPeriod } from '../modules/reports/report.service.js';
+import { ReportingPeriodSchema } from '../modules/reports/reporting-period.entity.js';
 import { PersonSchema } from '../modules/people/person.entity.js';
 import { GcmObjectiveSchema, PlanGoalSchema, PlanObjectiveSchema, PlanSchema } from '../modules/plans/plan.entity.js';
 import {
@@ -26,6 +30,7 @@ import {
   demoOrganizations,
   demoPeople,
   demoPlan,
+  demoPeriods,
   demoSeries,
 } from './demo-data.js';
 
@@ -95,6 +100,8 @@ const KINDS = [
   'commitments',
   'progressUpdates',
   'evidence',
+  'dueDateChanges',
+  'reportingPeriods',
 ] as const;
 
 interface LoadContext {
@@ -161,6 +168,8 @@ export async function loadDemo(
         tx.clear();
       }
     }
+    await tx.flush();
+    await loadPeriods(tx, counts);
     tx.create(AuditEventSchema, {
       at: now,
       actor: null,
@@ -293,12 +302,33 @@ async function loadPlan(context: LoadContext): Promise<Map<string, string>> {
   return byCode;
 }
 
+/** The demo's reporting periods, closed as the secretariat would have closed them (their reports frozen). */
+async function loadPeriods(em: EntityManager, counts: DemoCounts): Promise<void> {
+  const scope = { em, viewer: systemViewer, config: { publicRead: false } };
+  for (const data of demoPeriods) {
+    if (await em.findOne(ReportingPeriodSchema, { title: data.title })) continue;
+    const period = await createReportingPeriod(scope, data);
+    await closeReportingPeriod(scope, period.id);
+    const closedAt = localInstant(data.closedOn, '16:00');
+    await em.execute('update reporting_period set closed_at = ?, created_at = ?, updated_at = ? where id = ?', [
+      closedAt,
+      closedAt,
+      closedAt,
+      period.id,
+    ]);
+    bump(counts, 'reportingPeriods');
+  }
+}
+
 async function loadSeries(context: LoadContext): Promise<string> {
   const existing = await context.em.findOne(MeetingSeriesSchema, { title: demoSeries.title });
   if (existing) return existing.id;
   const at = localInstant('2024-01-10', '09:00');
   const series = context.em.create(MeetingSeriesSchema, {
-    ...demoSeries,
+    title: demoSeries.title,
+    titleKm: demoSeries.titleKm,
+    organizer: context.organizations.get(demoSeries.organizer)!,
+    cadence: demoSeries.cadence,
     createdBy: context.secretariatId,
     createdAt: at,
     updatedAt: at,
@@ -431,6 +461,7 @@ function loadMeeting(context: LoadContext, meeting: DemoMeeting, copy: number, r
         leadOrganization: organization(data.lead),
         assignee: person(data.assignee).id,
         dueDate: move(data.due),
+        originalDueDate: move(data.slips?.find((slip) => slip.status !== 'REQUESTED')?.from ?? data.due),
         priority: data.priority,
         status: last?.status ?? 'NOT_STARTED',
         progress: last?.progress ?? 0,
@@ -451,6 +482,27 @@ function loadMeeting(context: LoadContext, meeting: DemoMeeting, copy: number, r
           commitment: commitment.id,
           planObjective: context.planObjectives.get(code)!,
         });
+      }
+
+      const moved = (data.slips ?? []).filter((slip) => slip.status !== 'REQUESTED');
+      for (const slip of data.slips ?? []) {
+        const at = past(localInstant(move(slip.on), '11:00'));
+        const next = moved[moved.indexOf(slip) + 1];
+        const decided = slip.status !== 'REQUESTED';
+        em.create(DueDateChangeSchema, {
+          commitment: commitment.id,
+          from: move(slip.from),
+          to: move(slip.to ?? (next ? next.from : data.due)),
+          reason: slip.reason,
+          status: slip.status,
+          requestedBy: person(slip.by).id,
+          decidedBy: decided ? person(slip.decidedBy ?? slip.by).id : null,
+          decidedAt: decided ? at : null,
+          createdBy: person(slip.by).id,
+          createdAt: at,
+          updatedAt: at,
+        });
+        bump(counts, 'dueDateChanges');
       }
 
       let before = { status: 'NOT_STARTED' as typeof commitment.status, progress: 0 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi } from '../../test/api.js';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
-import { partner } from '../../test/viewers.js';
+import { partner, secretariat } from '../../test/viewers.js';
 import { AuditEventSchema } from '../modules/audit/audit-event.entity.js';
 import {
   CLOSED_STATUSES,
@@ -46,6 +46,8 @@ describe('demo data set', () => {
       commitments: 12,
       progressUpdates: 24,
       evidence: 8,
+      dueDateChanges: 3,
+      reportingPeriods: 2,
     });
   });
 
@@ -127,8 +129,61 @@ describe('demo data set', () => {
       for (let i = 1; i < own.length; i++) expect(own[i].statusBefore).toBe(own[i - 1].status);
     }
 
-    const audit = await em.find(AuditEventSchema, {});
-    expect(audit).toEqual([expect.objectContaining({ entityType: 'Demo', operation: 'loadDemo', actorLabel: 'demo' })]);
+    // The load is one event; its reporting periods were created and closed through the product, audited.
+    const audit = await em.find(AuditEventSchema, {}, { orderBy: { at: 'asc' } });
+    expect(audit.filter((e) => e.entityType !== 'ReportingPeriod')).toEqual([
+      expect.objectContaining({ entityType: 'Demo', operation: 'loadDemo', actorLabel: 'demo' }),
+    ]);
+    expect(audit.filter((e) => e.entityType === 'ReportingPeriod').map((e) => e.operation)).toEqual([
+      'create',
+      'close',
+      'create',
+      'close',
+    ]);
+  });
+
+  it('follows up across meetings: a series of three, matters arising, slipped due dates, closed quarters', async () => {
+    const api = await createTestApi(db.orm);
+    try {
+      const result = await api.run(
+        secretariat,
+        `{ meetings(first: 10, orderBy: { field: STARTS_AT, direction: ASC }) { nodes { status series { cadence organizer { acronym } }
+            agendaItems { title } previousInSeries { startsAt } mattersArising { reference isOverdue dueDateChanges { status } }
+            progressSincePrevious { completed becameOverdue withoutUpdate } } }
+          reportingPeriods { nodes { title closedAt report(groupBy: ORGANIZATION) { created completed verified groups { key } } } }
+          commitments(first: 50) { nodes { reference originalDueDate dueDate slippedDays dueDateChanges { status reason } } } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      const [plenary, february, planned] = result.data!.meetings.nodes;
+      for (const meeting of [plenary, february, planned])
+        expect(meeting.series).toEqual({ cadence: 'FREQ=MONTHLY;INTERVAL=3', organizer: { acronym: 'NCCT' } });
+      expect(plenary.mattersArising).toEqual([]);
+      // February reviewed the plenary's commitments that were still open then; the planned one reviews both.
+      expect(february.mattersArising.length).toBeGreaterThan(3);
+      expect(february.mattersArising.every((c: any) => c.reference.startsWith('NCCT-2023-11-01-'))).toBe(true);
+      expect(planned.agendaItems[0].title).toBe('Matters arising / review of commitments');
+      expect(planned.mattersArising.some((c: any) => c.reference.startsWith('NCCT-2024-02-20-'))).toBe(true);
+      expect(planned.mattersArising[0].isOverdue).toBe(true);
+      expect(planned.progressSincePrevious.completed + planned.progressSincePrevious.withoutUpdate).toBeGreaterThan(0);
+
+      const slipped = result.data!.commitments.nodes.filter((c: any) => c.dueDateChanges.length > 0);
+      expect(slipped.map((c: any) => c.dueDateChanges.map((d: any) => d.status)).sort()).toEqual([
+        ['ACCEPTED'],
+        ['APPLIED'],
+        ['REQUESTED'],
+      ]);
+      expect(slipped.filter((c: any) => c.slippedDays > 0)).toHaveLength(2);
+
+      const periods = result.data!.reportingPeriods.nodes;
+      expect(periods.map((p: any) => p.title)).toEqual(['Q1 2024', 'Q4 2023']);
+      expect(periods.every((p: any) => p.closedAt)).toBe(true);
+      // The plenary's nine commitments were recorded in Q4 2023; the February meeting's three in Q1 2024.
+      expect(periods[1].report.created).toBe(9);
+      expect(periods[0].report.created).toBe(3);
+      expect(periods[0].report.groups.length).toBeGreaterThan(1);
+    } finally {
+      await api.stop();
+    }
   });
 
   it('serves its plan through the API', async () => {
