@@ -34,6 +34,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** Milliseconds a single SQL statement may run. */
   statementTimeoutMs: number;
+  /** Milliseconds a stop (SIGTERM, SIGINT) waits for requests and jobs in flight before cutting them. */
+  shutdownTimeoutMs: number;
   /** Sessions, tokens, rate limits, CORS and GraphQL abuse limits. */
   auth: AuthConfig;
 }
@@ -82,6 +84,7 @@ export function loadConfig(env: Env = process.env): Config {
   const worker = readFlag(env, 'PRACHUM_WORKER', true, problems);
   const requestTimeoutMs = readInt(env, 'PRACHUM_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems);
   const statementTimeoutMs = readInt(env, 'PRACHUM_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000, problems);
+  const shutdownTimeoutMs = readInt(env, 'PRACHUM_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems);
 
   const auth = readAuthConfig(env, problems);
 
@@ -104,5 +107,6 @@ export function loadConfig(env: Env = process.env): Config {
     worker,
     requestTimeoutMs,
     statementTimeoutMs,
+    shutdownTimeoutMs,
   };
 }

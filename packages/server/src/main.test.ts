@@ -1,0 +1,120 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../test/database.js';
+import { isAlive, type ServerProcess, startServerProcess, waitForExit } from '../test/server-process.js';
+
+let db: TestDatabase;
+const started: ServerProcess[] = [];
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  for (const server of started) server.kill();
+  await db?.drop();
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+async function start(env: Record<string, string | undefined>, command?: string[]): Promise<ServerProcess> {
+  const server = await startServerProcess(env, { command });
+  started.push(server);
+  await server.ready();
+  return server;
+}
+
+/**
+ * Sends the head and half the body of a GraphQL request, and returns a function that sends the rest
+ * and resolves with the raw HTTP response: a request in flight for as long as the test likes.
+ */
+async function requestInFlight(port: number, query: string): Promise<() => Promise<string>> {
+  const body = JSON.stringify({ query });
+  const socket = net.connect({ port, host: '127.0.0.1' });
+  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  let response = '';
+  socket.on('data', (chunk) => {
+    response += chunk;
+  });
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  const half = Math.floor(body.length / 2);
+  socket.write(
+    `POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, half)}`,
+  );
+  return async () => {
+    socket.write(body.slice(half));
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000))]);
+    return response;
+  };
+}
+
+function refusesConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+}
+
+describe('a clean stop', { timeout: 180_000 }, () => {
+  it('on SIGTERM finishes the request in flight, takes no new ones, stops the worker and exits 0', async () => {
+    const server = await start({ DATABASE_URL: db.url, PRACHUM_WORKER: '1' });
+    const finish = await requestInFlight(server.port, '{ __typename }');
+    server.child.kill('SIGTERM');
+    await server.waitForLog((line) => String(line.msg).startsWith('stopping'));
+    // The listener is closed at once; the request already in flight is still answered.
+    await expect.poll(() => refusesConnections(server.port), { timeout: 5_000 }).toBe(true);
+    const response = await finish();
+    expect(response).toMatch(/^HTTP\/1\.1 200 /);
+    expect(response).toContain('{"data":{"__typename":"Query"}}');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    const messages = server.logs().map((line) => line.msg);
+    expect(messages).toContain('stopped');
+    expect(messages.indexOf('stopped')).toBeGreaterThan(
+      messages.indexOf('stopping: no new requests; finishing the ones in flight'),
+    );
+  });
+
+  it('on SIGINT exits 0 too', async () => {
+    const server = await start({ DATABASE_URL: db.url, PRACHUM_WORKER: '0' });
+    server.child.kill('SIGINT');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('cuts a request that outlasts PRACHUM_SHUTDOWN_TIMEOUT_MS, and still exits 0', async () => {
+    const server = await start({ DATABASE_URL: db.url, PRACHUM_WORKER: '0', PRACHUM_SHUTDOWN_TIMEOUT_MS: '500' });
+    // Never finished: the body stays half sent.
+    await requestInFlight(server.port, '{ __typename }');
+    const before = Date.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - before).toBeLessThan(5_000);
+  });
+
+  it('with the embedded PostgreSQL, stops it too and exits 0', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'prachum-stop-'));
+    dirs.push(dataDir);
+    const server = await start({ DATABASE_URL: undefined, PRACHUM_DATA_DIR: dataDir, PRACHUM_WORKER: '0' });
+    const postmaster = Number((await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    expect(isAlive(postmaster)).toBe(true);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(await waitForExit(postmaster, 5_000)).toBe(true);
+  });
+
+  it('is not left behind when the `pnpm start` that started it gets SIGTERM', async () => {
+    const pnpm = await start({ DATABASE_URL: db.url, PRACHUM_WORKER: '0' }, ['pnpm', '--silent', 'start']);
+    const { pid } = (await pnpm.waitForLog((line) => line.msg === 'started')) as { pid: number };
+    expect(pid).not.toBe(pnpm.child.pid);
+    pnpm.child.kill('SIGTERM');
+    await pnpm.exited;
+    // pnpm exits at once without passing the signal on; the server notices that its parent went.
+    expect(await waitForExit(pid, 15_000)).toBe(true);
+    expect(await refusesConnections(pnpm.port)).toBe(true);
+  });
+});
