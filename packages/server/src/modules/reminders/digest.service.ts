@@ -12,7 +12,7 @@ interface DigestRow {
   title: string | null;
   title_km: string | null;
   due_date: string | null;
-  section: 'overdue' | 'dueSoon' | 'stale' | 'awaiting';
+  section: 'overdue' | 'dueSoon' | 'stale' | 'awaiting' | 'requests';
 }
 
 const pick = (en: string | null, km: string | null) => ({ en: en || km || '', km: km || en || '' });
@@ -33,6 +33,7 @@ const TITLES: Record<DigestRow['section'], Bilingual> = {
   dueSoon: { en: 'Due within 30 days', km: 'ដល់កាលកំណត់ក្នុងរយៈពេល ៣០ ថ្ងៃ' },
   stale: { en: 'No update for 60 days', km: 'គ្មានបច្ចុប្បន្នភាពរយៈពេល ៦០ ថ្ងៃ' },
   awaiting: { en: 'Waiting for your verification', km: 'កំពុងរង់ចាំការផ្ទៀងផ្ទាត់របស់អ្នក' },
+  requests: { en: 'Due-date changes asked for', km: 'សំណើប្តូរកាលកំណត់' },
 };
 
 const OPEN_STATUSES = `('NOT_STARTED', 'IN_PROGRESS', 'AT_RISK')`;
@@ -57,7 +58,7 @@ async function focalPointRows(em: EntityManager, organization: string, date: str
 }
 
 function sections(config: MailConfig, rows: DigestRow[]): MailBody['sections'] {
-  const order: DigestRow['section'][] = ['awaiting', 'overdue', 'dueSoon', 'stale'];
+  const order: DigestRow['section'][] = ['awaiting', 'requests', 'overdue', 'dueSoon', 'stale'];
   return order
     .map((section) => ({
       title: TITLES[section],
@@ -123,6 +124,12 @@ export async function runWeeklyDigest(em: EntityManager, config: MailConfig, dat
       `select id, reference, title, title_km, due_date::text as due_date, 'awaiting' as section
          from commitment where status = 'COMPLETED' order by last_update_at nulls last, reference`,
     );
+    // A request shows the due date asked for.
+    const requests = await tx.execute<DigestRow[]>(
+      `select c.id, c.reference, c.title, c.title_km, d."to"::text as due_date, 'requests' as section
+         from due_date_change d join commitment c on c.id = d.commitment_id
+        where d.status = 'REQUESTED' order by d.created_at, c.reference`,
+    );
     const overdue = await tx.execute<{ acronym: string; name: string | null; name_km: string | null; count: string }[]>(
       `select o.acronym, o.name, o.name_km, count(*) as count from commitment c
          join organization o on o.id = c.lead_organization_id
@@ -130,7 +137,7 @@ export async function runWeeklyDigest(em: EntityManager, config: MailConfig, dat
         group by o.id order by count(*) desc, o.acronym`,
       [date],
     );
-    if (awaiting.length > 0 || overdue.length > 0) {
+    if (awaiting.length > 0 || requests.length > 0 || overdue.length > 0) {
       const subject = {
         en: `Follow-up for the secretariat: week of ${week.en}`,
         km: `ការតាមដានសម្រាប់លេខាធិការដ្ឋាន៖ សប្តាហ៍ចាប់ពី ${week.km}`,
@@ -139,7 +146,7 @@ export async function runWeeklyDigest(em: EntityManager, config: MailConfig, dat
         subject,
         heading: subject,
         sections: [
-          ...(sections(config, awaiting) ?? []),
+          ...(sections(config, [...awaiting, ...requests]) ?? []),
           ...(overdue.length
             ? [
                 {

@@ -9,6 +9,7 @@ import { runDueJobs, startWorker, type WorkerDeps } from '../../jobs/worker.js';
 import { CRONTAB } from '../../jobs/schedule.js';
 import { createLogger } from '../../logger.js';
 import { commitmentFixtures } from '../commitments/commitment.fixtures.js';
+import { DueDateChangeSchema } from '../due-dates/due-date-change.entity.js';
 import { accountFixtures } from '../notifications/follow-up.fixtures.js';
 import { runWeeklyDigest } from './digest.service.js';
 import { addDays, reminderRule, runReminderSweep } from './reminder.service.js';
@@ -207,6 +208,10 @@ describe('the weekly digest', () => {
     const overdue = await f.commitment({ lead: o.other.id, dueDate: addDays(monday, -3), title: 'Overdue one' });
     const soon = await f.commitment({ lead: o.other.id, dueDate: addDays(monday, 20), title: 'Soon one' });
     const waiting = await f.commitment({ lead: o.other.id, status: 'COMPLETED', progress: 100, title: 'Done one' });
+    const asked = await f.commitment({ lead: o.other.id, dueDate: addDays(monday, 200), title: 'Asked one' });
+    const em = db.orm.em.fork();
+    em.create(DueDateChangeSchema, { commitment: asked.id, from: addDays(monday, 200), to: addDays(monday, 300), reason: 'Late', status: 'REQUESTED' });
+    await em.flush();
     const result = await runWeeklyDigest(db.orm.em.fork(), config(), monday);
     const mine = result.mails.filter((m) => m.to === o.otherFocal.email);
     expect(mine).toHaveLength(1);
@@ -220,6 +225,8 @@ describe('the weekly digest', () => {
 
     const [staff] = smtp.to(o.staff.email).filter((m) => m.parsed.subject?.includes('ការតាមដានសម្រាប់លេខាធិការដ្ឋាន'));
     expect(staff.parsed.text).toContain(waiting.reference);
+    expect(staff.parsed.text).toContain('Due-date changes asked for');
+    expect(staff.parsed.text).toContain(asked.reference);
     expect(staff.parsed.text).toContain('MOT');
 
     expect((await runWeeklyDigest(db.orm.em.fork(), config(), monday)).mails).toEqual([]);
