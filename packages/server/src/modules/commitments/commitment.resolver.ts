@@ -129,6 +129,7 @@ export function decodeCommitmentFilter(
     dueTo: filter.dueTo,
     gcmObjective: filter.gcmObjective,
     search: filter.search,
+    dueDateChangeRequested: filter.dueDateChangeRequested,
   };
 }
 

@@ -83,6 +83,7 @@ export interface CommitmentFilterValues {
   planObjective?: string;
   gcmObjective?: number | null;
   search?: string | null;
+  dueDateChangeRequested?: boolean | null;
 }
 
 /** The filter as SQL conditions on the commitment aliased `alias` (true when empty). */
@@ -114,6 +115,10 @@ export function commitmentFilterSql(filter: CommitmentFilterValues | null | unde
       `exists (select 1 from commitment_plan_objective fp where fp.commitment_id = ${alias}.id and fp.plan_objective_id = ?)`,
       filter.planObjective,
     );
+  }
+  if (filter.dueDateChangeRequested != null) {
+    const pending = `exists (select 1 from due_date_change fd where fd.commitment_id = ${alias}.id and fd.status = 'REQUESTED')`;
+    add(filter.dueDateChangeRequested ? pending : `not ${pending}`);
   }
   if (filter.gcmObjective != null) add(`${alias}.gcm_objectives @> array[?::int]`, filter.gcmObjective);
   const search = filter.search?.trim();

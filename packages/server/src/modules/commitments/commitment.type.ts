@@ -254,6 +254,12 @@ export class CommitmentFilter {
     description: 'Text in the reference, title or description (English or Khmer), case-insensitive.',
   })
   search?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True: only those with a request for a new due date waiting for the secretariat; false: none waiting.',
+  })
+  dueDateChangeRequested?: boolean | null;
 }
 
 @InputType({ description: 'How to sort commitments.' })

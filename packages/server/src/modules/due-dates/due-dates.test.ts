@@ -79,6 +79,12 @@ describe('due dates keep their history', () => {
       change: { status: 'REQUESTED', from: '2027-01-31', to: '2027-02-28' },
       commitment: { dueDate: '2027-01-31', version: 1 },
     });
+    // The secretariat finds the commitments whose requests wait.
+    const waiting = await api.run(
+      o.staff.viewer,
+      `{ commitments(filter: { dueDateChangeRequested: true }) { nodes { reference } } }`,
+    );
+    expect(waiting.data!.commitments.nodes).toEqual([{ reference: c.reference }]);
     // One request waits at a time.
     const second = await api.run(o.focal.viewer, REQUEST, {
       input: { commitmentId: c.gid, version: 1, dueDate: '2027-03-31', reason: 'Later still' },
