@@ -20,3 +20,9 @@ export interface Command {
 
 /** A failure the operator can act on: printed as one line, exit code 1. */
 export class CommandError extends Error {}
+
+/** The command line itself is wrong (a required option is missing): printed as one line, exit code 2. */
+export class UsageError extends CommandError {}
+
+/** The exit codes the README promises. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

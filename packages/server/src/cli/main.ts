@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
-import { type Command, CommandError, type CommandInput } from './command.js';
+import { type Command, CommandError, type CommandInput, EXIT, UsageError } from './command.js';
 import { commands } from './commands/index.js';
 
 function helpFor(command: Command): string {
@@ -38,14 +38,18 @@ async function readStdin(): Promise<string> {
 /** Runs one CLI invocation and returns the exit code. */
 export async function runCli(argv: string[], out = console.log, err = console.error): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    err('prachum: give a command; run `pnpm prachum --help` for the list');
+    return EXIT.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     out(overview());
-    return name ? 0 : 1;
+    return EXIT.ok;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
     err(`prachum: unknown command "${name}"; run \`pnpm prachum --help\` for the list`);
-    return 2;
+    return EXIT.usage;
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -56,12 +60,12 @@ export async function runCli(argv: string[], out = console.log, err = console.er
       strict: true,
     });
   } catch (error) {
-    err(`prachum ${name}: ${(error as Error).message.split('\n')[0]}`);
-    return 2;
+    err(`prachum ${name}: ${firstLine((error as Error).message)}`);
+    return EXIT.usage;
   }
   if (parsed.values.help) {
     out(helpFor(command));
-    return 0;
+    return EXIT.ok;
   }
   const input: CommandInput = {
     values: parsed.values as CommandInput['values'],
@@ -71,11 +75,15 @@ export async function runCli(argv: string[], out = console.log, err = console.er
   };
   try {
     await command.run(input);
-    return 0;
+    return EXIT.ok;
   } catch (error) {
-    if (error instanceof ConfigError) err(error.message);
-    else if (error instanceof CommandError) err(`prachum ${name}: ${error.message}`);
-    else err(`prachum ${name}: ${(error as Error).message ?? String(error)}`);
-    return 1;
+    // One line whatever failed: the configuration, the operator's input, the database.
+    if (error instanceof ConfigError) err(`prachum ${name}: invalid configuration: ${error.problems.join('; ')}`);
+    else err(`prachum ${name}: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+    return error instanceof UsageError ? EXIT.usage : EXIT.failed;
   }
+}
+
+function firstLine(message: string): string {
+  return message.trim().split('\n')[0]?.trim() || 'failed';
 }

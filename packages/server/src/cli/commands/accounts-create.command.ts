@@ -2,7 +2,7 @@ import { type Role, ROLES, systemViewer } from '../../auth/viewer.js';
 import { InvalidInputError } from '../../errors.js';
 import { createAccount } from '../../modules/accounts/account.service.js';
 import { OrganizationSchema } from '../../modules/organizations/organization.entity.js';
-import { type Command, CommandError } from '../command.js';
+import { type Command, CommandError, UsageError } from '../command.js';
 import { withDatabase } from '../database.js';
 
 export const accountsCreateCommand: Command = {
@@ -17,7 +17,7 @@ export const accountsCreateCommand: Command = {
   async run({ values, readStdin, print }) {
     const email = typeof values.email === 'string' ? values.email : undefined;
     const role = typeof values.role === 'string' ? values.role.toUpperCase() : undefined;
-    if (!email) throw new CommandError('--email is required');
+    if (!email) throw new UsageError('--email is required');
     if (!role || !(ROLES as readonly string[]).includes(role)) {
       throw new CommandError(`--role must be one of ${ROLES.join(', ')}`);
     }

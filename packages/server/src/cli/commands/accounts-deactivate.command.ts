@@ -1,6 +1,6 @@
 import { systemViewer } from '../../auth/viewer.js';
 import { deactivateAccount, findAccountByEmail } from '../../modules/accounts/account.service.js';
-import { type Command, CommandError } from '../command.js';
+import { type Command, CommandError, UsageError } from '../command.js';
 import { withDatabase } from '../database.js';
 
 export const accountsDeactivateCommand: Command = {
@@ -10,7 +10,7 @@ export const accountsDeactivateCommand: Command = {
     email: { type: 'string', valueName: 'E', description: 'login e-mail address of the account' },
   },
   async run({ values, print }) {
-    if (typeof values.email !== 'string') throw new CommandError('--email is required');
+    if (typeof values.email !== 'string') throw new UsageError('--email is required');
     const email = values.email;
     await withDatabase(async (database) => {
       const em = database.orm.em.fork();

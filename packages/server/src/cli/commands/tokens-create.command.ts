@@ -2,7 +2,7 @@ import { systemViewer } from '../../auth/viewer.js';
 import { InvalidInputError } from '../../errors.js';
 import { findAccountByEmail } from '../../modules/accounts/account.service.js';
 import { createApiToken } from '../../modules/accounts/api-token.service.js';
-import { type Command, CommandError } from '../command.js';
+import { type Command, CommandError, UsageError } from '../command.js';
 import { withDatabase } from '../database.js';
 
 export const tokensCreateCommand: Command = {
@@ -17,8 +17,8 @@ export const tokensCreateCommand: Command = {
   async run({ values, print }) {
     const { email, name } = values;
     const scope = typeof values.scope === 'string' ? values.scope.toUpperCase() : undefined;
-    if (typeof email !== 'string') throw new CommandError('--email is required');
-    if (typeof name !== 'string') throw new CommandError('--name is required');
+    if (typeof email !== 'string') throw new UsageError('--email is required');
+    if (typeof name !== 'string') throw new UsageError('--name is required');
     if (scope !== 'READ' && scope !== 'WRITE') throw new CommandError('--scope must be READ or WRITE');
     let expiresAt: Date | undefined;
     if (typeof values['expires-at'] === 'string') {

@@ -1,7 +1,7 @@
 import { systemViewer } from '../../auth/viewer.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
 import { findApiTokensByPrefix, revokeApiToken } from '../../modules/accounts/api-token.service.js';
-import { type Command, CommandError } from '../command.js';
+import { type Command, CommandError, UsageError } from '../command.js';
 import { withDatabase } from '../database.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,7 +20,7 @@ export const tokensRevokeCommand: Command = {
   async run({ values, print }) {
     const id = values.id;
     const prefix = values['token-prefix'];
-    if (typeof id !== 'string' && typeof prefix !== 'string') throw new CommandError('give --id or --token-prefix');
+    if (typeof id !== 'string' && typeof prefix !== 'string') throw new UsageError('give --id or --token-prefix');
     const revoked = await withDatabase(async (database) => {
       const em = database.orm.em.fork();
       const scope = { em, viewer: systemViewer, config: { publicRead: false } };
