@@ -24,6 +24,13 @@ const scale = Number(process.env.BENCH_SCALE ?? 20);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
 
 const QUERIES: Record<string, string> = {
+  // The peers benchmark's queries (issue "Fast at scale"): Q1, Q1 with first: 100, Q2.
+  'Q1 commitments(first: 50)': `{ commitments(first: 50) { nodes { reference title status dueDate
+    leadOrganization { acronym name } assignee { fullName } meeting { title startsAt } } } }`,
+  'Q1 commitments(first: 100)': `{ commitments(first: 100) { nodes { reference title status dueDate
+    leadOrganization { acronym name } assignee { fullName } meeting { title startsAt } } } }`,
+  'Q2 meetings(first: 20)': `{ meetings(first: 20) { nodes { title startsAt participations { role attendance person { fullName } }
+    commitments(first: 10) { nodes { reference title status } } } } }`,
   'commitments(first: 100), nested': `{ commitments(first: 100) { totalCount nodes { reference title status progress isOverdue
     leadOrganization { acronym } supportingOrganizations { acronym } assignee { fullName organization { acronym } }
     meeting { title organizer { acronym } } gcmObjectives { number title } planObjectives { code }

@@ -1,6 +1,7 @@
 import type { EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { plainRows, tableOf } from '../db/plain.js';
 
 type Row = { id: string };
 
@@ -14,12 +15,17 @@ export class Loaders {
 
   constructor(private readonly em: EntityManager) {}
 
-  /** Loads entities by primary key; missing ones resolve to undefined. */
+  /** Loads records by primary key, as plain read-only objects; missing ones resolve to undefined. */
   byId<T extends Row>(entity: EntityName<T>): DataLoader<string, T | undefined, unknown> {
     return this.custom(
       `byId:${String((entity as { name?: string }).name ?? entity)}`,
       async (ids: readonly string[]) => {
-        const rows = (await this.em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
+        const { table } = tableOf(this.em, entity);
+        const rows = plainRows(
+          this.em,
+          entity,
+          await this.em.execute(`select * from "${table}" where id in (${ids.map(() => '?').join(', ')})`, [...ids]),
+        );
         const byKey = new Map(rows.map((row) => [row.id, row]));
         return ids.map((id) => byKey.get(id));
       },
@@ -34,9 +40,18 @@ export class Loaders {
   ): DataLoader<string, T[], unknown> {
     const name = String((entity as { name?: string }).name ?? entity);
     return this.custom(`children:${name}:${foreignKey}:${JSON.stringify(orderBy)}`, async (keys: readonly string[]) => {
-      const rows = (await this.em.find(entity, { [foreignKey]: { $in: [...keys] } } as never, {
-        orderBy: orderBy as never,
-      })) as T[];
+      const { table, column } = tableOf(this.em, entity);
+      const order = Object.entries(orderBy)
+        .map(([prop, direction]) => `"${column(prop)}" ${direction === 'desc' ? 'desc' : 'asc'}`)
+        .join(', ');
+      const rows = plainRows(
+        this.em,
+        entity,
+        await this.em.execute(
+          `select * from "${table}" where "${column(foreignKey)}" in (${keys.map(() => '?').join(', ')})${order ? ` order by ${order}` : ''}`,
+          [...keys],
+        ),
+      );
       const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
       for (const row of rows) groups.get(String(row[foreignKey]))?.push(row);
       return keys.map((key) => groups.get(key) ?? []);

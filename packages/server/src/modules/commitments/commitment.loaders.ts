@@ -1,6 +1,7 @@
 import type { Page, PageArgs, Window } from '../../graphql/connection.js';
 import { pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
+import { plainMapper } from '../../db/plain.js';
 import { type Meeting, MeetingSchema } from '../meetings/meeting.entity.js';
 import { meetingVisibilityWhere } from '../meetings/meeting.service.js';
 import { type Organization, OrganizationSchema } from '../organizations/organization.entity.js';
@@ -115,7 +116,7 @@ export function updatesOfCommitmentLoader(ctx: Context, page: PageArgs) {
       (rows) =>
         rows.map((row) => {
           primePerson(ctx, row);
-          return ctx.em.map(ProgressUpdateSchema, withoutExtras(row)) as ProgressUpdate;
+          return plainMapper(ctx.em, ProgressUpdateSchema)(row);
         }),
     ),
   );
@@ -152,7 +153,7 @@ export function supportersLoader(ctx: Context) {
        where s.commitment_id in (${ids.map(() => '?').join(', ')}) order by o.acronym`,
       [...ids],
     );
-    return groupMapped(ids, rows, (data) => ctx.em.map(OrganizationSchema, data) as Organization);
+    return groupMapped(ids, rows, plainMapper(ctx.em, OrganizationSchema));
   });
 }
 
@@ -165,7 +166,7 @@ export function planObjectivesLoader(ctx: Context) {
        where l.commitment_id in (${ids.map(() => '?').join(', ')}) order by po.code, po.id`,
       [...ids],
     );
-    return groupMapped(ids, rows, (data) => ctx.em.map(PlanObjectiveSchema, data) as PlanObjective);
+    return groupMapped(ids, rows, plainMapper(ctx.em, PlanObjectiveSchema));
   });
 }
 
@@ -191,7 +192,7 @@ export function visibleMeetingLoader(ctx: Context) {
     const byId = new Map<string, Meeting>();
     for (const row of rows) {
       primeOrganization(ctx, row.__organization);
-      const meeting = ctx.em.map(MeetingSchema, withoutExtras(row)) as Meeting;
+      const meeting = plainMapper(ctx.em, MeetingSchema)(row);
       ctx.loaders.byId(MeetingSchema).prime(meeting.id, meeting);
       byId.set(meeting.id, meeting);
     }
@@ -216,13 +217,9 @@ export function personWithOrganizationLoader(ctx: Context) {
   });
 }
 
-function withoutExtras(row: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('__')));
-}
-
 function primeOrganization(ctx: Context, json: unknown): Organization | undefined {
   if (!json) return undefined;
-  const organization = ctx.em.map(OrganizationSchema, json as Record<string, unknown>) as Organization;
+  const organization = plainMapper(ctx.em, OrganizationSchema)(json as Record<string, unknown>);
   ctx.loaders.byId(OrganizationSchema).prime(organization.id, organization);
   return organization;
 }
@@ -231,7 +228,7 @@ function primeOrganization(ctx: Context, json: unknown): Organization | undefine
 function primePerson(ctx: Context, row: Record<string, unknown>): Person | undefined {
   if (!row.__person) return undefined;
   primeOrganization(ctx, row.__organization);
-  const person = ctx.em.map(PersonSchema, row.__person as Record<string, unknown>) as Person;
+  const person = plainMapper(ctx.em, PersonSchema)(row.__person as Record<string, unknown>);
   ctx.loaders.byId(PersonSchema).prime(person.id, person);
   return person;
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isStaff, type Viewer } from '../../auth/viewer.js';
+import { plainRows } from '../../db/plain.js';
 import { likePattern } from '../../validation.js';
 import { type Commitment, CommitmentSchema, type CommitmentStatus } from './commitment.entity.js';
 
@@ -135,10 +136,7 @@ export function andSql(...parts: SqlPart[]): SqlPart {
   return { sql: parts.map((p) => `(${p.sql})`).join(' and '), params: parts.flatMap((p) => p.params) };
 }
 
-/** Turns raw `select c.*` rows into managed Commitment entities (extra columns are dropped). */
+/** Turns raw `select c.*` rows into plain Commitment objects for reading (extra `__` columns are dropped). */
 export function mapCommitments(em: EntityManager, rows: Record<string, unknown>[]): Commitment[] {
-  return rows.map((row) => {
-    const data = Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('__')));
-    return em.map(CommitmentSchema, data) as Commitment;
-  });
+  return plainRows(em, CommitmentSchema, rows);
 }
