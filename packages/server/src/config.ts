@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type AuthConfig, readAuthConfig } from './auth/auth.config.js';
 import { ConfigError } from './config-error.js';
 import { type Env, readFlag, readInt, readUrl } from './env.js';
+import { type FilesConfig, readFilesConfig } from './modules/files/files.config.js';
 import { repoRoot } from './paths.js';
 
 export { ConfigError };
@@ -38,6 +39,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Sessions, tokens, rate limits, CORS and GraphQL abuse limits. */
   auth: AuthConfig;
+  /** Evidence files: the upload limit and the store (data directory or S3). */
+  files: FilesConfig;
 }
 
 /** Reads and validates every environment variable the server uses, once. */
@@ -87,10 +90,12 @@ export function loadConfig(env: Env = process.env): Config {
   const shutdownTimeoutMs = readInt(env, 'PRACHUM_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems);
 
   const auth = readAuthConfig(env, problems);
+  const files = readFilesConfig(env, { dataDir, nodeEnv }, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     auth,
+    files,
     port,
     host,
     databaseUrl,

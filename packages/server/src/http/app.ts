@@ -12,6 +12,7 @@ import type { Database } from '../db/database.js';
 import { replyWithError } from '../graphql/errors.js';
 import { cameOverHttps, registerGraphql } from '../graphql/http.js';
 import { registerExports } from '../modules/exports/exports.routes.js';
+import { registerDocumentRoutes } from '../modules/documents/documents.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -121,6 +122,7 @@ export async function buildApp({
 
   await registerGraphql(app, { config, logger, database, auth, store });
   await registerExports(app, { config, database, auth, store });
+  await registerDocumentRoutes(app, { config, database, auth, store });
 
   const indexHtml = path.join(clientDistDir, 'index.html');
   if (existsSync(indexHtml)) {

@@ -1,7 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** The tasks the worker knows (jobs/worker.ts maps each to its handler). */
-export type TaskName = 'notify' | 'send_mail' | 'reminder_sweep' | 'weekly_digest' | 'purge_sessions';
+export type TaskName =
+  | 'notify'
+  | 'send_mail'
+  | 'reminder_sweep'
+  | 'weekly_digest'
+  | 'purge_sessions'
+  | 'purge_unattached_files';
 
 export interface EnqueueOptions {
   /**

@@ -8,4 +8,5 @@ export const CRONTAB = [
   '0 1 * * * reminder_sweep ?fill=2d&max=5',
   '0 1 * * 1 weekly_digest ?fill=2d&max=5',
   '30 1 * * * purge_sessions ?max=3',
+  '45 * * * * purge_unattached_files ?max=3',
 ].join('\n');

@@ -4,6 +4,9 @@ import type { Config } from '../config.js';
 import type { MikroORM } from '../db/orm.js';
 import type { Logger } from '../logger.js';
 import { purgeExpiredSessions } from '../modules/accounts/session.service.js';
+import { createFileStorage, type FileStorage } from '../modules/files/file-storage.js';
+import type { FilesConfig } from '../modules/files/files.config.js';
+import { purgeUnattachedFiles } from '../modules/files/file.service.js';
 import { todayInPhnomPenh } from '../modules/commitments/commitment.sql.js';
 import { createMailer, deliverMail } from '../modules/mail/outbox.service.js';
 import type { FollowUpEvent } from '../modules/notifications/follow-up.js';
@@ -17,10 +20,12 @@ export interface WorkerDeps {
   orm: MikroORM;
   /** The database the queue lives in (the ORM's). */
   url: string;
-  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>;
+  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'> & { files?: FilesConfig };
   logger: Logger;
   /** Defaults to a transport for SMTP_URL. */
   mailer?: Transporter;
+  /** Defaults to the store config.files names; without either, the file cleanup has nothing to do. */
+  storage?: FileStorage;
 }
 
 /** The day a scheduled run is for, in Phnom Penh: cron passes the instant it fired for. */
@@ -53,6 +58,12 @@ export function taskList(deps: WorkerDeps): TaskList {
     },
     purge_sessions: async () => {
       await purgeExpiredSessions(em());
+    },
+    purge_unattached_files: async () => {
+      const storage = deps.storage ?? (deps.config.files && createFileStorage(deps.config.files));
+      if (!storage) return;
+      const result = await purgeUnattachedFiles(em(), storage);
+      if (result.files + result.orphans > 0) deps.logger.info(result, 'removed unattached files');
     },
   };
   return tasks;

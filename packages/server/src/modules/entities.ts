@@ -24,6 +24,7 @@ import { DueDateChangeSchema } from './due-dates/due-date-change.entity.js';
 import { ReportingPeriodSchema, ReportSnapshotSchema } from './reports/reporting-period.entity.js';
 import { OrganizationSchema } from './organizations/organization.entity.js';
 import { PersonSchema } from './people/person.entity.js';
+import { StoredFileSchema } from './files/stored-file.entity.js';
 import { GcmObjectiveSchema, PlanGoalSchema, PlanObjectiveSchema, PlanSchema } from './plans/plan.entity.js';
 
 /** Every entity MikroORM knows; migrations are generated from these. */
@@ -56,4 +57,5 @@ export const entities = [
   DueDateChangeSchema,
   ReportingPeriodSchema,
   ReportSnapshotSchema,
+  StoredFileSchema,
 ];

@@ -24,6 +24,7 @@ import {
 import { SettingsResolver } from './accounts/settings.resolver.js';
 import { CommitmentDueDateResolver, DueDateChangeResolver } from './due-dates/due-date.resolver.js';
 import { MeetingInSeriesResolver } from './meetings/meeting-series.resolver.js';
+import { EvidenceFileResolver } from './files/file.resolver.js';
 import { MeetingReportResolver, ProgressReportResolver, ReportingPeriodResolver } from './reports/report.resolver.js';
 
 /** Every resolver class of the API; a module adds its own here. */
@@ -57,4 +58,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ReportingPeriodResolver,
   ProgressReportResolver,
   MeetingReportResolver,
+  EvidenceFileResolver,
 ];

@@ -1,3 +1,4 @@
+import { Migration20261201094823_Files } from './Migration20261201094823_Files.js';
 import { Migration20261201091842_AcrossMeetings } from './Migration20261201091842_AcrossMeetings.js';
 import { Migration20261201090305_FollowUp } from './Migration20261201090305_FollowUp.js';
 import { Migration20261124234718_Accounts } from './Migration20261124234718_Accounts.js';
@@ -15,4 +16,5 @@ export const migrationsList: { name: string; class: Constructor<Migration> }[] =
   { name: 'Migration20261124234718_Accounts', class: Migration20261124234718_Accounts },
   { name: 'Migration20261201090305_FollowUp', class: Migration20261201090305_FollowUp },
   { name: 'Migration20261201091842_AcrossMeetings', class: Migration20261201091842_AcrossMeetings },
+  { name: 'Migration20261201094823_Files', class: Migration20261201094823_Files },
 ];

@@ -271,13 +271,20 @@ export class CommitmentOrder {
   direction!: OrderDirection;
 }
 
-@InputType({ description: 'A link given as evidence of progress.' })
+@InputType({ description: 'A link or an uploaded file given as evidence of progress: give `url` or `fileId`.' })
 export class EvidenceInput {
   @Field(() => String, { nullable: true, description: 'An http or https link.' })
   url?: string | null;
 
   @Field(() => String, { nullable: true, description: 'What it is, e.g. "Signed MoU (PDF)".' })
   title?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A file you uploaded with POST /files (its `id`) and have not attached yet; without a title it is called by its name.',
+  })
+  fileId?: string | null;
 }
 
 @InputType({ description: 'A new commitment (secretariat).' })
@@ -424,7 +431,7 @@ export class AddProgressUpdateInput {
   @Field(() => String, { nullable: true, description: 'What happened, in Khmer.' })
   noteKm?: string | null;
 
-  @Field(() => [EvidenceInput], { nullable: true, description: 'Links that show the progress.' })
+  @Field(() => [EvidenceInput], { nullable: true, description: 'Links and uploaded files that show the progress.' })
   evidence?: EvidenceInput[] | null;
 }
 

@@ -1,8 +1,10 @@
 import { requireStaff, requireWriteScope } from '../../auth/permissions.js';
 import { isStaff } from '../../auth/viewer.js';
 import { ForbiddenError, NotFoundError, Problems, UnauthenticatedError } from '../../errors.js';
+import { decodeId } from '../../graphql/global-id.js';
 import { cleanText, cleanUrl } from '../../validation.js';
 import { diff, recordAudit } from '../audit/audit.service.js';
+import { attachUpload, claimUploads } from '../files/file.service.js';
 import { followUp } from '../notifications/follow-up.js';
 import {
   type Commitment,
@@ -30,7 +32,8 @@ export interface ProgressReport {
   progress?: number | null;
   note?: string | null;
   noteKm?: string | null;
-  evidence?: { url?: string | null; title?: string | null }[] | null;
+  /** Each item is a link (`url`) or an upload of the viewer's (`fileId`, a File global id). */
+  evidence?: { url?: string | null; title?: string | null; fileId?: string | null }[] | null;
 }
 
 const PROGRESS_AUDITED = ['status', 'progress', 'statusReason', 'lastUpdateAt'];
@@ -73,11 +76,17 @@ export async function addProgressUpdate(
     const note = cleanText(problems, 'note', report.note, 10_000);
     const noteKm = cleanText(problems, 'noteKm', report.noteKm, 10_000);
     checkProgress(problems, 'progress', report.progress);
+    const fileIds = new Map<number, string>();
     const evidence = (report.evidence ?? []).map((item, index) => {
+      const fileId = decodeId(item.fileId, 'File', `evidence[${index}].fileId`, problems);
+      if (fileId) fileIds.set(index, fileId);
       const url = cleanUrl(problems, `evidence[${index}].url`, item.url);
-      if (!url) problems.add(`evidence[${index}].url`, 'is required');
-      return { url, title: cleanText(problems, `evidence[${index}].title`, item.title, 500) };
+      if (url && item.fileId != null)
+        problems.add(`evidence[${index}].url`, 'give a link or a file, not both', 'INVALID_COMBINATION');
+      else if (!url && item.fileId == null) problems.add(`evidence[${index}].url`, 'is required');
+      return { url, title: cleanText(problems, `evidence[${index}].title`, item.title, 500), fileId };
     });
+    const files = await claimUploads(em, scope.viewer, fileIds, problems);
     const current: CommitmentStatus = commitment.status;
     let status: CommitmentStatus = report.status ?? current;
     let progress = report.progress ?? commitment.progress;
@@ -113,15 +122,18 @@ export async function addProgressUpdate(
     commitment.progress = progress;
     if (status === 'CANCELLED' && current !== 'CANCELLED') commitment.statusReason = note ?? noteKm ?? null;
     const update = recordProgress(em, scope, commitment, previous, { note, noteKm });
-    for (const item of evidence) {
-      em.create(EvidenceSchema, {
+    for (const [index, item] of evidence.entries()) {
+      const file = files.get(index);
+      const row = em.create(EvidenceSchema, {
         progressUpdate: update.id,
         commitment: commitment.id,
-        kind: 'LINK',
+        kind: file ? 'FILE' : 'LINK',
         url: item.url ?? null,
-        title: item.title ?? null,
+        // A file without a title of its own is called by its name.
+        title: item.title ?? (file ? file.fileName : null),
         createdBy: scope.viewer.personId ?? null,
       });
+      if (file) attachUpload(file, row.id);
     }
     const after = { ...commitmentSnapshot(commitment, links), lastUpdateAt: commitment.lastUpdateAt };
     recordAudit(em, scope.viewer, {
