@@ -23,7 +23,8 @@ export interface Page<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or (lazy pages) a getter that runs the count only when totalCount is asked for. */
+  readonly totalCount: number | Promise<number>;
 }
 
 /** A Relay connection type for `NodeType` (named `typeName` in the schema): `edges`, `nodes`, `pageInfo`, `totalCount`. */
@@ -149,4 +150,35 @@ export function toPage<T>(rows: T[], window: Window, totalCount: number): Page<T
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/**
+ * Wraps a page fetched with one row more than the window (`rows.length > window.limit` means more follow),
+ * counting the whole list only if `totalCount` is asked for. Lists answer this way unless `last` without
+ * `before` needs the total first.
+ */
+export function toLazyPage<T>(rows: T[], window: Window, count: () => Promise<number>): Page<T> {
+  const more = rows.length > window.limit;
+  const kept = more ? rows.slice(0, window.limit) : rows;
+  const edges = kept.map((node, index) => ({ cursor: encodeCursor(window.offset + index), node }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    nodes: kept,
+    get totalCount() {
+      counted ??= count();
+      return counted;
+    },
+    pageInfo: {
+      hasPreviousPage: window.offset > 0,
+      hasNextPage: more,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** Whether a window needs the total before its rows can be fetched (`last` without `before`). */
+export function needsTotalFirst(window: Window): boolean {
+  return window.last !== undefined && window.beforeOffset === undefined;
 }

@@ -3,7 +3,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireReader, requireStaff } from '../../auth/permissions.js';
 import { VISIBILITIES, type Visibility } from '../../db/base.entity.js';
 import { ConflictError, NotFoundError, Problems } from '../../errors.js';
-import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
+import {
+  needsTotalFirst,
+  type Page,
+  type PageArgs,
+  pageWindow,
+  settleWindow,
+  toLazyPage,
+  toPage,
+} from '../../graphql/connection.js';
 import { cleanText, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import { recordAppliedDueDate } from '../due-dates/due-date.service.js';
@@ -65,18 +73,29 @@ export async function listCommitments(
   requireReader(scope.viewer, scope.config.publicRead);
   let window = pageWindow(page);
   const where = commitmentWhere(scope, filter, 'c');
-  const [{ count }] = await scope.em.execute<{ count: string }[]>(
-    `select count(*) as count from commitment c where ${where.sql}`,
-    where.params,
-  );
-  const totalCount = Number(count);
+  const count = async () =>
+    Number(
+      (
+        await scope.em.execute<{ count: string }[]>(
+          `select count(*) as count from commitment c where ${where.sql}`,
+          where.params,
+        )
+      )[0].count,
+    );
+  const select = (limit: number) =>
+    scope.em.execute<Record<string, unknown>[]>(
+      `select c.* from commitment c where ${where.sql} order by ${commitmentOrderSql(order, 'c')} limit ? offset ?`,
+      [...where.params, limit, window.offset],
+    );
+  if (!needsTotalFirst(window)) {
+    // One row more than the page says whether more follow; the total is counted only if asked for.
+    const rows = await select(window.limit + 1);
+    return toLazyPage(mapCommitments(scope.em, rows), window, count);
+  }
+  const totalCount = await count();
   window = settleWindow(window, totalCount);
   if (window.limit === 0) return toPage([], window, totalCount);
-  const rows = await scope.em.execute<Record<string, unknown>[]>(
-    `select c.* from commitment c where ${where.sql} order by ${commitmentOrderSql(order, 'c')} limit ? offset ?`,
-    [...where.params, window.limit, window.offset],
-  );
-  return toPage(mapCommitments(scope.em, rows), window, totalCount);
+  return toPage(mapCommitments(scope.em, await select(window.limit)), window, totalCount);
 }
 
 /** Commitments by id that the viewer may read (others are left out). */

@@ -140,3 +140,41 @@ describe('no N+1 queries', () => {
     expect(large.count).toBe(small.count);
   });
 });
+
+describe('lists count only when asked', () => {
+  const run = async (query: string) => {
+    db.queries.length = 0;
+    const result = await api.run(secretariat, query);
+    expect(result.errors).toBeUndefined();
+    return { data: result.data!, counts: db.queries.filter((q) => /select count\(\*\)/i.test(q)).length };
+  };
+
+  it('runs no count without totalCount, one with it, and pages the same', async () => {
+    const lazy = await run('{ commitments(first: 50) { pageInfo { hasNextPage endCursor } nodes { reference } } }');
+    const counted = await run(
+      '{ commitments(first: 50) { totalCount pageInfo { hasNextPage endCursor } nodes { reference } } }',
+    );
+    expect(lazy.counts).toBe(0);
+    expect(counted.counts).toBe(1);
+    expect(counted.data.commitments.totalCount).toBe(COMMITMENTS);
+    expect(lazy.data.commitments.pageInfo).toEqual(counted.data.commitments.pageInfo);
+    expect(lazy.data.commitments.pageInfo.hasNextPage).toBe(true);
+    expect(lazy.data.commitments.nodes).toEqual(counted.data.commitments.nodes);
+  });
+
+  it('knows the last page and an empty first page without counting', async () => {
+    const cursor = Buffer.from(`o:${COMMITMENTS - 6}`).toString('base64url');
+    const last = await run(
+      `{ commitments(first: 50, after: "${cursor}") { pageInfo { hasNextPage hasPreviousPage } nodes { reference } } }`,
+    );
+    expect(last.data.commitments.nodes).toHaveLength(5);
+    expect(last.data.commitments.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
+    const none = await run('{ commitments(first: 0) { pageInfo { hasNextPage } nodes { reference } } }');
+    expect(none.data.commitments).toEqual({ pageInfo: { hasNextPage: true }, nodes: [] });
+    expect(last.counts + none.counts).toBe(0);
+    // `last` without `before` needs the total first.
+    const tail = await run('{ commitments(last: 3) { totalCount nodes { reference } } }');
+    expect(tail.data.commitments.nodes).toHaveLength(3);
+    expect(tail.counts).toBe(1);
+  });
+});
