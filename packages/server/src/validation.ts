@@ -1,4 +1,4 @@
-import type { Problems } from './errors.js';
+import type { FieldProblemCode, Problems } from './errors.js';
 
 /** Trims a text input; empty becomes null. Records a problem when it is longer than `max`. */
 export function cleanText(
@@ -58,4 +58,41 @@ export function cleanUrl(
 /** Escapes LIKE wildcards so a search for "50%" finds "50%", not everything. */
 export function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** What is wrong with a text, in the words and codes of field problems. */
+export interface TextProblem {
+  message: string;
+  code: Extract<FieldProblemCode, 'TOO_LONG' | 'INVALID_CHARACTER'>;
+}
+
+/** How a text may look where it enters: its maximum length, and whether it is kept as sent (secrets). */
+export interface TextRule {
+  max?: number;
+  /** Passwords are compared as typed: checked, but not normalised. */
+  verbatim?: boolean;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Checks a text from outside once, where it enters (GraphQL, the REST routes, the CLI): at most
+ * `max` characters (UTF-16 code units, as everywhere else), no U+0000 (PostgreSQL cannot store
+ * it) and well-formed Unicode (a lone UTF-16 surrogate cannot be stored or encoded). Returns the
+ * text in Unicode normalisation form C, or what is wrong with it.
+ */
+export function checkText(value: string, rule: TextRule = {}): { text: string } | { problem: TextProblem } {
+  // Length first: it costs nothing, and the other checks read the whole text.
+  if (rule.max !== undefined && value.length > rule.max)
+    return { problem: { message: `must be at most ${rule.max} characters, got ${value.length}`, code: 'TOO_LONG' } };
+  if (value.includes('\u0000'))
+    return { problem: { message: 'must not contain the NUL character (U+0000)', code: 'INVALID_CHARACTER' } };
+  if (LONE_SURROGATE.test(value))
+    return {
+      problem: {
+        message: 'must be well-formed Unicode (it contains a lone UTF-16 surrogate)',
+        code: 'INVALID_CHARACTER',
+      },
+    };
+  return { text: rule.verbatim ? value : value.normalize('NFC') };
 }

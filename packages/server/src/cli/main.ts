@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
 import { type Command, CommandError, type CommandInput, EXIT, UsageError } from './command.js';
+import { checkText } from '../validation.js';
 import { commands } from './commands/index.js';
 
 function helpFor(command: Command): string {
@@ -28,11 +29,39 @@ function overview(): string {
   ].join('\n');
 }
 
+/** Longest standard input a command reads (a password line, today). */
+const STDIN_MAX = 100_000;
+/** Longest option value (an e-mail, a name, a token prefix, a date). */
+const OPTION_MAX = 1_000;
+
+/** Standard input as text: UTF-8 without U+0000, kept as typed (it is a password). */
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new CommandError('expected input on standard input (pipe it in)');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new CommandError('standard input is not UTF-8 text');
+  }
+  const checked = checkText(text, { max: STDIN_MAX, verbatim: true });
+  if ('problem' in checked) throw new CommandError(`standard input ${checked.problem.message}`);
+  return checked.text;
+}
+
+/**
+ * Checks option values as every entry point checks text (validation.ts): within their length,
+ * no U+0000, well-formed; NFC from here on. Returns the problem of the first bad one.
+ */
+function checkOptions(values: Record<string, unknown>): string | undefined {
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== 'string') continue;
+    const checked = checkText(value, { max: OPTION_MAX });
+    if ('problem' in checked) return `--${name} ${checked.problem.message}`;
+    values[name] = checked.text;
+  }
+  return undefined;
 }
 
 /** Runs one CLI invocation and returns the exit code. */
@@ -66,6 +95,11 @@ export async function runCli(argv: string[], out = console.log, err = console.er
   if (parsed.values.help) {
     out(helpFor(command));
     return EXIT.ok;
+  }
+  const badOption = checkOptions(parsed.values);
+  if (badOption) {
+    err(`prachum ${name}: ${badOption}`);
+    return EXIT.failed;
   }
   const input: CommandInput = {
     values: parsed.values as CommandInput['values'],

@@ -16,6 +16,7 @@ import type { Logger } from '../logger.js';
 import { type Context, createContext } from './context.js';
 import { createErrorFormatter, domainAnswer, errorsPlugin, sendAnswer } from './errors.js';
 import { inputErrorsPlugin } from './input-errors.js';
+import { textInputPlugin } from './text-input.js';
 import { createLimits, LIMITS, type Limits, tooComplexWhenAborted } from './limits.js';
 import { getSchema } from './schema.js';
 
@@ -98,6 +99,7 @@ export async function createApollo(
     plugins: [
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
       viewerRulesPlugin(config.isProduction, limits.validationRules),
+      textInputPlugin<Context>(),
       inputErrorsPlugin<Context>({ hideSuggestions: (context) => !isPrivileged(config.isProduction, context) }),
       errorsPlugin(),
       ApolloServerPluginLandingPageDisabled(),

@@ -21,7 +21,7 @@ import {
   visit,
 } from 'graphql';
 import { type FieldProblem, type FieldProblemCode, InvalidInputError } from '../errors.js';
-import { domainAnswer, requestError } from './errors.js';
+import { domainAnswer } from './errors.js';
 
 /**
  * Bad input caught by GraphQL itself or before any resolver runs, reported like the services
@@ -67,17 +67,17 @@ export function fieldName(path: string): string {
 }
 
 /** `$var.a[0]` (a path within a variable) as a field name, through where the variable is used. */
-function variableField(paths: Map<string, string>, variable: string, within: string): string {
+export function variableField(paths: Map<string, string>, variable: string, within: string): string {
   const base = paths.get(variable) ?? variable;
   return fieldName(within ? (within.startsWith('[') ? `${base}${within}` : `${base}.${within}`) : base);
 }
 
 /** `a.b[0].c`: a path within a value, as field names write it. */
-function pathText(path: readonly (string | number)[]): string {
+export function pathText(path: readonly (string | number)[]): string {
   return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The nullable type a value is coerced as: a list type takes a single value as a list of one. */
@@ -202,53 +202,10 @@ export function variableProblems(
   return found;
 }
 
-/** PostgreSQL cannot store U+0000 in text: such input would fail deep in the database instead of here. */
-const NUL = '\u0000';
-
-function nulProblems(
-  document: DocumentNode,
-  variables: Record<string, unknown> | undefined,
-  paths: Map<string, string>,
-): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const message = 'must not contain the NUL character (U+0000)';
-  const code = 'INVALID_CHARACTER';
-  const walk = (value: unknown, variable: string, within: string, depth: number) => {
-    if (depth > 50) return;
-    if (typeof value === 'string') {
-      if (value.includes(NUL)) problems.push({ field: variableField(paths, variable, within), message, code });
-    } else if (Array.isArray(value)) {
-      for (const [index, item] of value.entries()) walk(item, variable, `${within}[${index}]`, depth + 1);
-    } else if (value && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        if (key.includes(NUL)) problems.push({ field: variableField(paths, variable, within), message, code });
-        walk(item, variable, within ? `${within}.${key}` : key, depth + 1);
-      }
-    }
-  };
-  for (const [variable, value] of Object.entries(variables ?? {})) walk(value, variable, '', 0);
-
-  const stack: string[] = [];
-  const push = (node: { name: { value: string } }) => {
-    stack.push(node.name.value);
-  };
-  const pop = () => {
-    stack.pop();
-  };
-  visit(document, {
-    Argument: { enter: push, leave: pop },
-    ObjectField: { enter: push, leave: pop },
-    StringValue(node) {
-      if (node.value.includes(NUL)) problems.push({ field: fieldName(stack.join('.') || 'query'), message, code });
-    },
-  });
-  return problems;
-}
-
 /**
- * Refuses text containing U+0000 before anything runs, and answers the variables graphql-js would
- * refuse (unknown enum values, malformed dates, missing required fields) with their `fields` and
- * codes, without executing. `hideSuggestions` drops graphql-js's "Did you mean …?" for a viewer.
+ * Answers the variables graphql-js would refuse (unknown enum values, malformed dates, missing
+ * required fields) with their `fields` and codes, without executing. `hideSuggestions` drops
+ * graphql-js's "Did you mean …?" for a viewer. (Text itself is checked by graphql/text-input.ts.)
  */
 export function inputErrorsPlugin<TContext extends object>({
   hideSuggestions,
@@ -259,10 +216,8 @@ export function inputErrorsPlugin<TContext extends object>({
     async requestDidStart() {
       let paths: Map<string, string> | undefined;
       return {
-        async didResolveOperation({ document, request }) {
+        async didResolveOperation({ document }) {
           paths = variablePaths(document);
-          const problems = nulProblems(document, request.variables, paths);
-          if (problems.length) throw requestError(new InvalidInputError(problems));
         },
         async responseForOperation({ operation, request, schema, document, contextValue }) {
           if (!operation) return null;

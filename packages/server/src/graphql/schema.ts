@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { resolvers } from '../modules/resolvers.js';
 import { schemaFile } from '../paths.js';
 import { DateTimeScalar } from './scalars.js';
+import { applyTextRules } from './text-limits.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -13,7 +14,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers,
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-  });
+  }).then(applyTextRules);
   return built;
 }
 

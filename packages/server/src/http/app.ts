@@ -12,6 +12,7 @@ import type { Database } from '../db/database.js';
 import { replyWithError } from '../graphql/errors.js';
 import { cameOverHttps, registerGraphql } from '../graphql/http.js';
 import { registerExports } from '../modules/exports/exports.routes.js';
+import { registerTextChecks } from './text.js';
 import { registerDocumentRoutes } from '../modules/documents/documents.routes.js';
 
 export interface AppDeps {
@@ -64,6 +65,9 @@ export async function buildApp({
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs,
     forceCloseConnections: 'idle',
+    // A URL that is not percent-encoded UTF-8 is refused like every bad request (graphql/errors.ts).
+    frameworkErrors: (error, request, reply) =>
+      replyWithError(request, reply, error, { exposeDetails: !config.isProduction }),
   });
 
   // Only JSON bodies: a text/plain POST (a CSRF "simple request") is refused with 415 before GraphQL.
@@ -111,6 +115,8 @@ export async function buildApp({
   app.setErrorHandler((error, request, reply) =>
     replyWithError(request, reply, error, { exposeDetails: !config.isProduction }),
   );
+
+  registerTextChecks(app, { exposeDetails: !config.isProduction });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 

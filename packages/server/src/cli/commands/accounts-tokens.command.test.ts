@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 /** Runs the CLI with `stdin` as standard input; returns exit code and output lines. */
-async function cli(argv: string[], stdin = '') {
+async function cli(argv: string[], stdin: string | Buffer = '') {
   const original = Object.getOwnPropertyDescriptor(process, 'stdin')!;
   Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(stdin)]), configurable: true });
   const out: string[] = [];
@@ -163,5 +163,42 @@ describe('accounts and tokens from the operator CLI', () => {
     expect((await http.gql('{ me { role } }', undefined, { token })).status).toBe(401);
     const missing = await cli(['accounts:deactivate', '--email', 'nobody@ncct.example.org']);
     expect(missing.code).toBe(1);
+  });
+
+  it('checks text from options and standard input as every entry point does; names go on in NFC', async () => {
+    const account = ['accounts:create', '--role', 'PARTNER'];
+    const nul = await cli(
+      [...account, '--email', 'nul@x.example.org', '--name', 'So\u0000k'],
+      'long enough password\n',
+    );
+    expect(nul.code).toBe(1);
+    expect(nul.err).toEqual(['prachum accounts:create: --name must not contain the NUL character (U+0000)']);
+    const lone = await cli(
+      [...account, '--email', 'lone@x.example.org', '--name', 'So\ud800k'],
+      'long enough password\n',
+    );
+    expect(lone.err).toEqual([expect.stringMatching(/^prachum accounts:create: --name must be well-formed Unicode/)]);
+    const long = await cli([...account, '--email', `${'x'.repeat(1000)}@x.example.org`]);
+    expect(long.err).toEqual([
+      expect.stringMatching(/^prachum accounts:create: --email must be at most 1000 characters/),
+    ]);
+    const notUtf8 = await cli([...account, '--email', 'bytes@x.example.org'], Buffer.from([0x70, 0xff, 0x0a]));
+    expect(notUtf8.err).toEqual(['prachum accounts:create: standard input is not UTF-8 text']);
+    const nulInput = await cli([...account, '--email', 'nul2@x.example.org'], 'long enough\u0000password\n');
+    expect(nulInput.err).toEqual([
+      'prachum accounts:create: standard input must not contain the NUL character (U+0000)',
+    ]);
+    for (const result of [nul, lone, long, notUtf8, nulInput]) expect(result.code).toBe(1);
+    expect(await db.orm.em.fork().count(AccountSchema, { email: { $like: '%@x.example.org' } })).toBe(0);
+
+    const decomposed = 'Sre\u0301y Ka\u0301';
+    const made = await cli(
+      [...account, '--email', 'nfc@x.example.org', '--name', decomposed],
+      'long enough password\n',
+    );
+    expect(made.code).toBe(0);
+    const em = db.orm.em.fork();
+    const stored = await em.findOneOrFail(AccountSchema, { email: 'nfc@x.example.org' });
+    expect((await em.findOneOrFail(PersonSchema, { id: stored.person })).fullName).toBe(decomposed.normalize('NFC'));
   });
 });
