@@ -4,7 +4,16 @@ import { readableVisibilities, requireReader, requireStaff } from '../../auth/pe
 import { isStaff, type Viewer } from '../../auth/viewer.js';
 import type { Visibility } from '../../db/base.entity.js';
 import { ConflictError, InvalidInputError, NotFoundError, Problems } from '../../errors.js';
-import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
+import {
+  needsTotalFirst,
+  type Page,
+  type PageArgs,
+  pageWindow,
+  settleWindow,
+  toLazyPage,
+  toPage,
+} from '../../graphql/connection.js';
+import { plainMapper, plainRows } from '../../db/plain.js';
 import { cleanText, likePattern, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import { followUp } from '../notifications/follow-up.js';
@@ -111,8 +120,6 @@ export async function listMeetings(
       $or: [{ title: { $ilike: pattern } }, { titleKm: { $ilike: pattern } }, { location: { $ilike: pattern } }],
     });
   }
-  const totalCount = await qb.clone().getCount();
-  window = settleWindow(window, totalCount);
   const asc = (order?.direction ?? 'DESC') === 'ASC';
   const direction = asc ? QueryOrder.ASC : QueryOrder.DESC;
   const field = order?.field ?? 'STARTS_AT';
@@ -126,8 +133,18 @@ export async function listMeetings(
       : field === 'UPDATED_AT'
         ? { updatedAt: direction, id: direction }
         : { startsAt: direction, id: direction };
-  const rows = await qb.orderBy(orderBy).limit(window.limit).offset(window.offset).getResult();
-  return toPage(rows, window, totalCount);
+  const fetch = async (limit: number) =>
+    plainRows(
+      scope.em,
+      MeetingSchema,
+      await qb.clone().orderBy(orderBy).limit(limit).offset(window.offset).execute('all', false),
+    );
+  const count = () => qb.clone().getCount();
+  // One row more than the page says whether more follow; the total is counted only if asked for.
+  if (!needsTotalFirst(window)) return toLazyPage(await fetch(window.limit + 1), window, count);
+  const totalCount = await count();
+  window = settleWindow(window, totalCount);
+  return toPage(await fetch(window.limit), window, totalCount);
 }
 
 /** The meetings among `ids` the viewer may read (in no particular order); one query. */
@@ -136,7 +153,7 @@ export async function findVisibleMeetings(scope: Scope, ids: readonly string[]):
   if (ids.length === 0) return [];
   const qb = scope.em.createQueryBuilder(MeetingSchema, 'm').where({ id: { $in: [...ids] } });
   if (visible) qb.andWhere(visible.sql, visible.params);
-  return qb.getResult();
+  return plainRows(scope.em, MeetingSchema, await qb.execute('all', false));
 }
 
 /** The meeting, or null when it does not exist or the viewer may not read it. */
@@ -170,7 +187,7 @@ export async function listSeriesMeetings(
   for (const { page_offset: _offset, page_total: total, ...row } of rows) {
     const group = groups.get(String(row.series_id));
     if (!group) continue;
-    group.rows.push(scope.em.map(MeetingSchema, row as never));
+    group.rows.push(plainMapper(scope.em, MeetingSchema)(row));
     group.total = Number(total);
   }
   const totals = await countSeriesMeetings(scope, seriesIds, visible, groups);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireStaff } from '../../auth/permissions.js';
+import { plainMapper } from '../../db/plain.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { Problems } from '../../errors.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
@@ -92,10 +93,7 @@ export async function previousInSeries(
 }
 
 function mapMeeting(em: EntityManager, row: Record<string, unknown>): Meeting {
-  return em.map(
-    MeetingSchema,
-    Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('__'))) as never,
-  ) as Meeting;
+  return plainMapper(em, MeetingSchema)(row);
 }
 
 /** For each series: the latest meeting that has started and the first one to come (both visible, not cancelled). */
