@@ -7,6 +7,8 @@ import { demoCommand } from './demo.command.js';
 import { migrateCommand } from './migrate.command.js';
 import { remindersCommand } from './reminders.command.js';
 import { workerCommand } from './worker.command.js';
+import { exportCommand } from './export.command.js';
+import { importCommand } from './import.command.js';
 
 /** Every operator command; adding one is one file plus one line here. */
 export const commands: Command[] = [
@@ -18,4 +20,6 @@ export const commands: Command[] = [
   tokensRevokeCommand,
   remindersCommand,
   workerCommand,
+  exportCommand,
+  importCommand,
 ];
