@@ -15,7 +15,7 @@ import { PersonType } from '../people/person.type.js';
 import type { GcmObjective, PlanObjective } from '../plans/plan.entity.js';
 import { loadGcmObjectives } from '../plans/plan.loaders.js';
 import { GcmObjectiveType, PlanObjectiveType } from '../plans/plan.type.js';
-import { type StatsGroup, commitmentStats } from './commitment-stats.service.js';
+import { type StatsGroup, type StatsRequest, commitmentStatsMany } from './commitment-stats.service.js';
 import { type Commitment, type Evidence, type ProgressUpdate, ProgressUpdateSchema } from './commitment.entity.js';
 import {
   commitmentsOfDecisionLoader,
@@ -158,6 +158,14 @@ function decodeLinks(input: CreateCommitmentInput | UpdateCommitmentInput, probl
   };
 }
 
+/** Every commitmentStats of a request in one statement (a dashboard asks for three). */
+const statsLoader = (ctx: Context) =>
+  ctx.loaders.custom<StatsRequest, StatsGroup[]>(
+    'commitment:stats',
+    (requests) => commitmentStatsMany(ctx, requests),
+    (request) => JSON.stringify(request),
+  );
+
 registerNodeType('Commitment', async (ctx, id) => {
   requireReader(ctx.viewer, ctx.config.publicRead);
   return visibleCommitmentLoader(ctx).load(id);
@@ -276,7 +284,7 @@ export class CommitmentResolver {
     const problems = new Problems();
     const values = decodeCommitmentFilter(filter, problems);
     problems.throwIfAny();
-    return commitmentStats(ctx, groupBy, values);
+    return statsLoader(ctx).load({ groupBy, filter: values });
   }
 
   @Mutation(() => CreateCommitmentPayload, {

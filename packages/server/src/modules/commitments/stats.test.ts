@@ -146,3 +146,26 @@ describe('commitment statistics', () => {
     expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('several statistics in one request', () => {
+  it('cost one statement and answer each as alone', async () => {
+    const alone = [];
+    for (const query of [
+      '{ commitmentStats(groupBy: ORGANIZATION, filter: { overdue: true }) { key total overdue byStatus { status count } } }',
+      '{ commitmentStats(groupBy: PLAN_GOAL) { key label total averageProgress highCompletion } }',
+      '{ commitmentStats(groupBy: GCM_OBJECTIVE) { key total } }',
+    ])
+      alone.push((await api.run(secretariat, query)).data!.commitmentStats);
+    db.queries.length = 0;
+    const together = await api.run(
+      secretariat,
+      `{ a: commitmentStats(groupBy: ORGANIZATION, filter: { overdue: true }) { key total overdue byStatus { status count } }
+         b: commitmentStats(groupBy: PLAN_GOAL) { key label total averageProgress highCompletion }
+         c: commitmentStats(groupBy: GCM_OBJECTIVE) { key total } }`,
+    );
+    expect(together.errors).toBeUndefined();
+    expect(db.queries.filter((q) => /^\s*(with|select)/i.test(q))).toHaveLength(1);
+    expect([together.data!.a, together.data!.b, together.data!.c]).toEqual(alone);
+    expect(alone.every((groups) => groups.length > 0)).toBe(true);
+  });
+});
