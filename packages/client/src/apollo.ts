@@ -19,6 +19,9 @@ export function createApolloClient(): ApolloClient {
         // Participations and stats groups have no id of their own: they live inside their parent.
         Participation: { keyFields: false },
         CommitmentStatsGroup: { keyFields: false },
+        // A report has no id: it lives inside its meeting, period or query, filled by several queries.
+        ProgressReport: { keyFields: false, merge: true },
+        ProgressReportGroup: { keyFields: false },
         // One viewer, filled by several queries (the session, the bell's count, the settings): merge them.
         Viewer: { keyFields: false, merge: true },
         Meeting: {
