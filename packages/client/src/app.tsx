@@ -15,6 +15,9 @@ const MeetingsPage = named(() => import('./routes/meetings.js'), 'MeetingsPage')
 const MeetingNewPage = named(() => import('./routes/meeting-new.js'), 'MeetingNewPage');
 const MeetingPage = named(() => import('./routes/meeting.js'), 'MeetingPage');
 const MeetingPrintPage = named(() => import('./routes/meeting-print.js'), 'MeetingPrintPage');
+const SeriesListPage = named(() => import('./routes/series-list.js'), 'SeriesListPage');
+const SeriesPage = named(() => import('./routes/series.js'), 'SeriesPage');
+const ReportsPage = named(() => import('./routes/reports.js'), 'ReportsPage');
 const CommitmentsPage = named(() => import('./routes/commitments.js'), 'CommitmentsPage');
 const CommitmentPage = named(() => import('./routes/commitment.js'), 'CommitmentPage');
 const OrganizationsPage = named(() => import('./routes/organizations.js'), 'OrganizationsPage');
@@ -58,8 +61,11 @@ const router = createBrowserRouter([
           { path: 'meetings', element: <MeetingsPage /> },
           { path: 'meetings/new', element: <MeetingNewPage /> },
           { path: 'meetings/:id', element: <MeetingPage /> },
+          { path: 'series', element: <SeriesListPage /> },
+          { path: 'series/:id', element: <SeriesPage /> },
           { path: 'commitments', element: <CommitmentsPage /> },
           { path: 'commitments/:id', element: <CommitmentPage /> },
+          { path: 'reports', element: <ReportsPage /> },
           { path: 'organizations', element: <OrganizationsPage /> },
           { path: 'organizations/:id', element: <OrganizationPage /> },
           { path: 'people', element: <PeoplePage /> },

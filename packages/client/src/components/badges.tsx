@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommitmentStatus, MailStatus, MeetingStatus, Visibility } from '../graphql/generated.js';
+import type {
+  CommitmentStatus,
+  CompletionLevel,
+  DueDateChangeStatus,
+  MailStatus,
+  MeetingStatus,
+  Visibility,
+} from '../graphql/generated.js';
 
 export const commitmentStatuses: readonly CommitmentStatus[] = [
   'NOT_STARTED',
@@ -121,6 +128,49 @@ export function MailStatusBadge({ status }: { status: MailStatus }) {
   return (
     <Tag tone={mailColors[status]} data-status={status}>
       {t(`mailStatus.${status}`)}
+    </Tag>
+  );
+}
+
+const completionColors: Record<CompletionLevel, Tone> = {
+  NOT_STARTED: 'gray',
+  LIMITED: 'blue',
+  SUBSTANTIAL: 'teal',
+  COMPLETE: 'green',
+};
+
+/** Completion on the OGP IRM scale. */
+export function CompletionLevelBadge({ level }: { level: CompletionLevel }) {
+  const { t } = useTranslation();
+  return (
+    <Tag tone={completionColors[level]} data-completion={level}>
+      {t(`completionLevel.${level}`)}
+    </Tag>
+  );
+}
+
+const dueDateChangeColors: Record<DueDateChangeStatus, Tone> = {
+  REQUESTED: 'orange',
+  ACCEPTED: 'green',
+  DECLINED: 'gray',
+  APPLIED: 'blue',
+};
+
+export function DueDateChangeStatusBadge({ status }: { status: DueDateChangeStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag tone={dueDateChangeColors[status]} data-change-status={status}>
+      {t(`dueDateChangeStatus.${status}`)}
+    </Tag>
+  );
+}
+
+/** A reporting period is open (its report live) or closed (its report frozen). */
+export function PeriodStatusBadge({ closed }: { closed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Tag tone={closed ? 'dark' : 'blue'} data-period={closed ? 'closed' : 'open'}>
+      {closed ? t('reports.closed') : t('reports.open')}
     </Tag>
   );
 }

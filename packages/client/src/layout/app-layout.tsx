@@ -11,6 +11,7 @@ import {
   IconLayoutDashboard,
   IconLogout,
   IconMail,
+  IconReportAnalytics,
   IconSettings,
   IconTargetArrow,
   IconUserShield,
@@ -31,12 +32,15 @@ interface NavItem {
   key: string;
   icon: typeof IconKey;
   exact?: boolean;
+  /** Other pages that belong to this item (meeting series to meetings). */
+  also?: string[];
 }
 
 const navigation: NavItem[] = [
   { to: '/', key: 'dashboard', icon: IconLayoutDashboard, exact: true },
-  { to: '/meetings', key: 'meetings', icon: IconCalendarEvent },
+  { to: '/meetings', key: 'meetings', icon: IconCalendarEvent, also: ['/series'] },
   { to: '/commitments', key: 'commitments', icon: IconChecklist },
+  { to: '/reports', key: 'reports', icon: IconReportAnalytics },
   { to: '/organizations', key: 'organizations', icon: IconBuilding },
   { to: '/people', key: 'people', icon: IconUsers },
   { to: '/plan', key: 'plan', icon: IconTargetArrow },
@@ -69,8 +73,9 @@ export function AppLayout() {
     }
   };
 
-  const isActive = (to: string, exact?: boolean) =>
-    exact ? location.pathname === to : location.pathname === to || location.pathname.startsWith(`${to}/`);
+  const under = (to: string) => location.pathname === to || location.pathname.startsWith(`${to}/`);
+  const isActive = (item: NavItem) =>
+    item.exact ? location.pathname === item.to : under(item.to) || (item.also ?? []).some(under);
 
   const items: NavItem[] = [
     ...navigation,
@@ -155,8 +160,8 @@ export function AppLayout() {
             to={item.to}
             label={t(`nav.${item.key}`)}
             leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
-            active={isActive(item.to, item.exact)}
-            aria-current={isActive(item.to, item.exact) ? 'page' : undefined}
+            active={isActive(item)}
+            aria-current={isActive(item) ? 'page' : undefined}
             onClick={close}
           />
         ))}

@@ -4,12 +4,15 @@ import { IconEdit, IconLink, IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { CommitmentStatusBadge, OverdueBadge, VisibilityBadge } from '../components/badges.js';
+import { CommitmentStatusBadge, CompletionLevelBadge, OverdueBadge, VisibilityBadge } from '../components/badges.js';
 import { PageHeader } from '../components/page.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { DateText, DateTimeText, Local, OrganizationName, PersonName, useLocalText } from '../components/text.js';
 import { RecordHistory } from '../features/audit/audit-events.js';
 import { CommitmentEditForm } from '../features/commitments/commitment-edit.js';
+import { DueDateDecisionPanel, DueDateRequestPanel } from '../features/commitments/due-date-forms.js';
+import { DueDateHistory, SlipNote } from '../features/commitments/due-date-history.js';
+import { dueDateMayMove, pendingRequest } from '../features/commitments/due-dates.js';
 import { FollowButton, FollowersCard } from '../features/commitments/follow-button.js';
 import { ProgressForm } from '../features/commitments/progress-form.js';
 import { VerifyPanel } from '../features/commitments/verify-panel.js';
@@ -48,6 +51,12 @@ export function CommitmentPage() {
     commitment.status !== 'COMPLETED' &&
     canReportOn(viewer, [commitment.leadOrganization.id, ...commitment.supportingOrganizations.map((o) => o.id)]);
   const reload = () => refetch();
+  const pending = pendingRequest(commitment.dueDateChanges);
+  // Focal points ask for a new due date; the secretariat sets it directly (Edit commitment) or decides on requests.
+  const mayRequest =
+    viewer.role === 'FOCAL_POINT' &&
+    dueDateMayMove(commitment.status) &&
+    canReportOn(viewer, [commitment.leadOrganization.id, ...commitment.supportingOrganizations.map((o) => o.id)]);
 
   return (
     <>
@@ -76,6 +85,7 @@ export function CommitmentPage() {
           </Text>
           <CommitmentStatusBadge status={commitment.status} />
           {commitment.isOverdue ? <OverdueBadge /> : null}
+          {commitment.status === 'CANCELLED' ? null : <CompletionLevelBadge level={commitment.completionLevel} />}
           <VisibilityBadge visibility={commitment.visibility} />
         </Group>
       </PageHeader>
@@ -88,6 +98,8 @@ export function CommitmentPage() {
             {staff && commitment.status === 'COMPLETED' ? (
               <VerifyPanel commitment={commitment} onReload={reload} />
             ) : null}
+            {staff && pending ? <DueDateDecisionPanel key={pending.id} change={pending} /> : null}
+            {mayRequest ? <DueDateRequestPanel commitment={commitment} pending={pending} onReload={reload} /> : null}
             {mayReport ? <ProgressForm key={commitment.id} commitment={commitment} onReload={reload} /> : null}
             <UpdatesTimeline commitment={commitment} />
           </Stack>
@@ -95,6 +107,11 @@ export function CommitmentPage() {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
             <CommitmentFacts commitment={commitment} />
+            <DueDateHistory
+              changes={commitment.dueDateChanges}
+              slippedDays={commitment.slippedDays}
+              originalDueDate={commitment.originalDueDate}
+            />
             {staff ? <FollowersCard commitment={commitment} /> : null}
             {staff ? <RecordHistory key={commitment.id} entityId={commitment.id} /> : null}
           </Stack>
@@ -213,8 +230,27 @@ function CommitmentFacts({ commitment }: { commitment: CommitmentWithUpdates }) 
           <PersonName person={commitment.assignee} />
         </Fact>
         <Fact label={t('commitments.fields.dueDate')}>
-          <DateText value={commitment.dueDate} />
+          <Stack gap={0}>
+            <DateText value={commitment.dueDate} />
+            <SlipNote
+              slippedDays={commitment.slippedDays}
+              originalDueDate={commitment.originalDueDate}
+              changes={commitment.dueDateChanges.length}
+            />
+          </Stack>
         </Fact>
+        {commitment.status === 'CANCELLED' ? null : (
+          <Fact label={t('completion.label')}>
+            <Stack gap={2}>
+              <span>
+                <CompletionLevelBadge level={commitment.completionLevel} />
+              </span>
+              <Text size="xs" c="dimmed">
+                {t(`completion.meaning.${commitment.completionLevel}`)}
+              </Text>
+            </Stack>
+          </Fact>
+        )}
         <Fact label={t('commitments.fields.priority')}>
           {commitment.priority ? t(`priority.${commitment.priority}`) : '—'}
         </Fact>

@@ -21,11 +21,12 @@ import { IconDownload, IconLayoutKanban, IconTable } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CommitmentStatusBadge, commitmentStatuses, OverdueBadge } from '../components/badges.js';
+import { CommitmentStatusBadge, CompletionLevelBadge, commitmentStatuses, OverdueBadge } from '../components/badges.js';
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams, usePageWindow } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { DateText, Local, OrganizationName, PersonName } from '../components/text.js';
+import { SlipNote } from '../features/commitments/due-date-history.js';
 import { useViewer } from '../features/session/session.js';
 import {
   type CommitmentFilter,
@@ -225,7 +226,7 @@ export function CommitmentsPage() {
       ) : null}
       {data && data.commitments.nodes.length > 0 && view === 'table' ? (
         <>
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={1000}>
             <Table striped highlightOnHover verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -236,6 +237,7 @@ export function CommitmentsPage() {
                   {sortHeader('due', t('commitments.fields.dueDate'))}
                   <Table.Th>{t('commitments.fields.status')}</Table.Th>
                   {sortHeader('progress', t('commitments.fields.progress'))}
+                  <Table.Th>{t('completion.label')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -257,6 +259,7 @@ export function CommitmentsPage() {
                       <Stack gap={4} align="flex-start">
                         <DateText value={c.dueDate} />
                         {c.isOverdue ? <OverdueBadge /> : null}
+                        <SlipNote slippedDays={c.slippedDays} withOriginal={false} />
                       </Stack>
                     </Table.Td>
                     <Table.Td>
@@ -267,6 +270,10 @@ export function CommitmentsPage() {
                         <Progress value={c.progress} w={70} aria-hidden />
                         <Text size="sm">{c.progress}%</Text>
                       </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      {/* A cancelled commitment counts in no completion figure. */}
+                      {c.status === 'CANCELLED' ? '—' : <CompletionLevelBadge level={c.completionLevel} />}
                     </Table.Td>
                   </Table.Tr>
                 ))}

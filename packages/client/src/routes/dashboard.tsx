@@ -6,11 +6,13 @@ import { Link } from 'react-router';
 import { MeetingStatusBadge } from '../components/badges.js';
 import { PageHeader } from '../components/page.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
-import { DateTimeText, Local, OrganizationName, PersonName } from '../components/text.js';
+import { DateText, DateTimeText, Local, OrganizationName, PersonName } from '../components/text.js';
 import { CommitmentList } from '../features/commitments/commitment-list.js';
+import { CompletionScale } from '../features/commitments/completion-scale.js';
+import { highCompletionShare, pendingRequest, sumGroups } from '../features/commitments/due-dates.js';
 import { isStaff, useViewer } from '../features/session/session.js';
 import { StatsChart } from '../features/stats/stats-chart.js';
-import { DashboardDocument } from '../graphql/generated.js';
+import { DashboardDocument, type DashboardQuery } from '../graphql/generated.js';
 import { dayInPhnomPenh } from '../lib/format.js';
 
 function Section({ title, children, action }: { title: string; children: React.ReactNode; action?: React.ReactNode }) {
@@ -36,7 +38,11 @@ export function DashboardPage() {
   const from = useMemo(() => new Date(`${dayInPhnomPenh()}T00:00:00+07:00`).toISOString(), []);
   const personId = viewer.person?.id ?? null;
   const { data, loading, error, refetch } = useQuery(DashboardDocument, {
-    variables: { organizationId, from, personId, withAssigned: !!personId },
+    variables: { organizationId, from, personId, withAssigned: !!personId, staff },
+  });
+  const requests = (data?.dueDateRequests?.nodes ?? []).flatMap((commitment) => {
+    const change = pendingRequest(commitment.dueDateChanges);
+    return change ? [{ commitment, change }] : [];
   });
 
   const greetingName = viewer.person ? <PersonName person={viewer.person} /> : t(`role.${viewer.role}`);
@@ -98,6 +104,44 @@ export function DashboardPage() {
                   )}
                 </Section>
               ) : null}
+              {data.dueDateRequests ? (
+                <Section
+                  title={t('dashboard.dueDateRequests')}
+                  action={
+                    data.dueDateRequests.totalCount > requests.length ? (
+                      <Text size="sm" c="dimmed">
+                        {t('pager.showing', { shown: requests.length, total: data.dueDateRequests.totalCount })}
+                      </Text>
+                    ) : undefined
+                  }
+                >
+                  {requests.length === 0 ? (
+                    <EmptyState title={t('dashboard.noDueDateRequests')} />
+                  ) : (
+                    <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                      {requests.map(({ commitment, change }) => (
+                        <li key={change.id} data-testid="due-date-request">
+                          <Anchor
+                            component={Link}
+                            to={`/commitments/${encodeURIComponent(commitment.id)}`}
+                            size="sm"
+                            fw={500}
+                          >
+                            <Local en={commitment.title} km={commitment.titleKm} />
+                          </Anchor>
+                          <Text size="xs" c="dimmed">
+                            {commitment.reference} · {commitment.leadOrganization.acronym} ·{' '}
+                            <PersonName person={change.requestedBy} />, <DateTimeText value={change.at} />
+                          </Text>
+                          <Text size="sm">
+                            <DateText value={change.from} /> → <DateText value={change.to} />
+                          </Text>
+                        </li>
+                      ))}
+                    </Stack>
+                  )}
+                </Section>
+              ) : null}
             </Stack>
             <Stack gap="lg">
               <Section
@@ -152,12 +196,13 @@ export function DashboardPage() {
               </Section>
             </Stack>
           </SimpleGrid>
+          <CompletionSection groups={data.byStatus} />
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
             <Section title={t('dashboard.byPlanGoal')}>
               {data.byPlanGoal.length === 0 ? (
                 <EmptyState title={t('dashboard.noStats')} />
               ) : (
-                <StatsChart caption={t('dashboard.byPlanGoal')} groups={data.byPlanGoal} />
+                <StatsChart caption={t('dashboard.byPlanGoal')} groups={data.byPlanGoal} withHighCompletion />
               )}
             </Section>
             <Section title={t('dashboard.byGcmObjective')}>
@@ -167,6 +212,7 @@ export function DashboardPage() {
                 <StatsChart
                   caption={t('dashboard.byGcmObjective')}
                   groups={data.byGcmObjective}
+                  withHighCompletion
                   labelFor={(group) => (
                     <>
                       {t('gcm.objective', { number: group.key })}{' '}
@@ -180,5 +226,27 @@ export function DashboardPage() {
         </Stack>
       ) : null}
     </>
+  );
+}
+
+/** How many commitments reached high completion on the OGP IRM scale, with a key to the scale. */
+function CompletionSection({ groups }: { groups: DashboardQuery['byStatus'] }) {
+  const { t } = useTranslation();
+  const share = highCompletionShare(sumGroups(groups));
+  return (
+    <Section title={t('dashboard.completion')}>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <div data-testid="high-completion">
+          <Text fw={700} size="xl">
+            {share.percent === null ? '—' : `${share.percent}%`}
+          </Text>
+          <Text size="sm">{t('dashboard.highCompletion', { count: share.count, of: share.of })}</Text>
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('dashboard.highCompletionHint')}
+          </Text>
+        </div>
+        <CompletionScale />
+      </SimpleGrid>
+    </Section>
   );
 }

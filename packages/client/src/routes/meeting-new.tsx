@@ -11,6 +11,7 @@ import {
   CreateMeetingDocument,
   DirectoryOptionsDocument,
   type MeetingKind,
+  MeetingSeriesOptionsDocument,
   type Visibility,
 } from '../graphql/generated.js';
 import { errorCode, fieldErrors } from '../lib/errors.js';
@@ -25,6 +26,7 @@ export function MeetingNewPage() {
   const local = useLocalText();
   const navigate = useNavigate();
   const directory = useQuery(DirectoryOptionsDocument);
+  const seriesOptions = useQuery(MeetingSeriesOptionsDocument);
   const [form, setForm] = useState({
     title: '',
     titleKm: '',
@@ -34,6 +36,7 @@ export function MeetingNewPage() {
     location: '',
     organizerId: '',
     chairId: '',
+    seriesId: '',
     visibility: 'INTERNAL' as Visibility,
   });
   const [create, { loading, error }] = useMutation(CreateMeetingDocument);
@@ -59,6 +62,7 @@ export function MeetingNewPage() {
             location: form.location.trim() || null,
             organizerId: form.organizerId,
             chairId: form.chairId || null,
+            seriesId: form.seriesId || null,
             visibility: form.visibility,
           },
         },
@@ -72,6 +76,19 @@ export function MeetingNewPage() {
 
   const organizations = directory.data?.organizations.nodes ?? [];
   const people = directory.data?.people.nodes ?? [];
+  const allSeries = seriesOptions.data?.meetingSeries.nodes ?? [];
+
+  // Choosing a series fills what is still empty from it: its titles and its organiser.
+  const chooseSeries = (seriesId: string) => {
+    const series = allSeries.find((s) => s.id === seriesId);
+    setForm((f) => ({
+      ...f,
+      seriesId,
+      title: f.title || series?.title || '',
+      titleKm: f.titleKm || series?.titleKm || '',
+      organizerId: f.organizerId || series?.organizer?.id || '',
+    }));
+  };
 
   return (
     <>
@@ -84,6 +101,18 @@ export function MeetingNewPage() {
             <Stack>
               {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <NativeSelect
+                  label={t('meetings.fields.series')}
+                  description={t('series.chooseHint')}
+                  value={form.seriesId}
+                  onChange={(event) => chooseSeries(event.currentTarget.value)}
+                  error={problems.seriesId ?? (seriesOptions.error ? t('errors.loadFailed') : undefined)}
+                  data={[
+                    { value: '', label: t('series.noSeries') },
+                    ...allSeries.map((s) => ({ value: s.id, label: local(s.title, s.titleKm) })),
+                  ]}
+                  style={{ gridColumn: '1 / -1' }}
+                />
                 <TextInput
                   label={t('meetings.fields.title')}
                   value={form.title}

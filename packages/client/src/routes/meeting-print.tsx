@@ -15,6 +15,7 @@ import {
   useLocalText,
 } from '../components/text.js';
 import { MarkdownText } from '../features/meetings/markdown.js';
+import { MattersArisingReview } from '../features/meetings/matters-arising.js';
 import { MeetingPageDocument } from '../graphql/generated.js';
 import { LanguageSwitch } from '../layout/language-switch.js';
 
@@ -105,6 +106,8 @@ export function MeetingPrintPage() {
                 </Table.Tbody>
               </Table>
             </section>
+
+            <MattersArisingReview meetingId={meeting.id} />
 
             <section>
               <Title order={2} size="h3" mb="xs">

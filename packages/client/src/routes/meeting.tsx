@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus, IconCheck, IconEdit, IconFileCertificate, IconPrinter, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { RecordHistory } from '../features/audit/audit-events.js';
 import { AgendaSection } from '../features/meetings/agenda-section.js';
 import { AttendanceSection } from '../features/meetings/attendance-section.js';
 import { DecisionsSection } from '../features/meetings/decisions-section.js';
+import { MattersArisingSection } from '../features/meetings/matters-arising.js';
 import type { Directory } from '../features/meetings/directory.js';
 import { MeetingEditModal, type SeriesLabel } from '../features/meetings/meeting-edit.js';
 import { ApproveMinutesModal, CancelMeetingModal } from '../features/meetings/status-modals.js';
@@ -74,6 +75,7 @@ export function MeetingPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
+            {series ? <MattersArisingSection key={meeting.id} meetingId={meeting.id} viewer={viewer} /> : null}
             <AgendaSection
               meeting={meeting}
               directory={directory}
@@ -292,7 +294,9 @@ function MeetingFacts({ meeting, series }: { meeting: MeetingDetailFragment; ser
         </Fact>
         {series ? (
           <Fact label={t('meetings.fields.series')}>
-            <Local en={series.title} km={series.titleKm} />
+            <Anchor component={Link} to={`/series/${encodeURIComponent(series.id)}`} size="sm">
+              <Local en={series.title} km={series.titleKm} />
+            </Anchor>
           </Fact>
         ) : null}
       </Stack>

@@ -20,6 +20,7 @@ import {
   IconChevronRight,
   IconList,
   IconPlus,
+  IconRepeat,
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -91,6 +92,9 @@ export function MeetingsPage() {
         title={t('meetings.title')}
         actions={
           <Group gap="xs">
+            <Button component={Link} to="/series" variant="default" leftSection={<IconRepeat size={16} aria-hidden />}>
+              {t('series.title')}
+            </Button>
             <Button
               component="a"
               href="/exports/meetings.ics"

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictNotice } from '../../components/conflict.js';
@@ -71,6 +71,7 @@ export function CommitmentEditForm({
   });
   const [draft, setDraft] = useState<CommitmentDraft>(() => draftOf(commitment));
   const [awaitingTheirs, setAwaitingTheirs] = useState(false);
+  const [dueDateReason, setDueDateReason] = useState('');
   const [update, { loading, error, reset }] = useMutation(UpdateCommitmentDocument);
   const problems = fieldErrors(error);
   const conflict = conflictVersion(error) !== undefined;
@@ -98,6 +99,8 @@ export function CommitmentEditForm({
       onClose();
       return;
     }
+    // A moved due date takes its reason along into the due date history.
+    if (changes.dueDate !== undefined && dueDateReason.trim()) changes.dueDateReason = dueDateReason.trim();
     try {
       const result = await update({
         variables: { input: { id: commitment.id, version: base.current.version, ...changes } },
@@ -138,6 +141,18 @@ export function CommitmentEditForm({
                 people: options.data.people.nodes,
                 gcmObjectives: options.data.gcmObjectives,
               }}
+            />
+          ) : null}
+          {options.data && draft.dueDate !== base.current.draft.dueDate ? (
+            <Textarea
+              label={t('dueDates.changeReason')}
+              description={t('dueDates.changeReasonHint')}
+              autosize
+              minRows={2}
+              value={dueDateReason}
+              onChange={(e) => setDueDateReason(e.currentTarget.value)}
+              error={problems.dueDateReason}
+              data-testid="edit-due-date-reason"
             />
           ) : null}
           <Group justify="flex-end">

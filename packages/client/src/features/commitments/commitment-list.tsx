@@ -1,12 +1,17 @@
 import { Anchor, Progress, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CommitmentStatusBadge, OverdueBadge } from '../../components/badges.js';
+import { CommitmentStatusBadge, CompletionLevelBadge, OverdueBadge } from '../../components/badges.js';
 import { DateText, Local, PersonName } from '../../components/text.js';
-import type { CommitmentRowFragment } from '../../graphql/generated.js';
+import type { CommitmentDueDatesFragment, CommitmentRowFragment } from '../../graphql/generated.js';
+import { SlipNote } from './due-date-history.js';
+import { completionAddsToStatus } from './due-dates.js';
+
+/** A row of the list; with its due-date fields it also shows how far the due date slipped and the completion level. */
+export type CommitmentListRow = CommitmentRowFragment & Partial<Omit<CommitmentDueDatesFragment, '__typename'>>;
 
 /** A compact list of commitments (dashboard, organisation page, decisions). */
-export function CommitmentList({ commitments }: { commitments: readonly CommitmentRowFragment[] }) {
+export function CommitmentList({ commitments }: { commitments: readonly CommitmentListRow[] }) {
   const { t } = useTranslation();
   return (
     <Table verticalSpacing="xs" highlightOnHover>
@@ -42,11 +47,17 @@ export function CommitmentList({ commitments }: { commitments: readonly Commitme
                   <DateText value={commitment.dueDate} />
                 </Text>
                 {commitment.isOverdue ? <OverdueBadge /> : null}
+                {commitment.slippedDays !== undefined ? (
+                  <SlipNote slippedDays={commitment.slippedDays} withOriginal={false} />
+                ) : null}
               </Stack>
             </Table.Td>
             <Table.Td w={130}>
               <Stack gap={4}>
                 <CommitmentStatusBadge status={commitment.status} />
+                {commitment.completionLevel && completionAddsToStatus(commitment.status, commitment.completionLevel) ? (
+                  <CompletionLevelBadge level={commitment.completionLevel} />
+                ) : null}
                 <Progress
                   value={commitment.progress}
                   size="sm"

@@ -26,13 +26,20 @@ import { conflictVersion, errorCode, fieldErrors } from '../../lib/errors.js';
 
 const reportable: CommitmentStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'AT_RISK', 'COMPLETED'];
 
-/** A focal point's report: new status and progress, a note, and links to evidence. */
+/**
+ * A focal point's report: new status and progress, a note, and links to evidence. `bare` leaves out the frame
+ * and heading (inside a dialog that has its own); `onDone` runs after each saved report.
+ */
 export function ProgressForm({
   commitment,
   onReload,
+  onDone,
+  bare = false,
 }: {
-  commitment: CommitmentDetailFragment;
+  commitment: Pick<CommitmentDetailFragment, 'id' | 'status' | 'progress' | 'version'>;
   onReload: () => Promise<unknown>;
+  onDone?: () => void;
+  bare?: boolean;
 }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<CommitmentStatus>(
@@ -74,6 +81,7 @@ export function ProgressForm({
       setNote('');
       setNoteKm('');
       setEvidence([{ url: '', title: '' }]);
+      onDone?.();
     } catch {
       // Shown beside the fields or as a conflict.
     }
@@ -91,110 +99,116 @@ export function ProgressForm({
     }
   };
 
-  return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="report-heading">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
+  const form = (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {bare ? null : (
           <Title order={2} size="h4" id="report-heading">
             {t('progress.report')}
           </Title>
-          {conflict ? <ConflictNotice onReload={() => void reload()} reloading={reloading} /> : null}
-          {error && !conflict && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
-          <Group grow align="flex-start">
-            <NativeSelect
-              label={t('commitments.fields.status')}
-              value={status}
-              onChange={(e) => setStatus(e.currentTarget.value as CommitmentStatus)}
-              error={problems.status}
-              data={reportable.map((value) => ({ value, label: t(`commitmentStatus.${value}`) }))}
-              data-testid="progress-status"
-            />
-            <NumberInput
-              label={t('commitments.fields.progress')}
-              min={0}
-              max={100}
-              suffix=" %"
-              value={progress}
-              onChange={setProgress}
-              error={problems.progress}
-              data-testid="progress-value"
-            />
-          </Group>
-          <Textarea
-            label={t('progress.note')}
-            autosize
-            minRows={3}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={problems.note}
-            data-testid="progress-note"
+        )}
+        {conflict ? <ConflictNotice onReload={() => void reload()} reloading={reloading} /> : null}
+        {error && !conflict && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        <Group grow align="flex-start">
+          <NativeSelect
+            label={t('commitments.fields.status')}
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value as CommitmentStatus)}
+            error={problems.status}
+            data={reportable.map((value) => ({ value, label: t(`commitmentStatus.${value}`) }))}
+            data-testid="progress-status"
           />
-          <Textarea
-            label={t('progress.noteKm')}
-            autosize
-            minRows={2}
-            value={noteKm}
-            onChange={(e) => setNoteKm(e.currentTarget.value)}
-            error={problems.noteKm}
-            lang="km"
+          <NumberInput
+            label={t('commitments.fields.progress')}
+            min={0}
+            max={100}
+            suffix=" %"
+            value={progress}
+            onChange={setProgress}
+            error={problems.progress}
+            data-testid="progress-value"
           />
-          <Text size="sm" fw={600}>
-            {t('progress.evidence')}
-          </Text>
-          {evidence.map((item, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
-            <Group key={index} align="flex-start" wrap="nowrap">
-              <TextInput
-                label={t('progress.evidenceUrl')}
-                placeholder="https://"
-                type="url"
-                value={item.url}
-                onChange={(e) => {
-                  const url = e.currentTarget.value;
-                  setEvidence((list) => list.map((x, i) => (i === index ? { ...x, url } : x)));
-                }}
-                error={problems[`evidence.${index}.url`] ?? problems.evidence}
-                style={{ flex: 2 }}
-                data-testid="evidence-url"
-              />
-              <TextInput
-                label={t('progress.evidenceTitle')}
-                value={item.title}
-                onChange={(e) => {
-                  const title = e.currentTarget.value;
-                  setEvidence((list) => list.map((x, i) => (i === index ? { ...x, title } : x)));
-                }}
-                error={problems[`evidence.${index}.title`]}
-                style={{ flex: 1 }}
-                data-testid="evidence-title"
-              />
-              <ActionIcon
-                variant="default"
-                mt={26}
-                size="lg"
-                aria-label={t('progress.removeEvidence')}
-                onClick={() => setEvidence((list) => list.filter((_, i) => i !== index))}
-                disabled={evidence.length === 1}
-              >
-                <IconTrash size={16} aria-hidden />
-              </ActionIcon>
-            </Group>
-          ))}
-          <Group justify="space-between">
-            <Button
-              variant="subtle"
-              size="xs"
-              leftSection={<IconPlus size={14} aria-hidden />}
-              onClick={() => setEvidence((list) => [...list, { url: '', title: '' }])}
+        </Group>
+        <Textarea
+          label={t('progress.note')}
+          autosize
+          minRows={3}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={problems.note}
+          data-testid="progress-note"
+        />
+        <Textarea
+          label={t('progress.noteKm')}
+          autosize
+          minRows={2}
+          value={noteKm}
+          onChange={(e) => setNoteKm(e.currentTarget.value)}
+          error={problems.noteKm}
+          lang="km"
+        />
+        <Text size="sm" fw={600}>
+          {t('progress.evidence')}
+        </Text>
+        {evidence.map((item, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
+          <Group key={index} align="flex-start" wrap="nowrap">
+            <TextInput
+              label={t('progress.evidenceUrl')}
+              placeholder="https://"
+              type="url"
+              value={item.url}
+              onChange={(e) => {
+                const url = e.currentTarget.value;
+                setEvidence((list) => list.map((x, i) => (i === index ? { ...x, url } : x)));
+              }}
+              error={problems[`evidence.${index}.url`] ?? problems.evidence}
+              style={{ flex: 2 }}
+              data-testid="evidence-url"
+            />
+            <TextInput
+              label={t('progress.evidenceTitle')}
+              value={item.title}
+              onChange={(e) => {
+                const title = e.currentTarget.value;
+                setEvidence((list) => list.map((x, i) => (i === index ? { ...x, title } : x)));
+              }}
+              error={problems[`evidence.${index}.title`]}
+              style={{ flex: 1 }}
+              data-testid="evidence-title"
+            />
+            <ActionIcon
+              variant="default"
+              mt={26}
+              size="lg"
+              aria-label={t('progress.removeEvidence')}
+              onClick={() => setEvidence((list) => list.filter((_, i) => i !== index))}
+              disabled={evidence.length === 1}
             >
-              {t('progress.addEvidence')}
-            </Button>
-            <Button type="submit" loading={loading} leftSection={<IconSend size={16} aria-hidden />}>
-              {t('progress.submit')}
-            </Button>
+              <IconTrash size={16} aria-hidden />
+            </ActionIcon>
           </Group>
-        </Stack>
-      </form>
+        ))}
+        <Group justify="space-between">
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconPlus size={14} aria-hidden />}
+            onClick={() => setEvidence((list) => [...list, { url: '', title: '' }])}
+          >
+            {t('progress.addEvidence')}
+          </Button>
+          <Button type="submit" loading={loading} leftSection={<IconSend size={16} aria-hidden />}>
+            {t('progress.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+  if (bare) return form;
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="report-heading">
+      {form}
     </Paper>
   );
 }

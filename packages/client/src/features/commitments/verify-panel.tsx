@@ -12,9 +12,11 @@ import { conflictVersion, errorCode, fieldErrors } from '../../lib/errors.js';
 export function VerifyPanel({
   commitment,
   onReload,
+  onDone,
 }: {
-  commitment: CommitmentDetailFragment;
+  commitment: Pick<CommitmentDetailFragment, 'id' | 'version'>;
   onReload: () => Promise<unknown>;
+  onDone?: () => void;
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
@@ -28,6 +30,7 @@ export function VerifyPanel({
         variables: { input: { id: commitment.id, version: commitment.version, accept, reason: reason.trim() || null } },
       });
       setReason('');
+      onDone?.();
     } catch {
       // Shown below.
     }

@@ -12,10 +12,13 @@ export function StatsChart({
   groups,
   caption,
   labelFor,
+  withHighCompletion = false,
 }: {
   groups: readonly StatsGroupFieldsFragment[];
   caption: string;
   labelFor?: (group: StatsGroupFieldsFragment) => React.ReactNode;
+  /** Also say how many reached high completion on the OGP IRM scale (substantial or complete). */
+  withHighCompletion?: boolean;
 }) {
   const { t } = useTranslation();
   const max = Math.max(1, ...groups.map((g) => g.total));
@@ -31,12 +34,18 @@ export function StatsChart({
               <Text size="sm" fw={500} lineClamp={2}>
                 {labelFor ? labelFor(group) : <Local en={group.label} km={group.labelKm} fallback={group.key} />}
               </Text>
-              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              <Text size="xs" c="dimmed" ta="right" style={{ whiteSpace: 'nowrap' }}>
                 {t('dashboard.groupSummary', {
                   total: group.total,
                   progress: Math.round(group.averageProgress),
                   overdue: group.overdue,
                 })}
+                {withHighCompletion ? (
+                  <>
+                    <br />
+                    {t('dashboard.groupHighCompletion', { count: group.highCompletion })}
+                  </>
+                ) : null}
               </Text>
             </Group>
             <Progress.Root size={14} style={{ width: `${Math.max(8, (group.total / max) * 100)}%` }} aria-hidden>

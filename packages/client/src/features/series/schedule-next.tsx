@@ -1,0 +1,160 @@
+import { useMutation } from '@apollo/client/react';
+import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { IconCalendarPlus } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { MutationError } from '../../components/states.js';
+import { ScheduleNextMeetingDocument } from '../../graphql/generated.js';
+import { errorCode, fieldErrors } from '../../lib/errors.js';
+import { fromWallTime } from '../../lib/format.js';
+import { durationOf, endFollowingStart, type NextMeetingDraft, nextMeetingDraft } from './next-meeting.js';
+
+/** What scheduling needs of a series: its id, the cadence's suggestion and the latest meeting. */
+export interface SchedulableSeries {
+  id: string;
+  suggestedNextStartsAt: string | null;
+  previous: { startsAt: string; endsAt: string | null; location: string | null } | null;
+}
+
+/**
+ * Plans the next meeting of a series, prefilled from its cadence and its latest meeting; the new meeting opens
+ * with the matters arising and, unless unticked, the same participants invited.
+ */
+export function ScheduleNextModal({
+  series,
+  opened,
+  onClose,
+}: {
+  series: SchedulableSeries;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={t('series.scheduleNext')}
+      size="lg"
+    >
+      {opened ? <ScheduleNextForm series={series} onClose={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function ScheduleNextForm({ series, onClose }: { series: SchedulableSeries; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const duration = durationOf(series.previous);
+  const [draft, setDraft] = useState<NextMeetingDraft>(() => nextMeetingDraft(series));
+  // The end follows the start, keeping the last meeting's length, until someone types an end.
+  const [endTouched, setEndTouched] = useState(false);
+  const [missingStart, setMissingStart] = useState(false);
+  const [schedule, { loading, error }] = useMutation(ScheduleNextMeetingDocument);
+  const problems = fieldErrors(error);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const startsAt = fromWallTime(draft.startsAt);
+    if (!startsAt) {
+      setMissingStart(true);
+      return;
+    }
+    try {
+      const result = await schedule({
+        variables: {
+          input: {
+            seriesId: series.id,
+            startsAt,
+            endsAt: draft.endsAt ? (fromWallTime(draft.endsAt) ?? draft.endsAt) : null,
+            location: draft.location.trim() || null,
+            copyParticipants: draft.copyParticipants,
+          },
+        },
+      });
+      const id = result.data?.scheduleNextMeeting.meeting.id;
+      if (id) navigate(`/meetings/${encodeURIComponent(id)}`);
+    } catch {
+      // Shown beside the fields or above the form.
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="schedule-next-form">
+      <Stack gap="sm">
+        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        {problems.seriesId ? (
+          <Alert color="orange" role="alert">
+            {problems.seriesId}
+          </Alert>
+        ) : null}
+        <Text size="sm" c="dimmed">
+          {series.suggestedNextStartsAt ? t('series.suggestedFromCadence') : t('series.noSuggestion')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            type="datetime-local"
+            label={t('meetings.fields.startsAt')}
+            description={t('forms.phnomPenhTime')}
+            value={draft.startsAt}
+            onChange={(event) => {
+              const startsAt = event.currentTarget.value;
+              setMissingStart(false);
+              setDraft((d) => ({
+                ...d,
+                startsAt,
+                endsAt: endTouched ? d.endsAt : endFollowingStart(startsAt, duration) || d.endsAt,
+              }));
+            }}
+            error={missingStart ? t('forms.required') : problems.startsAt}
+            required
+            data-autofocus
+            data-testid="next-starts-at"
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('meetings.fields.endsAt')}
+            description={t('forms.phnomPenhTime')}
+            value={draft.endsAt}
+            onChange={(event) => {
+              const endsAt = event.currentTarget.value;
+              setEndTouched(true);
+              setDraft((d) => ({ ...d, endsAt }));
+            }}
+            error={problems.endsAt}
+          />
+        </SimpleGrid>
+        <TextInput
+          label={t('meetings.fields.location')}
+          value={draft.location}
+          onChange={(event) => {
+            const location = event.currentTarget.value;
+            setDraft((d) => ({ ...d, location }));
+          }}
+          error={problems.location}
+        />
+        <Checkbox
+          label={t('series.copyParticipants')}
+          description={t('series.copyParticipantsHint')}
+          checked={draft.copyParticipants}
+          onChange={(event) => {
+            const copyParticipants = event.currentTarget.checked;
+            setDraft((d) => ({ ...d, copyParticipants }));
+          }}
+          data-testid="copy-participants"
+        />
+        <Text size="sm">{t('series.mattersArisingFirst')}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" loading={loading} leftSection={<IconCalendarPlus size={16} aria-hidden />}>
+            {t('series.schedule')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,447 @@
+import { useQuery } from '@apollo/client/react';
+import {
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { IconDownload, IconLock, IconPlus } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PeriodStatusBadge } from '../components/badges.js';
+import { CursorPager } from '../components/cursor-pager.js';
+import { PageHeader } from '../components/page.js';
+import { useFilterParams } from '../components/pager.js';
+import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { DateText, DateTimeText, Local, useLocalText } from '../components/text.js';
+import { CommitmentList } from '../features/commitments/commitment-list.js';
+import { CompletionScale } from '../features/commitments/completion-scale.js';
+import { ClosePeriodModal, CreatePeriodModal } from '../features/reports/period-forms.js';
+import { ReportChart, type ReportGroup, type ReportMeasure } from '../features/reports/report-chart.js';
+import {
+  changeOfParams,
+  defaultRange,
+  groupingOfParams,
+  type RangeProblem,
+  type ReportSelection,
+  rangeProblems,
+  reportExportUrl,
+  reportFigures,
+  reportGroupings,
+  selectionOfParams,
+} from '../features/reports/report-range.js';
+import { isStaff, useViewer } from '../features/session/session.js';
+import {
+  PeriodReportCommitmentsDocument,
+  PeriodReportDocument,
+  type ProgressChange,
+  type ProgressReportFieldsFragment,
+  RangeReportCommitmentsDocument,
+  RangeReportDocument,
+  type ReportingPeriodFieldsFragment,
+  ReportingPeriodsDocument,
+  type StatsGroupBy,
+} from '../graphql/generated.js';
+import { dayInPhnomPenh } from '../lib/format.js';
+
+/**
+ * What changed over a reporting period or a range of days: the figures (each opens its commitments), progress
+ * per group at the start and at the end, and the XLSX download. The choice lives in the address.
+ */
+export function ReportsPage() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const staff = isStaff(viewer);
+  const local = useLocalText();
+  const [params, update] = useFilterParams();
+  const [dialog, setDialog] = useState<'create' | 'close' | null>(null);
+  const periods = useQuery(ReportingPeriodsDocument);
+  const periodList = periods.data?.reportingPeriods.nodes ?? [];
+  const groupBy = groupingOfParams(params);
+  const change = changeOfParams(params);
+  const measure: ReportMeasure = params.get('measure') === 'high' ? 'highCompletion' : 'progress';
+  // Until someone chooses: the newest period if there is one, else the year so far.
+  const selection: ReportSelection | null =
+    selectionOfParams(params) ??
+    (periods.data
+      ? periodList[0]
+        ? { kind: 'period', periodId: periodList[0].id }
+        : { kind: 'range', ...defaultRange(dayInPhnomPenh()) }
+      : null);
+
+  const periodReport = useQuery(PeriodReportDocument, {
+    variables: { id: selection?.kind === 'period' ? selection.periodId : '', groupBy },
+    skip: selection?.kind !== 'period',
+  });
+  const rangeReport = useQuery(RangeReportDocument, {
+    variables: {
+      from: selection?.kind === 'range' ? selection.from : '',
+      to: selection?.kind === 'range' ? selection.to : '',
+      groupBy,
+    },
+    skip: selection?.kind !== 'range',
+  });
+  const period = periodReport.data?.node?.__typename === 'ReportingPeriod' ? periodReport.data.node : null;
+  const active = selection?.kind === 'period' ? periodReport : rangeReport;
+  const report: ProgressReportFieldsFragment | null =
+    selection?.kind === 'period' ? (period?.report ?? null) : (rangeReport.data?.progressReport ?? null);
+
+  const choosePeriod = (id: string) => update({ period: id, from: null, to: null, change: null });
+  const chooseRange = (from: string, to: string) => update({ period: null, from, to, change: null });
+
+  return (
+    <>
+      <PageHeader
+        title={t('reports.title')}
+        actions={
+          <>
+            {selection ? (
+              <Button
+                component="a"
+                href={reportExportUrl(selection, groupBy)}
+                download
+                variant="default"
+                leftSection={<IconDownload size={16} aria-hidden />}
+                data-testid="report-xlsx"
+              >
+                {t('reports.downloadXlsx')}
+              </Button>
+            ) : null}
+            {staff && period && !period.closedAt ? (
+              <Button
+                variant="default"
+                leftSection={<IconLock size={16} aria-hidden />}
+                onClick={() => setDialog('close')}
+                data-testid="close-period"
+              >
+                {t('reports.closePeriod')}
+              </Button>
+            ) : null}
+            {staff ? (
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => setDialog('create')}
+                data-testid="new-period"
+              >
+                {t('reports.newPeriod')}
+              </Button>
+            ) : null}
+          </>
+        }
+      >
+        <Text c="dimmed" size="sm">
+          {t('reports.intro')}
+        </Text>
+      </PageHeader>
+      {staff ? (
+        <CreatePeriodModal
+          opened={dialog === 'create'}
+          onClose={() => setDialog(null)}
+          onCreated={(created) => choosePeriod(created.id)}
+        />
+      ) : null}
+      {staff && period ? (
+        <ClosePeriodModal period={period} opened={dialog === 'close'} onClose={() => setDialog(null)} />
+      ) : null}
+      {periods.error && !periods.data ? (
+        <ErrorState error={periods.error} onRetry={() => void periods.refetch()} />
+      ) : null}
+      {selection ? (
+        <ReportControls
+          selection={selection}
+          periods={periodList}
+          groupBy={groupBy}
+          measure={measure}
+          onPeriod={choosePeriod}
+          onRange={chooseRange}
+          onGroupBy={(value) => update({ groupBy: value === 'ORGANIZATION' ? null : value })}
+          onMeasure={(value) => update({ measure: value === 'highCompletion' ? 'high' : null })}
+        />
+      ) : null}
+      {!selection || (active.loading && !active.data) ? <LoadingState /> : null}
+      {active.error && !active.data ? <ErrorState error={active.error} onRetry={() => void active.refetch()} /> : null}
+      {selection?.kind === 'period' && periodReport.data && !period ? (
+        <EmptyState title={t('reports.periodNotFound')} />
+      ) : null}
+      {report && selection ? (
+        <Stack gap="lg">
+          <Group gap="xs" data-testid="report-range">
+            {period ? (
+              <Text fw={600}>
+                <Local en={period.title} km={period.titleKm} />
+              </Text>
+            ) : null}
+            <Text c="dimmed" size="sm">
+              <DateText value={report.from} /> – <DateText value={report.to} />
+            </Text>
+            {period ? <PeriodStatusBadge closed={!!period.closedAt} /> : null}
+            {period?.closedAt ? (
+              <Text size="xs" c="dimmed">
+                {t('reports.frozenSince')} <DateTimeText value={period.closedAt} />
+              </Text>
+            ) : (
+              <Text size="xs" c="dimmed">
+                {t('reports.live')}
+              </Text>
+            )}
+          </Group>
+          <section aria-labelledby="figures-heading">
+            <Title order={2} size="h4" id="figures-heading" mb="xs">
+              {t('reports.figuresTitle')}
+            </Title>
+            <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
+              {reportFigures.map((figure) => (
+                <UnstyledButton
+                  key={figure.change}
+                  className="figure-button"
+                  aria-pressed={change === figure.change}
+                  onClick={() => update({ change: change === figure.change ? null : figure.change })}
+                  data-testid={`figure-${figure.change}`}
+                >
+                  <Text fw={700} size="xl" lh={1.2} data-testid="figure-value">
+                    {report[figure.field]}
+                  </Text>
+                  <Text size="sm" fw={500}>
+                    {t(`reports.figures.${figure.field}`)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t(`reports.figureHints.${figure.field}`)}
+                  </Text>
+                </UnstyledButton>
+              ))}
+            </SimpleGrid>
+          </section>
+          {change ? (
+            <ReportCommitments
+              selection={selection}
+              change={change}
+              title={t(`reports.figures.${reportFigures.find((f) => f.change === change)?.field ?? 'created'}`)}
+            />
+          ) : null}
+          <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="groups-heading">
+            <Group justify="space-between" mb="sm" align="flex-start">
+              <Title order={2} size="h4" id="groups-heading">
+                {t(`reports.groupedBy.${groupBy}`)}
+              </Title>
+              <Text size="xs" c="dimmed" maw={420}>
+                {measure === 'progress' ? t('reports.chart.progressHint') : t('reports.chart.highHint')}
+              </Text>
+            </Group>
+            {report.groups.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('reports.noGroups')}
+              </Text>
+            ) : (
+              <ReportChart
+                groups={report.groups}
+                measure={measure}
+                caption={`${t(`reports.groupedBy.${groupBy}`)} · ${
+                  period ? local(period.title, period.titleKm) : `${report.from} – ${report.to}`
+                }`}
+                labelFor={
+                  groupBy === 'GCM_OBJECTIVE'
+                    ? (group: ReportGroup) => (
+                        <>
+                          {t('gcm.objective', { number: group.key })}{' '}
+                          <Local en={group.label} km={group.labelKm} fallback="" />
+                        </>
+                      )
+                    : undefined
+                }
+              />
+            )}
+            {measure === 'highCompletion' ? (
+              <Paper bg="gray.0" p="sm" mt="md" radius="sm">
+                <CompletionScale />
+              </Paper>
+            ) : null}
+          </Card>
+        </Stack>
+      ) : null}
+    </>
+  );
+}
+
+function ReportControls({
+  selection,
+  periods,
+  groupBy,
+  measure,
+  onPeriod,
+  onRange,
+  onGroupBy,
+  onMeasure,
+}: {
+  selection: ReportSelection;
+  periods: readonly ReportingPeriodFieldsFragment[];
+  groupBy: StatsGroupBy;
+  measure: ReportMeasure;
+  onPeriod: (id: string) => void;
+  onRange: (from: string, to: string) => void;
+  onGroupBy: (value: StatsGroupBy) => void;
+  onMeasure: (value: ReportMeasure) => void;
+}) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const fallback = defaultRange(dayInPhnomPenh());
+  const [range, setRange] = useState(
+    selection.kind === 'range' ? { from: selection.from, to: selection.to } : fallback,
+  );
+  // The range in the address wins (back button, shared link); typing shows problems until the range is whole.
+  const addressFrom = selection.kind === 'range' ? selection.from : null;
+  const addressTo = selection.kind === 'range' ? selection.to : null;
+  useEffect(() => {
+    if (addressFrom && addressTo) setRange({ from: addressFrom, to: addressTo });
+  }, [addressFrom, addressTo]);
+  const problems = rangeProblems(range.from, range.to);
+  const describe = (problem: RangeProblem | undefined) =>
+    problem === 'required'
+      ? t('forms.required')
+      : problem === 'invalid'
+        ? t('dueDates.invalidDate')
+        : problem === 'beforeStart'
+          ? t('reports.endBeforeStart')
+          : undefined;
+  const changeRange = (next: { from: string; to: string }) => {
+    setRange(next);
+    if (Object.keys(rangeProblems(next.from, next.to)).length === 0) onRange(next.from, next.to);
+  };
+
+  return (
+    <Paper
+      withBorder
+      p="md"
+      mb="lg"
+      component="form"
+      aria-label={t('reports.settings')}
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <Group align="flex-end" gap="md">
+        <SegmentedControl
+          aria-label={t('reports.what')}
+          value={selection.kind}
+          onChange={(value) => {
+            if (value === 'period' && periods[0]) onPeriod(periods[0].id);
+            if (value === 'range') onRange(range.from, range.to);
+          }}
+          data={[
+            { value: 'period', label: t('reports.byPeriod'), disabled: periods.length === 0 },
+            { value: 'range', label: t('reports.byRange') },
+          ]}
+        />
+        {selection.kind === 'period' ? (
+          <NativeSelect
+            label={t('reports.period')}
+            value={selection.periodId}
+            onChange={(event) => onPeriod(event.currentTarget.value)}
+            data={periods.map((p) => ({
+              value: p.id,
+              label: `${local(p.title, p.titleKm)}${p.closedAt ? ` (${t('reports.closed')})` : ''}`,
+            }))}
+            w={260}
+            data-testid="period-select"
+          />
+        ) : (
+          <>
+            <TextInput
+              type="date"
+              label={t('reports.from')}
+              value={range.from}
+              onChange={(event) => changeRange({ ...range, from: event.currentTarget.value })}
+              error={describe(problems.from)}
+              data-testid="report-from"
+            />
+            <TextInput
+              type="date"
+              label={t('reports.to')}
+              value={range.to}
+              onChange={(event) => changeRange({ ...range, to: event.currentTarget.value })}
+              error={describe(problems.to)}
+              data-testid="report-to"
+            />
+          </>
+        )}
+        <NativeSelect
+          label={t('reports.groupBy')}
+          value={groupBy}
+          onChange={(event) => onGroupBy(event.currentTarget.value as StatsGroupBy)}
+          data={reportGroupings.map((value) => ({ value, label: t(`reports.grouping.${value}`) }))}
+          w={200}
+        />
+        <SegmentedControl
+          aria-label={t('reports.chart.measure')}
+          value={measure}
+          onChange={(value) => onMeasure(value as ReportMeasure)}
+          data={[
+            { value: 'progress', label: t('reports.chart.averageProgress') },
+            { value: 'highCompletion', label: t('reports.chart.highCompletion') },
+          ]}
+        />
+      </Group>
+    </Paper>
+  );
+}
+
+/** The commitments behind one figure, 25 a page. */
+function ReportCommitments({
+  selection,
+  change,
+  title,
+}: {
+  selection: ReportSelection;
+  change: ProgressChange;
+  title: string;
+}) {
+  const { t } = useTranslation();
+  const [params] = useFilterParams();
+  const after = params.get('after');
+  const byPeriod = useQuery(PeriodReportCommitmentsDocument, {
+    variables: { id: selection.kind === 'period' ? selection.periodId : '', change, after },
+    skip: selection.kind !== 'period',
+  });
+  const byRange = useQuery(RangeReportCommitmentsDocument, {
+    variables: {
+      from: selection.kind === 'range' ? selection.from : '',
+      to: selection.kind === 'range' ? selection.to : '',
+      change,
+      after,
+    },
+    skip: selection.kind !== 'range',
+  });
+  const query = selection.kind === 'period' ? byPeriod : byRange;
+  const connection =
+    selection.kind === 'period'
+      ? byPeriod.data?.node?.__typename === 'ReportingPeriod'
+        ? byPeriod.data.node.report.commitments
+        : null
+      : (byRange.data?.progressReport.commitments ?? null);
+
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="report-commitments-heading">
+      <Title order={2} size="h4" id="report-commitments-heading" mb="sm">
+        {t('reports.commitmentsBehind', { figure: title })}
+      </Title>
+      {query.loading && !query.data ? <LoadingState /> : null}
+      {query.error && !query.data ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {connection && connection.nodes.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('reports.noCommitments')}
+        </Text>
+      ) : null}
+      {connection && connection.nodes.length > 0 ? (
+        <div data-testid="report-commitments">
+          <CommitmentList commitments={connection.nodes} />
+          <CursorPager connection={connection} />
+        </div>
+      ) : null}
+    </Card>
+  );
+}

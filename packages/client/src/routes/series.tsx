@@ -1,0 +1,184 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Card, Grid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconCalendarPlus, IconEdit } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { MeetingStatusBadge } from '../components/badges.js';
+import { PageHeader } from '../components/page.js';
+import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { DateTimeText, Local, OrganizationName, useLocalText } from '../components/text.js';
+import { ScheduleNextModal } from '../features/series/schedule-next.js';
+import { SeriesFormModal, useCadenceLabel } from '../features/series/series-form.js';
+import { isStaff, useViewer } from '../features/session/session.js';
+import { SeriesPageDocument } from '../graphql/generated.js';
+
+/** One series: how often it meets, its meetings newest first, and (secretariat) scheduling the next one. */
+export function SeriesPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const viewer = useViewer();
+  const local = useLocalText();
+  const cadenceLabel = useCadenceLabel();
+  const [dialog, setDialog] = useState<'edit' | 'schedule' | null>(null);
+  const { data, loading, error, refetch } = useQuery(SeriesPageDocument, {
+    variables: { id },
+    // Scheduling a meeting elsewhere adds to the list: show what is cached, then what is new.
+    fetchPolicy: 'cache-and-network',
+  });
+  const series = data?.node?.__typename === 'MeetingSeries' ? data.node : null;
+
+  if (loading && !data) return <LoadingState />;
+  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (!series) {
+    return (
+      <EmptyState
+        title={t('series.notFound')}
+        action={
+          <Button component={Link} to="/series" variant="default">
+            {t('series.title')}
+          </Button>
+        }
+      />
+    );
+  }
+  const staff = isStaff(viewer);
+  const close = () => setDialog(null);
+
+  return (
+    <>
+      <PageHeader
+        title={<Local en={series.title} km={series.titleKm} />}
+        documentTitle={local(series.title, series.titleKm)}
+        crumbs={[
+          { label: t('meetings.title'), to: '/meetings' },
+          { label: t('series.title'), to: '/series' },
+        ]}
+        actions={
+          staff ? (
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconEdit size={16} aria-hidden />}
+                onClick={() => setDialog('edit')}
+                data-testid="edit-series"
+              >
+                {t('series.edit')}
+              </Button>
+              <Button
+                leftSection={<IconCalendarPlus size={16} aria-hidden />}
+                onClick={() => setDialog('schedule')}
+                data-testid="schedule-next"
+              >
+                {t('series.scheduleNext')}
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      {staff ? (
+        <>
+          <SeriesFormModal series={series} opened={dialog === 'edit'} onClose={close} />
+          <ScheduleNextModal series={series} opened={dialog === 'schedule'} onClose={close} />
+        </>
+      ) : null}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="series-meetings-heading">
+            <Title order={2} size="h4" id="series-meetings-heading" mb="sm">
+              {t('series.meetings', { count: series.meetings.totalCount })}
+            </Title>
+            {series.meetings.nodes.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('series.noMeetings')}
+              </Text>
+            ) : (
+              <Table.ScrollContainer minWidth={560}>
+                <Table highlightOnHover verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('meetings.fields.startsAt')}</Table.Th>
+                      <Table.Th>{t('meetings.fields.title')}</Table.Th>
+                      <Table.Th>{t('meetings.fields.status')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {series.meetings.nodes.map((meeting) => (
+                      <Table.Tr key={meeting.id} data-testid="series-meeting">
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <DateTimeText value={meeting.startsAt} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/meetings/${encodeURIComponent(meeting.id)}`} fw={500}>
+                            <Local en={meeting.title} km={meeting.titleKm} />
+                          </Anchor>
+                          {meeting.location ? (
+                            <Text size="xs" c="dimmed">
+                              {meeting.location}
+                            </Text>
+                          ) : null}
+                        </Table.Td>
+                        <Table.Td>
+                          <MeetingStatusBadge status={meeting.status} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="series-facts-heading">
+            <Title order={2} size="h4" id="series-facts-heading" mb="sm">
+              {t('meetings.details')}
+            </Title>
+            <Stack gap={6}>
+              <Fact label={t('series.fields.organizer')}>
+                <OrganizationName organization={series.organizer} full />
+              </Fact>
+              <Fact label={t('series.fields.cadence')}>
+                <span data-testid="series-cadence">{cadenceLabel(series.cadence)}</span>
+              </Fact>
+              <Fact label={t('series.latest')}>
+                {series.previous ? (
+                  <Anchor component={Link} to={`/meetings/${encodeURIComponent(series.previous.id)}`} size="sm">
+                    <DateTimeText value={series.previous.startsAt} />
+                  </Anchor>
+                ) : (
+                  '—'
+                )}
+              </Fact>
+              <Fact label={t('series.next')}>
+                {series.next ? (
+                  <Anchor component={Link} to={`/meetings/${encodeURIComponent(series.next.id)}`} size="sm">
+                    <DateTimeText value={series.next.startsAt} />
+                  </Anchor>
+                ) : (
+                  '—'
+                )}
+              </Fact>
+              <Fact label={t('series.suggestedNext')}>
+                <DateTimeText value={series.suggestedNextStartsAt} />
+              </Fact>
+            </Stack>
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
