@@ -30,6 +30,13 @@ const pages = [
   'commitment-following',
   'settings',
   'outbox',
+  'series-schedule-next',
+  'meeting-matters-arising',
+  'commitment-due-date-request',
+  'commitment-due-date-decision',
+  'commitment-due-date-history',
+  'reports',
+  'reports-close-period',
 ];
 mkdirSync(to, { recursive: true });
 const missing: string[] = [];
