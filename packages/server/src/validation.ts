@@ -68,7 +68,10 @@ export interface TextProblem {
 
 /** How a text may look where it enters: its maximum length, and whether it is kept as sent (secrets). */
 export interface TextRule {
+  /** Longer is refused here. */
   max?: number;
+  /** The limit people are told, when `max` leaves the exact check to the service (see graphql/text-limits.ts). */
+  limit?: number;
   /** Passwords are compared as typed: checked, but not normalised. */
   verbatim?: boolean;
 }
@@ -83,8 +86,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function checkText(value: string, rule: TextRule = {}): { text: string } | { problem: TextProblem } {
   // Length first: it costs nothing, and the other checks read the whole text.
-  if (rule.max !== undefined && value.length > rule.max)
-    return { problem: { message: `must be at most ${rule.max} characters, got ${value.length}`, code: 'TOO_LONG' } };
+  if (rule.max !== undefined && value.length > rule.max) {
+    const limit = rule.limit ?? rule.max;
+    return { problem: { message: `must be at most ${limit} characters, got ${value.length}`, code: 'TOO_LONG' } };
+  }
   if (value.includes('\u0000'))
     return { problem: { message: 'must not contain the NUL character (U+0000)', code: 'INVALID_CHARACTER' } };
   if (LONE_SURROGATE.test(value))

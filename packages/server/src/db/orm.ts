@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { entities } from '../modules/entities.js';
+import { BoundParamsDriver } from './bound-params.js';
 import { migrationsList } from './migrations/index.js';
 import path from 'node:path';
 import { repoRoot } from '../paths.js';
@@ -21,6 +22,8 @@ const migrationsFolder = path.join(repoRoot, 'packages/server/src/db/migrations'
 /** The MikroORM configuration: entities, migrations (listed in migrations/index.ts), pool. */
 export function ormConfig(options: OrmOptions): Options {
   return {
+    // Long parameters are sent bound rather than written into the SQL text (db/bound-params.ts).
+    driver: BoundParamsDriver,
     clientUrl: options.url,
     entities,
     extensions: [Migrator],

@@ -140,9 +140,9 @@ export function operationText(
         if (defaultOf !== undefined) return;
         const rule = rules.at(-1) ?? {};
         const before = usage.get(node.name.value);
-        const max = Math.min(before?.max ?? Infinity, rule.max ?? Infinity);
+        const strictest = before && (before.max ?? Infinity) <= (rule.max ?? Infinity) ? before : rule;
         usage.set(node.name.value, {
-          max: Number.isFinite(max) ? max : undefined,
+          ...strictest,
           verbatim: (before?.verbatim ?? true) && rule.verbatim === true,
         });
       },

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type FieldProblem, InvalidInputError } from '../errors.js';
 import { replyWithError } from '../graphql/errors.js';
+import { maxLengthOf } from '../graphql/text-limits.js';
 import { checkText, type TextRule } from '../validation.js';
 
-/** The rule of a query-string or path parameter of the REST routes. */
-export function parameterRule(_name: string): TextRule {
-  return {};
+/** The rule of a query-string or path parameter of the REST routes: as GraphQL's of that name (`search`: 200). */
+export function parameterRule(name: string): TextRule {
+  return { max: maxLengthOf(`query parameter ${name}`, name).max };
 }
 
 /**

@@ -1,0 +1,109 @@
+import { createRequire } from 'node:module';
+import {
+  type AnyEntity,
+  type Configuration,
+  type Dictionary,
+  type EntityData,
+  type LoggingOptions,
+  type QueryResult,
+  type RawQueryFragment,
+  raw,
+  type Transaction,
+  Utils,
+} from '@mikro-orm/core';
+import { type NativeQueryBuilder, PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
+
+/**
+ * MikroORM's `execute` writes every parameter into the SQL text (`Platform.formatQuery`), and
+ * PostgreSQL's literal escaping walks a string one character at a time in JavaScript: a 900,000
+ * character search cost seconds of CPU on the event loop, five times over. Parameters longer than
+ * this are sent bound (`$1`) instead, as the driver sends them: their size costs no JavaScript work.
+ * Short ones stay inline, where MikroORM's own formatting (arrays, dates, identifiers) is unchanged.
+ */
+export const BIND_LONGER_THAN = 256;
+
+// kysely is MikroORM's own dependency (CommonJS), loaded once: this is the same module it uses.
+const requireFromSql = createRequire(
+  createRequire(createRequire(import.meta.url).resolve('@mikro-orm/postgresql')).resolve('@mikro-orm/sql'),
+);
+const { CompiledQuery } = requireFromSql('kysely') as {
+  CompiledQuery: { raw(sql: string, parameters: readonly unknown[]): unknown };
+};
+
+/** A parameter's bound form when it is long (text, bytes, a JSON object), else undefined. */
+function longForm(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > BIND_LONGER_THAN ? value : undefined;
+  if (ArrayBuffer.isView(value)) return value.byteLength > BIND_LONGER_THAN ? value : undefined;
+  if (Utils.isPlainObject(value)) {
+    const json = JSON.stringify(value);
+    return json.length > BIND_LONGER_THAN ? json : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The SQL of `sql` with `params` as MikroORM would inline them, except long ones, which become
+ * `$1`, `$2`… and are returned to be sent bound. Undefined when nothing is long.
+ */
+export function bindLongParameters(
+  format: (sql: string, params: readonly unknown[]) => string,
+  sql: string,
+  params: readonly unknown[],
+): { sql: string; bound: unknown[] } | undefined {
+  const bound: unknown[] = [];
+  const mixed = params.map((value) => {
+    const long = longForm(value);
+    if (long === undefined) return value;
+    bound.push(long);
+    // A raw fragment is written as it is: the placeholder of the bound value.
+    return raw(`$${bound.length}`);
+  });
+  return bound.length === 0 ? undefined : { sql: format(sql, mixed), bound };
+}
+
+/** PostgreSQL connection that sends long parameters bound (see BIND_LONGER_THAN). */
+export class BoundParamsConnection extends PostgreSqlConnection {
+  override async execute<
+    T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[],
+  >(
+    query: string | NativeQueryBuilder | RawQueryFragment,
+    params: readonly unknown[] | Dictionary<unknown> = [],
+    method: 'all' | 'get' | 'run' = 'all',
+    ctx?: Transaction,
+    loggerContext?: LoggingOptions,
+  ): Promise<T> {
+    if (typeof query !== 'string' || !Array.isArray(params) || params.length === 0)
+      return super.execute<T>(query, params, method, ctx, loggerContext);
+    const sql = this.config.get('onQuery')(query, params as unknown[]);
+    const split = bindLongParameters(
+      (text, values) => this.platform.formatQuery(text, values as unknown[]),
+      sql,
+      params,
+    );
+    if (!split) return super.execute<T>(query, params, method, ctx, loggerContext);
+    await this.ensureConnection();
+    // The cancellation options the query builder puts on the logger context (as AbstractSqlConnection reads them).
+    const { signal, inflightQueryAbortStrategy, ...context } = (loggerContext ?? {}) as Record<string, unknown>;
+    const abort =
+      signal == null && inflightQueryAbortStrategy == null ? undefined : { signal, inflightQueryAbortStrategy };
+    return this.executeQuery<T>(
+      this.getSql(sql, split.sql, context),
+      async () => {
+        const client = (ctx ?? this.getClient()) as ReturnType<PostgreSqlConnection['getClient']>;
+        const result = await client.executeQuery(CompiledQuery.raw(split.sql, split.bound) as never, abort as never);
+        return this.transformRawResult<T>(result, method);
+      },
+      { query: sql, params: params as unknown[], ...context },
+    );
+  }
+}
+
+/** MikroORM's PostgreSQL driver with BoundParamsConnection for the primary and any read replicas. */
+export class BoundParamsDriver extends PostgreSqlDriver {
+  constructor(config: Configuration) {
+    super(config);
+    const writable = this as unknown as { connection: PostgreSqlConnection; replicas: PostgreSqlConnection[] };
+    writable.connection = new BoundParamsConnection(this.config);
+    writable.replicas = this.createReplicas((options) => new BoundParamsConnection(this.config, options, 'read'));
+  }
+}
