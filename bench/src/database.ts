@@ -27,6 +27,8 @@ export interface BenchDatabase {
   serverVersion: string;
   /** A query on the benchmark database (not counted: run it outside the counting phase). */
   query<T extends object>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Whether the database server runs on this machine, so that its processes' CPU time can be read. */
+  local: boolean;
   /** Process ids of the server processes serving this database now (for their CPU time). */
   backendPids(): Promise<number[]>;
   drop(): Promise<void>;
@@ -96,6 +98,7 @@ export async function createBenchDatabase(scale: number, log: (message: string) 
     name,
     counter,
     embedded: !!stopEmbedded,
+    local: ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname),
     serverVersion: (await monitor.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0].v,
     async query<T extends object>(sql: string, params: unknown[] = []) {
       return (await monitor.query<T>(sql, params)).rows;

@@ -38,8 +38,30 @@ export interface LoadOptions {
   connections: number;
   /** Requests per second offered, from all connections together; unset: as fast as answered. */
   rate?: number;
-  /** CPU ms of the database backends so far (sampled before and after). */
-  dbCpu(): Promise<number>;
+  /** Process ids of the database backends serving the benchmark; undefined when they are not on this machine. */
+  dbPids?: () => Promise<number[]>;
+}
+
+/**
+ * CPU time of the database backends over a run. Pools open and close connections, so each backend is
+ * followed by its pid: what it used between its first and last sighting (from 0 if it started meanwhile).
+ */
+function backendCpu(dbPids: (() => Promise<number[]>) | undefined) {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  let started = false;
+  const sample = async () => {
+    if (!dbPids) return;
+    for (const pid of await dbPids()) {
+      const cpu = cpuMs(pid);
+      if (!first.has(pid)) first.set(pid, started ? 0 : cpu);
+      last.set(pid, cpu);
+    }
+    started = true;
+  };
+  const total = () =>
+    dbPids ? [...last].reduce((sum, [pid, cpu]) => sum + cpu - (first.get(pid) ?? 0), 0) : Number.NaN;
+  return { sample, total };
 }
 
 /** One autocannon run; its raw result for later aggregation, with the server's CPU and memory. */
@@ -48,10 +70,12 @@ export async function runLoad(
 ): Promise<{ raw: RawResult; cpuMs: number; dbCpuMs: number; peakRssMb: number }> {
   const { server } = options;
   let peak = rssMb(server.pid);
+  const db = backendCpu(options.dbPids);
+  await db.sample();
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMb(server.pid));
-  }, 200);
-  const dbBefore = await options.dbCpu();
+    void db.sample();
+  }, 250);
   const cpuBefore = cpuMs(server.pid);
   const raw = (await autocannon({
     url: `${server.url}/graphql`,
@@ -64,10 +88,10 @@ export async function runLoad(
     skipAggregateResult: true,
   })) as unknown as RawResult;
   const cpu = cpuMs(server.pid) - cpuBefore;
-  const dbCpuMs = (await options.dbCpu()) - dbBefore;
   clearInterval(sampler);
+  await db.sample();
   peak = Math.max(peak, rssMb(server.pid));
-  return { raw, cpuMs: cpu, dbCpuMs, peakRssMb: peak };
+  return { raw, cpuMs: cpu, dbCpuMs: db.total(), peakRssMb: peak };
 }
 
 /** Sums runs against one server into one measurement, with latency percentiles over all their requests. */

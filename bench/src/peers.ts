@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type BenchDatabase, createBenchDatabase } from './database.js';
 import { combine, type Measurement, runLoad } from './load.js';
-import { cpuMs, freePort, type RunningServer, runCommand, startServer } from './processes.js';
+import { freePort, type RunningServer, runCommand, startServer } from './processes.js';
 import { type BenchQuery, benchQueries, SERVERS, type ServerName } from './queries.js';
 import { formatFixedRate, formatTable, type Row } from './report.js';
 
@@ -249,11 +249,6 @@ async function countStatements(db: BenchDatabase, queries: BenchQuery[]) {
   return perRequest;
 }
 
-/** CPU ms used so far by the PostgreSQL backends connected to the benchmark database (same machine). */
-async function dbCpu(db: BenchDatabase): Promise<number> {
-  return (await db.backendPids()).reduce((sum, pid) => sum + cpuMs(pid), 0);
-}
-
 async function main() {
   const loadBefore = os.loadavg()[0];
   const cpus = os.cpus();
@@ -275,7 +270,8 @@ async function main() {
   const problems = await checkAnswers(queries);
   const checked = queries.filter((q) => !problems.has(q));
   const sql = await countStatements(db, checked);
-  const readDbCpu = () => dbCpu(db);
+  // The backends' CPU time can be read only when PostgreSQL runs on this machine.
+  const dbPids = db.local ? () => db.backendPids() : undefined;
 
   const rows: Row[] = [];
   for (const query of queries) {
@@ -292,7 +288,7 @@ async function main() {
         body: query.requests[name]!.body,
         seconds: warmupSeconds,
         connections,
-        dbCpu: readDbCpu,
+        dbPids,
       });
     }
     for (let round = 0; round < rounds; round++) {
@@ -305,7 +301,7 @@ async function main() {
             body: query.requests[name]!.body,
             seconds,
             connections,
-            dbCpu: readDbCpu,
+            dbPids,
           }),
         );
       }
@@ -337,7 +333,7 @@ async function main() {
       seconds: fixedSeconds,
       connections: FIXED_CONNECTIONS,
       rate,
-      dbCpu: readDbCpu,
+      dbPids,
     });
     fixed.push({ rate, measurement: combine(prachum, FIXED_CONNECTIONS, [run]) });
     log(`fixed rate ${rate} req/s done`);

@@ -48,6 +48,7 @@ export function formatTable(rows: Row[]): string {
     ],
     rows.map((row) => {
       const m = row.measurement;
+      if (row.problem) return [row.query, '–', 'not timed: the answers differ (below)', '', '', '', '', '', '', '', ''];
       if (!m)
         return [
           row.query,

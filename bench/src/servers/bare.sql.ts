@@ -170,8 +170,8 @@ select json_build_object(
   'byGcmObjective', ${stats('GCM_OBJECTIVE', 'true')},
   'byStatus', ${stats('STATUS', 'true')},
   'dueDateRequests', case when $5::boolean then ${commitmentPage(
-    `c.status in ('NOT_STARTED', 'IN_PROGRESS', 'AT_RISK', 'COMPLETED')`,
-    100,
+    `exists (select 1 from due_date_change r where r.commitment_id = c.id and r.status = 'REQUESTED')`,
+    20,
     dueDateChanges('c'),
   )} end
 )::text as data`;
