@@ -142,6 +142,16 @@ function isTokenLimit(error: GraphQLError, maxTokens: number): boolean {
   return false;
 }
 
+/** Whether a parse failure is graphql-js's own syntax error, rather than something its parser threw. */
+function isGraphqlSyntaxError(error: GraphQLError): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof GraphQLError; depth++) {
+    if (!current.originalError) return true;
+    current = current.originalError;
+  }
+  return current instanceof GraphQLError;
+}
+
 /** Builds Apollo's formatError: domain errors become coded errors; anything unexpected is masked. */
 export function createErrorFormatter({
   logger,
@@ -168,6 +178,13 @@ export function createErrorFormatter({
           message: `The document has more than ${maxTokens} tokens.`,
           extensions: { code: 'QUERY_TOO_COMPLEX' },
         };
+      }
+      // The parser is recursive: a document nested thousands of levels deep overflows its stack. What
+      // it threw is not a syntax error of graphql-js (those are GraphQLErrors) and never reaches the client.
+      if (error.extensions?.code === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED && !isGraphqlSyntaxError(error)) {
+        return innermost(error) instanceof RangeError
+          ? { message: 'The document is nested too deeply to be read.', extensions: { code: 'QUERY_TOO_COMPLEX' } }
+          : { message: 'The document could not be read.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
       }
     }
     const domain = domainErrorOf(error);

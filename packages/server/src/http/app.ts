@@ -120,9 +120,17 @@ export async function buildApp({
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 
-  app.get('/readyz', async (_request, reply) => {
+  // Why the database does not answer (its host, port, the driver's message) is for the log, not for
+  // whoever asks: /readyz is open to anyone. Logged when it changes, not at every probe.
+  let lastProblem: string | undefined;
+  app.get('/readyz', async (request, reply) => {
     const problem = await database.check();
-    if (problem) return reply.code(503).send({ status: 'unavailable', reason: problem });
+    if (problem !== lastProblem) {
+      if (problem) request.log.warn({ reason: problem }, 'not ready: the database does not answer');
+      else request.log.info('ready again: the database answers');
+      lastProblem = problem;
+    }
+    if (problem) return reply.code(503).send({ status: 'unavailable', reason: 'the database does not answer' });
     return { status: 'ready' };
   });
 
