@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createFileStorage, type FileStorage } from '../files/file-storage.js';
 import { registerFileRoutes } from '../files/files.routes.js';
+import { registerMinutesRoutes } from '../minutes/minutes.routes.js';
 import type { RouteDeps } from './route-handler.js';
 
 /**
@@ -14,4 +15,5 @@ export async function registerDocumentRoutes(
   const routeDeps: RouteDeps = { ...deps, auth: deps.auth ?? deps.config.auth };
   const storage = deps.storage ?? createFileStorage(deps.config.files);
   await registerFileRoutes(app, routeDeps, storage);
+  registerMinutesRoutes(app, routeDeps);
 }
