@@ -11,9 +11,9 @@ export type AddAgendaItemInput = {
   position?: number | null | undefined;
   /** The person who presents it. */
   presenterId?: string | number | null | undefined;
-  /** Title in English (this or titleKm is required). */
+  /** Title in English (this or titleKm is required). At most 500 characters. */
   title?: string | null | undefined;
-  /** Title in Khmer. */
+  /** Title in Khmer. At most 500 characters. */
   titleKm?: string | null | undefined;
 };
 
@@ -23,9 +23,9 @@ export type AddProgressUpdateInput = {
   commitmentId: string | number;
   /** Links and uploaded files that show the progress. */
   evidence?: Array<EvidenceInput> | null | undefined;
-  /** What happened, in English. */
+  /** What happened, in English. At most 10,000 characters. */
   note?: string | null | undefined;
-  /** What happened, in Khmer. */
+  /** What happened, in Khmer. At most 10,000 characters. */
   noteKm?: string | null | undefined;
   /** Progress in percent (0–100). */
   progress?: number | null | undefined;
@@ -69,7 +69,7 @@ export type AuditEventFilter = {
   actorId?: string | number | null | undefined;
   /** Only changes to this record (its global id). */
   entityId?: string | number | null | undefined;
-  /** Only changes to records of this type, e.g. Commitment. */
+  /** Only changes to records of this type, e.g. Commitment. At most 100 characters. */
   entityType?: string | null | undefined;
   /** Only changes made at or after this instant. */
   from?: string | null | undefined;
@@ -81,7 +81,7 @@ export type AuditEventFilter = {
 export type CancelMeetingInput = {
   /** The meeting. */
   id: string | number;
-  /** Why the meeting is called off. */
+  /** Why the meeting is called off. At most 2,000 characters. */
   reason: string;
   /** The version you last read; a stale one is refused with CONFLICT. */
   version: number;
@@ -115,7 +115,7 @@ export type CommitmentFilter = {
   overdue?: boolean | null | undefined;
   /** Only those linked to this plan objective. */
   planObjectiveId?: string | number | null | undefined;
-  /** Text in the reference, title or description (English or Khmer), case-insensitive. */
+  /** Text in the reference, title or description (English or Khmer), case-insensitive. At most 200 characters. */
   search?: string | null | undefined;
   /** Only these statuses. */
   status?: Array<CommitmentStatus> | null | undefined;
@@ -168,13 +168,13 @@ export type CompletionLevel =
 
 /** A new account (administrators). */
 export type CreateAccountInput = {
-  /** The login e-mail address. */
+  /** The login e-mail address. At most 254 characters. */
   email: string;
-  /** Full name of the person to create (without personId). */
+  /** Full name of the person to create (without personId). At most 200 characters. */
   fullName?: string | null | undefined;
   /** Organisation of the person to create (without personId); required for a focal point. */
   organizationId?: string | number | null | undefined;
-  /** The first password (at least 12 characters, not a common one). */
+  /** The first password (at least 12 characters, not a common one). At most 256 characters. */
   password: string;
   /** The person it belongs to; omit to create one. */
   personId?: string | number | null | undefined;
@@ -186,7 +186,7 @@ export type CreateAccountInput = {
 export type CreateApiTokenInput = {
   /** When it stops working; default never. */
   expiresAt?: string | null | undefined;
-  /** What it is for (at most 100 characters). */
+  /** What it is for (at most 100 characters). At most 100 characters. */
   name: string;
   /** READ (queries only) or WRITE. */
   scope: ApiTokenScope;
@@ -198,9 +198,9 @@ export type CreateCommitmentInput = {
   assigneeId?: string | number | null | undefined;
   /** The decision it implements; must belong to the meeting (which is taken from it when omitted). */
   decisionId?: string | number | null | undefined;
-  /** What is to be done, in English. */
+  /** What is to be done, in English. At most 10,000 characters. */
   description?: string | null | undefined;
-  /** What is to be done, in Khmer. */
+  /** What is to be done, in Khmer. At most 10,000 characters. */
   descriptionKm?: string | null | undefined;
   /** When it is due. */
   dueDate?: string | null | undefined;
@@ -216,9 +216,9 @@ export type CreateCommitmentInput = {
   priority?: Priority | null | undefined;
   /** Organisations that support the lead. */
   supportingOrganizationIds?: Array<string | number> | null | undefined;
-  /** Title in English (this or titleKm is required). */
+  /** Title in English (this or titleKm is required). At most 500 characters. */
   title?: string | null | undefined;
-  /** Title in Khmer. */
+  /** Title in Khmer. At most 500 characters. */
   titleKm?: string | null | undefined;
   /** Who may read it (default INTERNAL). */
   visibility?: Visibility | null | undefined;
@@ -232,7 +232,7 @@ export type CreateMeetingInput = {
   endsAt?: string | null | undefined;
   /** What sort of meeting. */
   kind: MeetingKind;
-  /** Where it takes place. */
+  /** Where it takes place. At most 500 characters. */
   location?: string | null | undefined;
   /** The organisation that organises it. */
   organizerId: string | number;
@@ -240,9 +240,9 @@ export type CreateMeetingInput = {
   seriesId?: string | number | null | undefined;
   /** When it starts. */
   startsAt: string;
-  /** Title in English (this or titleKm is required). */
+  /** Title in English (this or titleKm is required). At most 500 characters. */
   title?: string | null | undefined;
-  /** Title in Khmer. */
+  /** Title in Khmer. At most 500 characters. */
   titleKm?: string | null | undefined;
   /** Who may read it (default INTERNAL). */
   visibility?: Visibility | null | undefined;
@@ -250,25 +250,25 @@ export type CreateMeetingInput = {
 
 /** A new meeting series. */
 export type CreateMeetingSeriesInput = {
-  /** How often it meets: an RFC 5545 RRULE, e.g. FREQ=MONTHLY;INTERVAL=3 for quarterly. */
+  /** How often it meets: an RFC 5545 RRULE, e.g. FREQ=MONTHLY;INTERVAL=3 for quarterly. At most 500 characters. */
   cadence?: string | null | undefined;
   /** The organisation that convenes it. */
   organizerId?: string | number | null | undefined;
-  /** Title in English (this or titleKm is required). */
+  /** Title in English (this or titleKm is required). At most 500 characters. */
   title?: string | null | undefined;
-  /** Title in Khmer. */
+  /** Title in Khmer. At most 500 characters. */
   titleKm?: string | null | undefined;
 };
 
 /** A new organisation. */
 export type CreateOrganizationInput = {
-  /** Short unique name (letters, digits, - and _). */
+  /** Short unique name (letters, digits, - and _). At most 40 characters. */
   acronym: string;
   /** What sort of body it is. */
   kind: OrganizationKind;
-  /** Name in English. */
+  /** Name in English. At most 300 characters. */
   name?: string | null | undefined;
-  /** Name in Khmer. */
+  /** Name in Khmer. At most 300 characters. */
   nameKm?: string | null | undefined;
   /** The organisation this one is part of (a department under a ministry). */
   parentId?: string | number | null | undefined;
@@ -276,21 +276,21 @@ export type CreateOrganizationInput = {
 
 /** A new person. */
 export type CreatePersonInput = {
-  /** E-mail address. */
+  /** E-mail address. At most 254 characters. */
   email?: string | null | undefined;
-  /** Full name in Latin script. */
+  /** Full name in Latin script. At most 200 characters. */
   fullName?: string | null | undefined;
-  /** Full name in Khmer. */
+  /** Full name in Khmer. At most 200 characters. */
   fullNameKm?: string | null | undefined;
   /** Whether they are a focal point of their organisation (default false). */
   isFocalPoint?: boolean | null | undefined;
   /** Their organisation. */
   organizationId?: string | number | null | undefined;
-  /** Phone number. */
+  /** Phone number. At most 40 characters. */
   phone?: string | null | undefined;
-  /** Position in English. */
+  /** Position in English. At most 200 characters. */
   position?: string | null | undefined;
-  /** Position in Khmer. */
+  /** Position in Khmer. At most 200 characters. */
   positionKm?: string | null | undefined;
 };
 
@@ -300,9 +300,9 @@ export type CreateReportingPeriodInput = {
   endsOn: string;
   /** Its first day. */
   startsOn: string;
-  /** Title in English, e.g. “Q4 2026” (this or titleKm). */
+  /** Title in English, e.g. “Q4 2026” (this or titleKm). At most 200 characters. */
   title?: string | null | undefined;
-  /** Title in Khmer. */
+  /** Title in Khmer. At most 200 characters. */
   titleKm?: string | null | undefined;
 };
 
@@ -312,7 +312,7 @@ export type DecideDueDateChangeInput = {
   accept: boolean;
   /** The request (a DueDateChange in status REQUESTED). */
   id: string | number;
-  /** Why (required to decline). */
+  /** Why (required to decline). At most 2,000 characters. */
   reason?: string | null | undefined;
 };
 
@@ -331,9 +331,9 @@ export type DueDateChangeStatus =
 export type EvidenceInput = {
   /** A file you uploaded with POST /files (its `id`) and have not attached yet; without a title it is called by its name. */
   fileId?: string | number | null | undefined;
-  /** What it is, e.g. "Signed MoU (PDF)". */
+  /** What it is, e.g. "Signed MoU (PDF)". At most 500 characters. */
   title?: string | null | undefined;
-  /** An http or https link. */
+  /** An http or https link. At most 2,000 characters. */
   url?: string | null | undefined;
 };
 
@@ -352,9 +352,9 @@ export type Locale =
 
 /** An e-mail address and password, to sign in. */
 export type LoginInput = {
-  /** The login e-mail address (any case). */
+  /** The login e-mail address (any case). At most 254 characters. */
   email: string;
-  /** The password. */
+  /** The password. At most 256 characters. */
   password: string;
 };
 
@@ -395,7 +395,7 @@ export type MeetingFilter = {
   organizerId?: string | number | null | undefined;
   /** Only meetings where someone represented this organisation. */
   participantOrganizationId?: string | number | null | undefined;
-  /** Text in the title (English or Khmer) or the location. */
+  /** Text in the title (English or Khmer) or the location. At most 200 characters. */
   search?: string | null | undefined;
   /** Only meetings of this series. */
   seriesId?: string | number | null | undefined;
@@ -484,7 +484,7 @@ export type OrderDirection =
 export type OrganizationFilter = {
   /** Only these kinds. */
   kind?: Array<OrganizationKind> | null | undefined;
-  /** Text in the name (English or Khmer) or acronym. */
+  /** Text in the name (English or Khmer) or acronym. At most 200 characters. */
   search?: string | null | undefined;
 };
 
@@ -522,7 +522,7 @@ export type ParticipationRole =
 export type PersonFilter = {
   /** Only people of this organisation. */
   organizationId?: string | number | null | undefined;
-  /** Text in the name (Latin or Khmer script). */
+  /** Text in the name (Latin or Khmer script). At most 200 characters. */
   search?: string | null | undefined;
 };
 
@@ -556,9 +556,9 @@ export type RecordDecisionInput = {
   agendaItemId?: string | number | null | undefined;
   /** The meeting. */
   meetingId: string | number;
-  /** The decision in English (this or textKm is required). */
+  /** The decision in English (this or textKm is required). At most 10,000 characters. */
   text?: string | null | undefined;
-  /** The decision in Khmer. */
+  /** The decision in Khmer. At most 10,000 characters. */
   textKm?: string | null | undefined;
 };
 
@@ -582,7 +582,7 @@ export type RequestDueDateChangeInput = {
   commitmentId: string | number;
   /** The due date asked for. */
   dueDate: string;
-  /** Why it should move (required). */
+  /** Why it should move (required). At most 2,000 characters. */
   reason: string;
   /** The version you read; a stale one is refused with CONFLICT. */
   version: number;
@@ -592,11 +592,11 @@ export type RequestDueDateChangeInput = {
 export type ReviseMinutesInput = {
   /** The agenda item whose minutes to correct. */
   agendaItemId: string | number;
-  /** Corrected minutes in English (omit to keep them). */
+  /** Corrected minutes in English (omit to keep them). At most 200,000 characters. */
   minutes?: string | null | undefined;
-  /** Corrected minutes in Khmer (omit to keep them). */
+  /** Corrected minutes in Khmer (omit to keep them). At most 200,000 characters. */
   minutesKm?: string | null | undefined;
-  /** Why the approved minutes are corrected. */
+  /** Why the approved minutes are corrected. At most 2,000 characters. */
   reason: string;
   /** The version of the item you last read; a stale one is refused with CONFLICT. */
   version: number;
@@ -625,7 +625,7 @@ export type ScheduleNextMeetingInput = {
   copyParticipants?: boolean | null | undefined;
   /** When it ends. */
   endsAt?: string | null | undefined;
-  /** Where it takes place (default: where the last one did). */
+  /** Where it takes place (default: where the last one did). At most 500 characters. */
   location?: string | null | undefined;
   /** The series. */
   seriesId: string | number;
@@ -664,7 +664,7 @@ export type UpdateAccountInput = {
   active?: boolean | null | undefined;
   /** The account to change. */
   id: string | number;
-  /** A new password (ends the sessions of the account). */
+  /** A new password (ends the sessions of the account). At most 256 characters. */
   password?: string | null | undefined;
   /** A new role (takes effect on the next request). */
   role?: Role | null | undefined;
@@ -674,15 +674,15 @@ export type UpdateAccountInput = {
 export type UpdateAgendaItemInput = {
   /** The agenda item. */
   id: string | number;
-  /** Minutes in English (Markdown). */
+  /** Minutes in English (Markdown). At most 200,000 characters. */
   minutes?: string | null | undefined;
-  /** Minutes in Khmer (Markdown). */
+  /** Minutes in Khmer (Markdown). At most 200,000 characters. */
   minutesKm?: string | null | undefined;
   /** The person who presents it (null for nobody). */
   presenterId?: string | number | null | undefined;
-  /** Title in English. */
+  /** Title in English. At most 500 characters. */
   title?: string | null | undefined;
-  /** Title in Khmer. */
+  /** Title in Khmer. At most 500 characters. */
   titleKm?: string | null | undefined;
   /** The version you last read; a stale one is refused with CONFLICT. */
   version: number;
@@ -694,13 +694,13 @@ export type UpdateCommitmentInput = {
   assigneeId?: string | number | null | undefined;
   /** The decision it implements; null to detach. */
   decisionId?: string | number | null | undefined;
-  /** What is to be done, in English. */
+  /** What is to be done, in English. At most 10,000 characters. */
   description?: string | null | undefined;
-  /** What is to be done, in Khmer. */
+  /** What is to be done, in Khmer. At most 10,000 characters. */
   descriptionKm?: string | null | undefined;
   /** When it is due; null for no date. */
   dueDate?: string | null | undefined;
-  /** Why the due date changes; recorded with the change in dueDateChanges (status APPLIED). */
+  /** Why the due date changes; recorded with the change in dueDateChanges (status APPLIED). At most 2,000 characters. */
   dueDateReason?: string | null | undefined;
   /** GCM objectives (1–23) it serves (replaces the list). */
   gcmObjectives?: Array<number> | null | undefined;
@@ -718,13 +718,13 @@ export type UpdateCommitmentInput = {
   progress?: number | null | undefined;
   /** New status. CANCELLED needs statusReason; a VERIFIED or CANCELLED commitment can only be re-opened (NOT_STARTED, IN_PROGRESS, AT_RISK). Completion is reported with addProgressUpdate, verification with verifyCommitment. */
   status?: CommitmentStatus | null | undefined;
-  /** Why the status changes (required to cancel). */
+  /** Why the status changes (required to cancel). At most 2,000 characters. */
   statusReason?: string | null | undefined;
   /** Organisations that support the lead (replaces the list). */
   supportingOrganizationIds?: Array<string | number> | null | undefined;
-  /** Title in English. */
+  /** Title in English. At most 500 characters. */
   title?: string | null | undefined;
-  /** Title in Khmer. */
+  /** Title in Khmer. At most 500 characters. */
   titleKm?: string | null | undefined;
   /** The version you read; a stale one is refused with CONFLICT. */
   version: number;
@@ -742,7 +742,7 @@ export type UpdateMeetingInput = {
   id: string | number;
   /** What sort of meeting. */
   kind?: MeetingKind | null | undefined;
-  /** Where it takes place. */
+  /** Where it takes place. At most 500 characters. */
   location?: string | null | undefined;
   /** The organisation that organises it. */
   organizerId?: string | number | null | undefined;
@@ -750,9 +750,9 @@ export type UpdateMeetingInput = {
   seriesId?: string | number | null | undefined;
   /** When it starts. */
   startsAt?: string | null | undefined;
-  /** Title in English. */
+  /** Title in English. At most 500 characters. */
   title?: string | null | undefined;
-  /** Title in Khmer. */
+  /** Title in Khmer. At most 500 characters. */
   titleKm?: string | null | undefined;
   /** The version you last read; a stale one is refused with CONFLICT. */
   version: number;
@@ -762,15 +762,15 @@ export type UpdateMeetingInput = {
 
 /** Changes to a meeting series (secretariat); only the fields given change. */
 export type UpdateMeetingSeriesInput = {
-  /** How often it meets: an RFC 5545 RRULE, e.g. FREQ=MONTHLY;INTERVAL=3 for quarterly. */
+  /** How often it meets: an RFC 5545 RRULE, e.g. FREQ=MONTHLY;INTERVAL=3 for quarterly. At most 500 characters. */
   cadence?: string | null | undefined;
   /** The series to change. */
   id: string | number;
   /** The organisation that convenes it. */
   organizerId?: string | number | null | undefined;
-  /** Title in English (this or titleKm is required). */
+  /** Title in English (this or titleKm is required). At most 500 characters. */
   title?: string | null | undefined;
-  /** Title in Khmer. */
+  /** Title in Khmer. At most 500 characters. */
   titleKm?: string | null | undefined;
 };
 
@@ -788,15 +788,15 @@ export type UpdateMySettingsInput = {
 
 /** Changes to an organisation; only the fields given change. */
 export type UpdateOrganizationInput = {
-  /** Short unique name. */
+  /** Short unique name. At most 40 characters. */
   acronym?: string | null | undefined;
   /** The organisation to change. */
   id: string | number;
   /** What sort of body it is. */
   kind?: OrganizationKind | null | undefined;
-  /** Name in English. */
+  /** Name in English. At most 300 characters. */
   name?: string | null | undefined;
-  /** Name in Khmer. */
+  /** Name in Khmer. At most 300 characters. */
   nameKm?: string | null | undefined;
   /** The parent organisation; null to detach. */
   parentId?: string | number | null | undefined;
@@ -804,11 +804,11 @@ export type UpdateOrganizationInput = {
 
 /** Changes to a person; only the fields given change. */
 export type UpdatePersonInput = {
-  /** E-mail address. */
+  /** E-mail address. At most 254 characters. */
   email?: string | null | undefined;
-  /** Full name in Latin script. */
+  /** Full name in Latin script. At most 200 characters. */
   fullName?: string | null | undefined;
-  /** Full name in Khmer. */
+  /** Full name in Khmer. At most 200 characters. */
   fullNameKm?: string | null | undefined;
   /** The person to change. */
   id: string | number;
@@ -816,11 +816,11 @@ export type UpdatePersonInput = {
   isFocalPoint?: boolean | null | undefined;
   /** Their organisation. */
   organizationId?: string | number | null | undefined;
-  /** Phone number. */
+  /** Phone number. At most 40 characters. */
   phone?: string | null | undefined;
-  /** Position in English. */
+  /** Position in English. At most 200 characters. */
   position?: string | null | undefined;
-  /** Position in Khmer. */
+  /** Position in Khmer. At most 200 characters. */
   positionKm?: string | null | undefined;
 };
 
@@ -830,7 +830,7 @@ export type VerifyCommitmentInput = {
   accept: boolean;
   /** The commitment (it must be COMPLETED). */
   id: string | number;
-  /** Why; required when returning it. */
+  /** Why; required when returning it. At most 2,000 characters. */
   reason?: string | null | undefined;
   /** The version you read; a stale one is refused with CONFLICT. */
   version: number;
