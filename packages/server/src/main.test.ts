@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
+import { demoOrganizations } from './demo/demo-data.js';
+import { OrganizationSchema } from './modules/organizations/organization.entity.js';
 import { isAlive, type ServerProcess, startServerProcess, waitForExit } from '../test/server-process.js';
 
 let db: TestDatabase;
@@ -116,5 +118,33 @@ describe('a clean stop', { timeout: 180_000 }, () => {
     // pnpm exits at once without passing the signal on; the server notices that its parent went.
     expect(await waitForExit(pid, 15_000)).toBe(true);
     expect(await refusesConnections(pnpm.port)).toBe(true);
+  });
+});
+
+describe('two instances starting at the same moment on one empty database', { timeout: 240_000 }, () => {
+  it('migrate and load the demo once: one does it under the advisory lock, the other finds it done', async () => {
+    const fresh = await createTestDatabase({ template: false });
+    try {
+      const env = { DATABASE_URL: fresh.url, PRACHUM_DEMO: '1', PRACHUM_WORKER: '0' };
+      const [first, second] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+      started.push(first!, second!);
+      await Promise.all([first!.ready(), second!.ready()]);
+      const loaded = [first!, second!].flatMap((server) =>
+        server.logs().filter((line) => line.msg === 'loaded the demo data set into the empty database'),
+      );
+      expect(loaded).toHaveLength(1);
+      const em = fresh.orm.em.fork();
+      const duplicates = await em.execute('select name from mikro_orm_migrations group by name having count(*) > 1');
+      expect(duplicates).toEqual([]);
+      expect(await em.count(OrganizationSchema, {})).toBe(demoOrganizations.length);
+      first!.child.kill('SIGTERM');
+      second!.child.kill('SIGTERM');
+      expect(await Promise.all([first!.exited, second!.exited])).toEqual([
+        { code: 0, signal: null },
+        { code: 0, signal: null },
+      ]);
+    } finally {
+      await fresh.drop();
+    }
   });
 });

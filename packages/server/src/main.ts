@@ -107,18 +107,21 @@ async function main(): Promise<void> {
     lifecycle.parts.opening = openDatabase(config, logger);
     database = await lifecycle.parts.opening;
     if (lifecycle.isStopping()) return;
-    await database.migrate();
-    if (config.loadDemo) {
-      const loaded = await loadDemoIfEmpty(database.orm);
-      if (loaded) {
-        logger.info(loaded, 'loaded the demo data set into the empty database');
-        // The demo's commitments are due and overdue already: sweep once so reminders are there to see.
-        await enqueue(database.orm.em.fork(), 'reminder_sweep', {}, { key: 'reminder_sweep:demo' });
+    // Two instances starting at once on one database: one migrates and loads the demo, the other waits and finds it done.
+    await database.exclusive(async () => {
+      await database.migrate();
+      if (config.loadDemo) {
+        const loaded = await loadDemoIfEmpty(database.orm);
+        if (loaded) {
+          logger.info(loaded, 'loaded the demo data set into the empty database');
+          // The demo's commitments are due and overdue already: sweep once so reminders are there to see.
+          await enqueue(database.orm.em.fork(), 'reminder_sweep', {}, { key: 'reminder_sweep:demo' });
+        }
       }
-    }
-    // Demo logins only for a local try-out: embedded database, never in production.
-    if (config.loadDemo && database.embedded && !config.isProduction)
-      demoLogins = await createDemoAccounts(database.orm);
+      // Demo logins only for a local try-out: embedded database, never in production.
+      if (config.loadDemo && database.embedded && !config.isProduction)
+        demoLogins = await createDemoAccounts(database.orm);
+    });
     if (lifecycle.isStopping()) return;
     const app = await buildApp({ config, logger, database });
     lifecycle.parts.app = app;

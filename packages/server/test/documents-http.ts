@@ -47,6 +47,7 @@ export async function createDocumentsHttp(db: TestDatabase, configure: (config: 
     url: db.url,
     embedded: undefined,
     migrate: async () => [],
+    exclusive: (work) => work(),
     check: async () => undefined,
     close: async () => {},
   };

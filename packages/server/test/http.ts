@@ -48,6 +48,7 @@ export async function createTestHttp(
     url: db.url,
     embedded: undefined,
     migrate: async () => [],
+    exclusive: (work) => work(),
     check: async () => undefined,
     close: async () => {},
   };

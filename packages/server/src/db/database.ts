@@ -11,8 +11,14 @@ export interface Database {
   orm: MikroORM;
   url: string;
   embedded: EmbeddedDatabase | undefined;
-  /** Applies pending migrations (ours, then the job queue's); returns the names of ours. */
+  /** Applies pending migrations (ours, then the job queue's) under the start lock; returns the names of ours. */
   migrate(): Promise<string[]>;
+  /**
+   * Runs `work` holding a PostgreSQL advisory lock on the database, so that instances starting at
+   * once (or a CLI beside them) migrate and load the demo one after the other: the second finds the
+   * work done. Re-entrant within the process; released if the process dies.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Undefined when the database answers, else the reason it does not. */
   check(): Promise<string | undefined>;
   close(): Promise<void>;
@@ -20,6 +26,9 @@ export interface Database {
 
 /** Name of the application database inside the embedded cluster. */
 const EMBEDDED_DB = 'prachum';
+
+/** The advisory lock key of "setting the database up" (migrations, demo data): any constant of ours. */
+const START_LOCK = 7_226_010;
 
 async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
   const pg = await import('pg');
@@ -61,15 +70,44 @@ export async function openDatabase(
     throw error;
   }
   let closed = false;
+  let holding = 0;
+  const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (holding > 0) {
+      holding += 1;
+      try {
+        return await work();
+      } finally {
+        holding -= 1;
+      }
+    }
+    // A connection of its own: a session-level lock belongs to one connection, not to a pool.
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [START_LOCK]);
+      holding = 1;
+      try {
+        return await work();
+      } finally {
+        holding = 0;
+        await client.query('select pg_advisory_unlock($1)', [START_LOCK]).catch(() => undefined);
+      }
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  };
   return {
     orm,
     url,
     embedded,
-    async migrate() {
-      const applied = await orm.migrator.up();
-      await migrateQueue(url);
-      return applied.map((m) => m.name);
-    },
+    exclusive,
+    migrate: () =>
+      exclusive(async () => {
+        const applied = await orm.migrator.up();
+        await migrateQueue(url);
+        return applied.map((m) => m.name);
+      }),
     async check() {
       try {
         const ping = orm.em.getConnection().execute('select 1');
