@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi } from '../../../test/api.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { createTestAccount, createTestHttp, createTestToken } from '../../../test/http.js';
 import { partner } from '../../../test/viewers.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { runDueJobs } from '../../jobs/worker.js';
@@ -85,6 +86,22 @@ describe('due dates keep their history', () => {
       `{ commitments(filter: { dueDateChangeRequested: true }) { nodes { reference } } }`,
     );
     expect(waiting.data!.commitments.nodes).toEqual([{ reference: c.reference }]);
+    // The commitment exports take the same filter.
+    const http = await createTestHttp(db);
+    try {
+      const account = await createTestAccount(db, { role: 'SECRETARIAT' });
+      const token = await createTestToken(db, account.id, 'READ');
+      const csv = await http.app.inject({
+        method: 'GET',
+        url: '/exports/commitments.csv?dueDateChangeRequested=true',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.body.trim().split('\n')).toHaveLength(2);
+      expect(csv.body).toContain(c.reference);
+    } finally {
+      await http.close();
+    }
     // One request waits at a time.
     const second = await api.run(o.focal.viewer, REQUEST, {
       input: { commitmentId: c.gid, version: 1, dueDate: '2027-03-31', reason: 'Later still' },

@@ -72,10 +72,20 @@ function parseDate(value: string | undefined, field: string, problems: Problems)
   }
 }
 
+/** A true/false query-string parameter (`true`/`1`, `false`/`0`); undefined when absent. */
+function flag(query: Query, name: string, problems: Problems): boolean | undefined {
+  const text = single(query, name);
+  if (text === undefined) return undefined;
+  if (['true', '1'].includes(text)) return true;
+  if (['false', '0'].includes(text)) return false;
+  problems.add(name, 'must be true or false', 'INVALID_CHOICE');
+  return undefined;
+}
+
 /**
  * The `commitments` query's filter and order, read from the query string: `status` (repeated
  * or comma-separated), `organizationId`, `leadOrganizationId`, `assigneeId`, `meetingId`,
- * `planObjectiveId` (global ids), `overdue` (true/false), `dueFrom`, `dueTo`, `gcmObjective`,
+ * `planObjectiveId` (global ids), `overdue` and `dueDateChangeRequested` (true/false), `dueFrom`, `dueTo`, `gcmObjective`,
  * `search`, `orderBy` (DUE_DATE | REFERENCE | PROGRESS | UPDATED_AT) and `direction` (ASC | DESC).
  */
 export function commitmentQuery(query: Query): {
@@ -90,13 +100,8 @@ export function commitmentQuery(query: Query): {
       problems.add('status', `must be one of ${COMMITMENT_STATUSES.join(', ')}, got ${s}`, 'INVALID_CHOICE');
     }
   }
-  const overdueText = single(query, 'overdue');
-  let overdue: boolean | undefined;
-  if (overdueText !== undefined) {
-    if (['true', '1'].includes(overdueText)) overdue = true;
-    else if (['false', '0'].includes(overdueText)) overdue = false;
-    else problems.add('overdue', 'must be true or false', 'INVALID_CHOICE');
-  }
+  const overdue = flag(query, 'overdue', problems);
+  const dueDateChangeRequested = flag(query, 'dueDateChangeRequested', problems);
   const gcmText = single(query, 'gcmObjective');
   const gcmObjective = gcmText === undefined ? undefined : Number(gcmText);
   if (gcmObjective !== undefined && !(Number.isInteger(gcmObjective) && gcmObjective >= 1 && gcmObjective <= 23)) {
@@ -119,6 +124,7 @@ export function commitmentQuery(query: Query): {
     meeting: decodeId(single(query, 'meetingId'), 'Meeting', 'meetingId', problems),
     planObjective: decodeId(single(query, 'planObjectiveId'), 'PlanObjective', 'planObjectiveId', problems),
     overdue,
+    dueDateChangeRequested,
     dueFrom,
     dueTo,
     gcmObjective,

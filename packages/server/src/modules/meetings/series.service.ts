@@ -78,13 +78,15 @@ export async function previousInSeries(
   viewer: Viewer,
   publicRead: boolean,
   ids: readonly string[],
+  options: { startedOnly?: boolean } = {},
 ): Promise<Map<string, Meeting>> {
   const visible = meetingVisibilityWhere(viewer, publicRead, 'p');
+  const started = options.startedOnly ? ' and p.starts_at <= now()' : '';
   const rows = await em.execute<Record<string, unknown>[]>(
     `select m.id as __parent, p.* from meeting m
        cross join lateral (select p.* from meeting p
          where p.series_id = m.series_id and p.id <> m.id and p.status <> 'CANCELLED'
-           and (p.starts_at, p.id) < (m.starts_at, m.id)${visible ? ` and ${visible.sql}` : ''}
+           and (p.starts_at, p.id) < (m.starts_at, m.id)${started}${visible ? ` and ${visible.sql}` : ''}
          order by p.starts_at desc, p.id desc limit 1) p
       where m.id in (${list(ids)}) and m.series_id is not null`,
     [...(visible?.params ?? []), ...ids],

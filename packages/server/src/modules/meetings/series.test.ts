@@ -257,6 +257,9 @@ describe('meeting series', () => {
       },
     });
     expect(bare.data!.scheduleNextMeeting.meeting).toMatchObject({ participations: [], location: 'Online' });
+    // Its previous meeting has not happened yet: progress is measured since the last one that took place.
+    const later = await api.run(secretariat, MEETING, { id: bare.data!.scheduleNextMeeting.meeting.id });
+    expect(later.data!.node.progressSincePrevious.from).toBe('2026-09-01');
   });
 
   it('open every new meeting of a series with the matters arising, and refuse strangers', async () => {

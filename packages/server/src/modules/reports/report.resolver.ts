@@ -76,11 +76,13 @@ function sincePreviousLoader(ctx: Context) {
   return ctx.loaders.custom<Meeting, ProgressReport | null>(
     'report:since-previous',
     async (meetings) => {
+      // Since the latest meeting that took place: a meeting still to come has nothing to compare with.
       const previous = await previousInSeries(
         ctx.em,
         ctx.viewer,
         ctx.config.publicRead,
         meetings.map((m) => m.id),
+        { startedOnly: true },
       );
       const today = todayInPhnomPenh();
       const ranges = meetings.flatMap((meeting) => {
