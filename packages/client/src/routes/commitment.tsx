@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Card, Grid, Group, Progress, Stack, Text, Timeline, Title } from '@mantine/core';
-import { IconEdit, IconLink, IconPaperclip } from '@tabler/icons-react';
+import { IconEdit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -15,6 +15,7 @@ import { DueDateHistory, SlipNote } from '../features/commitments/due-date-histo
 import { dueDateMayMove, pendingRequest } from '../features/commitments/due-dates.js';
 import { FollowButton, FollowersCard } from '../features/commitments/follow-button.js';
 import { ProgressForm } from '../features/commitments/progress-form.js';
+import { EvidenceList } from '../features/files/evidence-list.js';
 import { VerifyPanel } from '../features/commitments/verify-panel.js';
 import { canReportOn, isStaff, useViewer } from '../features/session/session.js';
 import { type CommitmentPageQuery, CommitmentPageDocument } from '../graphql/generated.js';
@@ -154,33 +155,7 @@ function UpdatesTimeline({ commitment }: { commitment: CommitmentWithUpdates }) 
                   <Local en={update.note} km={update.noteKm} />
                 </Text>
               ) : null}
-              {update.evidence.length > 0 ? (
-                <Stack gap={2} mt={4}>
-                  {update.evidence.map((item, index) =>
-                    item.url ? (
-                      <Anchor
-                        // biome-ignore lint/suspicious/noArrayIndexKey: evidence has no id of its own
-                        key={index}
-                        href={item.url}
-                        target="_blank"
-                        rel="noopener noreferrer nofollow"
-                        size="sm"
-                      >
-                        <Group gap={4} wrap="nowrap">
-                          <IconLink size={14} aria-hidden />
-                          {item.title || item.url}
-                        </Group>
-                      </Anchor>
-                    ) : (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: evidence has no id of its own
-                      <Group gap={4} key={index}>
-                        <IconPaperclip size={14} aria-hidden />
-                        <Text size="sm">{item.title || item.fileName}</Text>
-                      </Group>
-                    ),
-                  )}
-                </Stack>
-              ) : null}
+              <EvidenceList evidence={update.evidence} />
             </Timeline.Item>
           ))}
         </Timeline>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Anchor, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarPlus, IconCheck, IconEdit, IconFileCertificate, IconPrinter, IconX } from '@tabler/icons-react';
+import { IconCalendarPlus, IconCheck, IconEdit, IconFileCertificate, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -14,6 +14,7 @@ import { AgendaSection } from '../features/meetings/agenda-section.js';
 import { AttendanceSection } from '../features/meetings/attendance-section.js';
 import { DecisionsSection } from '../features/meetings/decisions-section.js';
 import { MattersArisingSection } from '../features/meetings/matters-arising.js';
+import { MinutesDownloadMenu } from '../features/meetings/minutes-download.js';
 import type { Directory } from '../features/meetings/directory.js';
 import { MeetingEditModal, type SeriesLabel } from '../features/meetings/meeting-edit.js';
 import { ApproveMinutesModal, CancelMeetingModal } from '../features/meetings/status-modals.js';
@@ -136,14 +137,7 @@ function MeetingHeader({
       crumbs={[{ label: t('meetings.title'), to: '/meetings' }]}
       actions={
         <>
-          <Button
-            component={Link}
-            to={`/meetings/${encodeURIComponent(meeting.id)}/print`}
-            variant="default"
-            leftSection={<IconPrinter size={16} aria-hidden />}
-          >
-            {t('meetings.printable')}
-          </Button>
+          <MinutesDownloadMenu meetingId={meeting.id} />
           <Button
             component="a"
             href={`/exports/meetings/${encodeURIComponent(meeting.id)}.ics`}

@@ -23,11 +23,13 @@ import {
   type CommitmentStatus,
 } from '../../graphql/generated.js';
 import { conflictVersion, errorCode, fieldErrors } from '../../lib/errors.js';
+import { EvidenceDropZone } from '../files/evidence-drop-zone.js';
+import { useUploads } from '../files/use-uploads.js';
 
 const reportable: CommitmentStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'AT_RISK', 'COMPLETED'];
 
 /**
- * A focal point's report: new status and progress, a note, and links to evidence. `bare` leaves out the frame
+ * A focal point's report: new status and progress, a note, and evidence (links, and files uploaded as they are picked). `bare` leaves out the frame
  * and heading (inside a dialog that has its own); `onDone` runs after each saved report.
  */
 export function ProgressForm({
@@ -52,7 +54,13 @@ export function ProgressForm({
   const [version, setVersion] = useState(commitment.version);
   const [reloading, setReloading] = useState(false);
   const [add, { loading, error, reset }] = useMutation(AddProgressUpdateDocument);
+  const files = useUploads();
   const problems = fieldErrors(error);
+  const links = evidence.filter((e) => e.url.trim() || e.title.trim());
+  // Files follow the links in `evidence`, so a file's problem is at an index after them.
+  const fileProblems = Object.entries(problems)
+    .filter(([field]) => /^evidence\.\d+\.fileId$/.test(field))
+    .map(([, message]) => message);
   const conflict = conflictVersion(error) !== undefined;
 
   const submit = async (event: FormEvent) => {
@@ -67,9 +75,10 @@ export function ProgressForm({
             progress: typeof progress === 'number' ? progress : Number(progress),
             note: note.trim() || null,
             noteKm: noteKm.trim() || null,
-            evidence: evidence
-              .filter((e) => e.url.trim() || e.title.trim())
-              .map((e) => ({ url: e.url.trim() || null, title: e.title.trim() || null })),
+            evidence: [
+              ...links.map((e) => ({ url: e.url.trim() || null, title: e.title.trim() || null })),
+              ...files.fileIds.map((fileId) => ({ fileId })),
+            ],
           },
         },
       });
@@ -81,6 +90,7 @@ export function ProgressForm({
       setNote('');
       setNoteKm('');
       setEvidence([{ url: '', title: '' }]);
+      files.clear();
       onDone?.();
     } catch {
       // Shown beside the fields or as a conflict.
@@ -189,7 +199,7 @@ export function ProgressForm({
             </ActionIcon>
           </Group>
         ))}
-        <Group justify="space-between">
+        <Group>
           <Button
             variant="subtle"
             size="xs"
@@ -198,7 +208,26 @@ export function ProgressForm({
           >
             {t('progress.addEvidence')}
           </Button>
-          <Button type="submit" loading={loading} leftSection={<IconSend size={16} aria-hidden />}>
+        </Group>
+        <EvidenceDropZone uploads={files.uploads} onAdd={files.add} onRemove={files.remove} />
+        {fileProblems.length ? (
+          <Text size="sm" c="red.8" role="alert">
+            {fileProblems.join('; ')}
+          </Text>
+        ) : null}
+        <Group justify="flex-end" gap="sm">
+          {files.busy ? (
+            <Text size="xs" c="dimmed">
+              {t('files.waitForUploads')}
+            </Text>
+          ) : null}
+          <Button
+            type="submit"
+            loading={loading}
+            disabled={files.busy}
+            leftSection={<IconSend size={16} aria-hidden />}
+            data-testid="progress-submit"
+          >
             {t('progress.submit')}
           </Button>
         </Group>
