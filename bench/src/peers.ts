@@ -249,6 +249,18 @@ async function countStatements(db: BenchDatabase, queries: BenchQuery[]) {
   return perRequest;
 }
 
+/** The commit measured, and whether the server's files differed from it. */
+async function prachumVersion(): Promise<string> {
+  const git = (...gitArgs: string[]) => runCommand('git', gitArgs, { cwd: repoRoot, env: process.env });
+  try {
+    const commit = (await git('rev-parse', '--short', 'HEAD')).trim();
+    const changed = (await git('status', '--porcelain', '--', 'packages/server')).trim() !== '';
+    return changed ? `${commit} with uncommitted changes in packages/server` : commit;
+  } catch {
+    return 'at an unknown commit';
+  }
+}
+
 async function main() {
   const loadBefore = os.loadavg()[0];
   const cpus = os.cpus();
@@ -344,9 +356,10 @@ async function main() {
       ? 'pg_stat_statements (transaction control and SET left out)'
       : 'transactions in pg_stat_database for Prachum (a lower bound: one per statement outside a transaction); a count of pg calls in-process for PostGraphile and bare';
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const version = await prachumVersion();
   console.log(
     `\n## bench:peers — ${date} UTC, ${cpus.length} × ${cpus[0]?.model.trim()}, Node ${process.version}, ` +
-      `PostgreSQL ${db.serverVersion}${db.embedded ? ' (embedded)' : ''}\n`,
+      `PostgreSQL ${db.serverVersion}${db.embedded ? ' (embedded)' : ''}; Prachum ${version}\n`,
   );
   console.log(
     `Load average (1 min) ${loadBefore.toFixed(1)} before the run, ${os.loadavg()[0].toFixed(1)} at its end; ` +
