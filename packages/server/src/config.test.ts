@@ -16,12 +16,22 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 4000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       databaseUrl: undefined,
       nodeEnv: 'development',
       publicRead: false,
     });
     expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it('listens on this machine only with the embedded database (demo logins), everywhere with DATABASE_URL, as HOST says when set', () => {
+    expect(loadConfig({})).toMatchObject({ host: '127.0.0.1', hostFromEnv: false });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x' })).toMatchObject({ host: '0.0.0.0', hostFromEnv: false });
+    expect(loadConfig({ HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', hostFromEnv: true });
+    expect(loadConfig({ HOST: '::1', DATABASE_URL: 'postgres://u@db/x' })).toMatchObject({
+      host: '::1',
+      hostFromEnv: true,
+    });
   });
 
   it.each([

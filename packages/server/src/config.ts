@@ -12,7 +12,10 @@ const logLevels: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug
 
 export interface Config {
   port: number;
+  /** Where to listen: HOST, else 127.0.0.1 with the embedded database (demo logins) and 0.0.0.0 with DATABASE_URL. */
   host: string;
+  /** Whether HOST was set (the start banner says when the loopback default applies). */
+  hostFromEnv: boolean;
   /** An existing PostgreSQL server; undefined means "start the embedded one". */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -54,10 +57,14 @@ export function loadConfig(env: Env = process.env): Config {
   const isProduction = nodeEnv === 'production';
 
   const port = readInt(env, 'PORT', 4000, 1, 65535, problems);
-  const host = env.HOST || '0.0.0.0';
+  const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+
+  // The embedded database comes with demo accounts whose passwords are published: a try-out on a
+  // laptop listens on this machine only unless HOST says otherwise.
+  const hostFromEnv = Boolean(env.HOST);
+  const host = env.HOST || (env.DATABASE_URL ? '0.0.0.0' : '127.0.0.1');
   if (!/^[A-Za-z0-9.:-]+$/.test(host)) problems.push(`HOST must be a host name or IP address, got "${host}"`);
 
-  const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
   const dataDir = path.resolve(repoRoot, env.PRACHUM_DATA_DIR || '.data');
 
   let secret = env.PRACHUM_SECRET ?? '';
@@ -98,6 +105,7 @@ export function loadConfig(env: Env = process.env): Config {
     files,
     port,
     host,
+    hostFromEnv,
     databaseUrl,
     dataDir,
     secret,

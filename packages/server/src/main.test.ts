@@ -52,9 +52,9 @@ async function requestInFlight(port: number, query: string): Promise<() => Promi
   };
 }
 
-function refusesConnections(port: number): Promise<boolean> {
+function refusesConnections(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
+    const socket = net.connect({ port, host });
     socket.once('connect', () => {
       socket.destroy();
       resolve(false);
@@ -98,12 +98,23 @@ describe('a clean stop', { timeout: 180_000 }, () => {
     expect(Date.now() - before).toBeLessThan(5_000);
   });
 
-  it('with the embedded PostgreSQL, stops it too and exits 0', async () => {
+  it('with the embedded PostgreSQL (listening on 127.0.0.1 only), stops it too and exits 0', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'prachum-stop-'));
     dirs.push(dataDir);
-    const server = await start({ DATABASE_URL: undefined, PRACHUM_DATA_DIR: dataDir, PRACHUM_WORKER: '0' });
+    const server = await start({
+      DATABASE_URL: undefined,
+      HOST: undefined,
+      PRACHUM_DATA_DIR: dataDir,
+      PRACHUM_WORKER: '0',
+    });
     const postmaster = Number((await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     expect(isAlive(postmaster)).toBe(true);
+    // Embedded mode has demo logins with published passwords: without HOST it is not on the network.
+    expect(server.output()).toContain('It listens on this machine only (127.0.0.1)');
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+    if (external) expect(await refusesConnections(server.port, external)).toBe(true);
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(await waitForExit(postmaster, 5_000)).toBe(true);

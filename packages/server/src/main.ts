@@ -142,6 +142,10 @@ async function main(): Promise<void> {
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const mode = database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL';
   console.log(`\nPrachum is running at http://${shown}:${config.port}  (database: ${mode})`);
+  if (!config.hostFromEnv && config.host === '127.0.0.1')
+    console.log('It listens on this machine only (127.0.0.1); set HOST=0.0.0.0 to listen on every interface.');
+  else if (demoLogins.length > 0 && !['127.0.0.1', '::1', 'localhost'].includes(config.host))
+    console.log(`It listens on ${config.host}: anyone who reaches it can sign in with the demo logins below.`);
   console.log(
     config.worker
       ? `Background jobs run in this process; e-mail ${config.smtpUrl ? 'goes out through SMTP_URL' : 'is held in the outbox (no SMTP_URL)'}.`

@@ -44,18 +44,21 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const [command, ...args] = options.command ?? [process.execPath, '--import', 'tsx', 'src/main.ts'];
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PRACHUM_SECRET: 'x'.repeat(32),
+    PRACHUM_DEMO: '0',
+    ...env,
+  };
+  // `undefined` in `env` removes a variable.
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   const child = spawn(command!, args, {
     cwd: serverDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PRACHUM_SECRET: 'x'.repeat(32),
-      PRACHUM_DEMO: '0',
-      ...env,
-    },
+    env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';

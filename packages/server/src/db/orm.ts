@@ -1,5 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { countSql } from '../logger.js';
 import { entities } from '../modules/entities.js';
 import { BoundParamsDriver } from './bound-params.js';
 import { migrationsList } from './migrations/index.js';
@@ -45,6 +46,11 @@ export function ormConfig(options: OrmOptions): Options {
     colors: false,
     allowGlobalContext: false,
     ignoreUndefinedInQuery: true,
+    // The SQL count of each request's log line (src/http/request-log.ts).
+    onQuery: (sql: string) => {
+      countSql();
+      return sql;
+    },
   };
 }
 

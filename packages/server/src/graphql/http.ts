@@ -12,7 +12,7 @@ import { isStaff, type Viewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { RateLimitedError, UnauthenticatedError } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { currentRequestFacts, type Logger } from '../logger.js';
 import { type Context, createContext } from './context.js';
 import { createErrorFormatter, domainAnswer, errorsPlugin, sendAnswer } from './errors.js';
 import { inputErrorsPlugin } from './input-errors.js';
@@ -81,6 +81,20 @@ function viewerRulesPlugin(
   };
 }
 
+/** Tells the request's log line which operation it ran (src/http/request-log.ts). */
+function requestLogPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operationName }) {
+          const facts = currentRequestFacts();
+          if (facts && operationName) facts.operation = operationName;
+        },
+      };
+    },
+  };
+}
+
 /** Whether a viewer gets introspection and "Did you mean …?" suggestions: everyone outside production, staff in it. */
 function isPrivileged(isProduction: boolean, context: Context): boolean {
   return !isProduction || isStaff(context.viewer);
@@ -102,6 +116,7 @@ export async function createApollo(
       textInputPlugin<Context>(),
       inputErrorsPlugin<Context>({ hideSuggestions: (context) => !isPrivileged(config.isProduction, context) }),
       errorsPlugin(),
+      requestLogPlugin(),
       ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: limits.validationRules,
@@ -158,6 +173,8 @@ export async function authenticateHttpRequest(
     authorization: request.headers.authorization,
   });
   const { viewer } = authentication;
+  const facts = currentRequestFacts();
+  if (facts) facts.role = viewer.role ?? 'ANONYMOUS';
 
   if (auth.rateLimitPerMinute > 0) {
     const key = viewer.tokenId

@@ -12,6 +12,7 @@ import type { Database } from '../db/database.js';
 import { replyWithError } from '../graphql/errors.js';
 import { cameOverHttps, registerGraphql } from '../graphql/http.js';
 import { registerExports } from '../modules/exports/exports.routes.js';
+import { registerRequestLog } from './request-log.js';
 import { registerTextChecks } from './text.js';
 import { registerDocumentRoutes } from '../modules/documents/documents.routes.js';
 
@@ -65,10 +66,14 @@ export async function buildApp({
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs,
     forceCloseConnections: 'idle',
+    // One line per request instead of Fastify's two (./request-log.ts).
+    disableRequestLogging: true,
     // A URL that is not percent-encoded UTF-8 is refused like every bad request (graphql/errors.ts).
     frameworkErrors: (error, request, reply) =>
       replyWithError(request, reply, error, { exposeDetails: !config.isProduction }),
   });
+
+  registerRequestLog(app);
 
   // Only JSON bodies: a text/plain POST (a CSRF "simple request") is refused with 415 before GraphQL.
   app.removeContentTypeParser('text/plain');
