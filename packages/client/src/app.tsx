@@ -30,6 +30,8 @@ const AuditPage = named(() => import('./routes/audit.js'), 'AuditPage');
 const NotificationsPage = named(() => import('./routes/notifications.js'), 'NotificationsPage');
 const SettingsPage = named(() => import('./routes/settings.js'), 'SettingsPage');
 const OutboxPage = named(() => import('./routes/admin-outbox.js'), 'OutboxPage');
+const CommitmentImportPage = named(() => import('./routes/import.js'), 'CommitmentImportPage');
+const DirectoryImportPage = named(() => import('./routes/import.js'), 'DirectoryImportPage');
 const NotFoundPage = named(() => import('./routes/not-found.js'), 'NotFoundPage');
 
 const router = createBrowserRouter([
@@ -64,9 +66,11 @@ const router = createBrowserRouter([
           { path: 'series', element: <SeriesListPage /> },
           { path: 'series/:id', element: <SeriesPage /> },
           { path: 'commitments', element: <CommitmentsPage /> },
+          { path: 'commitments/import', element: <CommitmentImportPage /> },
           { path: 'commitments/:id', element: <CommitmentPage /> },
           { path: 'reports', element: <ReportsPage /> },
           { path: 'organizations', element: <OrganizationsPage /> },
+          { path: 'organizations/import', element: <DirectoryImportPage /> },
           { path: 'organizations/:id', element: <OrganizationPage /> },
           { path: 'people', element: <PeoplePage /> },
           { path: 'plan', element: <PlanPage /> },

@@ -17,7 +17,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconDownload, IconLayoutKanban, IconTable } from '@tabler/icons-react';
+import { IconDownload, IconLayoutKanban, IconTable, IconTableImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -27,7 +27,7 @@ import { Pager, useFilterParams, usePageWindow } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { DateText, Local, OrganizationName, PersonName } from '../components/text.js';
 import { SlipNote } from '../features/commitments/due-date-history.js';
-import { useViewer } from '../features/session/session.js';
+import { isStaff, useViewer } from '../features/session/session.js';
 import {
   type CommitmentFilter,
   type CommitmentOrderField,
@@ -91,6 +91,7 @@ function exportUrl(
 export function CommitmentsPage() {
   const { t } = useTranslation();
   const { params, update, filter, status, sortKey, direction, mine, canFilterMine } = useCommitmentFilter();
+  const staff = isStaff(useViewer());
   const view = params.get('view') === 'board' ? 'board' : 'table';
   const pageWindow = usePageWindow(PAGE_SIZE);
   const [searchText, setSearchText] = useState(params.get('search') ?? '');
@@ -134,6 +135,17 @@ export function CommitmentsPage() {
             >
               {t('commitments.exportCsv')}
             </Button>
+            {staff ? (
+              <Button
+                component={Link}
+                to="/commitments/import"
+                variant="default"
+                leftSection={<IconTableImport size={16} aria-hidden />}
+                data-testid="import-commitments"
+              >
+                {t('imports.commitments.title')}
+              </Button>
+            ) : null}
           </Group>
         }
       />

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, NativeSelect, Paper, Table, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPlus, IconTableImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -48,9 +48,19 @@ export function OrganizationsPage() {
         title={t('organizations.title')}
         actions={
           isStaff(viewer) ? (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-              {t('organizations.new')}
-            </Button>
+            <Group gap="xs">
+              <Button
+                component={Link}
+                to="/organizations/import"
+                variant="default"
+                leftSection={<IconTableImport size={16} aria-hidden />}
+              >
+                {t('imports.directory.title')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                {t('organizations.new')}
+              </Button>
+            </Group>
           ) : null
         }
       />

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { ActionIcon, Anchor, Button, Group, NativeSelect, Paper, Table, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconEdit, IconPlus } from '@tabler/icons-react';
+import { IconEdit, IconPlus, IconTableImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -40,9 +40,19 @@ export function PeoplePage() {
         title={t('people.title')}
         actions={
           staff ? (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing(null)}>
-              {t('people.new')}
-            </Button>
+            <Group gap="xs">
+              <Button
+                component={Link}
+                to="/organizations/import"
+                variant="default"
+                leftSection={<IconTableImport size={16} aria-hidden />}
+              >
+                {t('imports.directory.title')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing(null)}>
+                {t('people.new')}
+              </Button>
+            </Group>
           ) : null
         }
       />
