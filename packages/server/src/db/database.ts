@@ -53,7 +53,7 @@ export async function openDatabase(
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres(config.dataDir, (message) => logger.info(message));
+    embedded = await startEmbeddedPostgres(config.dataDir, (message, level = 'info') => logger[level](message));
     logger.info({ port: embedded.port, owned: embedded.owned }, 'embedded PostgreSQL ready');
     try {
       url = await ensureDatabase(embedded.url, EMBEDDED_DB);

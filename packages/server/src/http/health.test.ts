@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,5 +57,39 @@ describe('health probes', { timeout: 120_000 }, () => {
     await database.orm.close(true);
     await restarted.stop();
     database = undefined;
+  });
+
+  it('/readyz comes back to 200 by itself after the embedded postmaster is killed', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'prachum-heal-'));
+    const config = { ...loadConfig({ NODE_ENV: 'test', PRACHUM_DATA_DIR: dir }), dataDir: dir };
+    const logs = captureLogs();
+    const healing = await openDatabase(config, logs.logger);
+    try {
+      await healing.migrate();
+      const app = await buildApp({ config, logger: logs.logger, database: healing });
+      expect((await app.inject('/readyz')).statusCode).toBe(200);
+      const pid = Number((await readFile(path.join(dir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+      process.kill(pid, 'SIGKILL');
+      const statuses: number[] = [];
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        statuses.push((await app.inject('/readyz')).statusCode);
+        if (statuses.at(-1) === 200 && statuses.includes(503)) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(statuses).toContain(503);
+      expect(statuses.at(-1)).toBe(200);
+      // And requests work again on the pool's fresh connections.
+      expect(
+        (await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ __typename }' } })).statusCode,
+      ).toBe(200);
+      const messages = logs.lines.map((line) => line.msg);
+      expect(messages).toContainEqual(expect.stringMatching(/^embedded PostgreSQL stopped unexpectedly \(SIGKILL\)/));
+      expect(messages).toContainEqual(expect.stringMatching(/^embedded PostgreSQL is running again/));
+      await app.close();
+    } finally {
+      await healing.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
