@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createFileStorage, type FileStorage } from '../files/file-storage.js';
 import { registerFileRoutes } from '../files/files.routes.js';
+import { registerImportRoutes } from '../imports/imports.routes.js';
 import { registerMinutesRoutes } from '../minutes/minutes.routes.js';
 import type { RouteDeps } from './route-handler.js';
 
@@ -16,4 +17,5 @@ export async function registerDocumentRoutes(
   const storage = deps.storage ?? createFileStorage(deps.config.files);
   await registerFileRoutes(app, routeDeps, storage);
   registerMinutesRoutes(app, routeDeps);
+  await registerImportRoutes(app, routeDeps);
 }
