@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { serverDir } from '../../test/server-process.js';
@@ -79,6 +81,8 @@ describe('exit codes of every command, in a real process', { timeout: 120_000 },
       'accounts:deactivate': ['--email', 'x@exit.example.org'],
       'tokens:create': ['--email', 'x@exit.example.org', '--name', 'n', '--scope', 'READ'],
       'tokens:revoke': ['--token-prefix', 'prc_abc'],
+      export: ['--out', path.join(os.tmpdir(), `prachum-exit-${process.pid}.json`)],
+      import: ['--in', serverDir + '/package.json'],
     };
     const run = await prachum([name, ...(argv[name] ?? [])], { env: unreachable, stdin: 'a long enough password\n' });
     expectFailure(run, 1, new RegExp(`^prachum ${name}: `));

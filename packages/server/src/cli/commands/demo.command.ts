@@ -14,10 +14,13 @@ export const demoCommand: Command = {
     if (!Number.isInteger(scale) || scale < 1 || scale > 1000) {
       throw new CommandError(`--scale must be an integer from 1 to 1000, got "${String(values.scale)}"`);
     }
-    const result = await withDatabase(async (database) => {
-      await database.migrate();
-      return loadDemo(database.orm, { force: Boolean(values.force), scale });
-    });
+    // Under the start lock, as the server loads it: never twice at once.
+    const result = await withDatabase((database) =>
+      database.exclusive(async () => {
+        await database.migrate();
+        return loadDemo(database.orm, { force: Boolean(values.force), scale });
+      }),
+    );
     if (result === 'not-empty') {
       throw new CommandError('the database already holds data; use --force to load the demo data set anyway');
     }
