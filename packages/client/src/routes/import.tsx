@@ -7,7 +7,7 @@ import {
   IconLock,
   IconUpload,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/page.js';
@@ -30,7 +30,7 @@ type Step =
   | { state: 'idle' }
   | { state: 'wrongFile'; name: string }
   | { state: 'sending'; file: File; dryRun: boolean; progress: number; preview?: ImportResult }
-  | { state: 'previewed'; file: File; result: ImportResult }
+  | { state: 'previewed'; file: File; result: ImportResult; language: string }
   | { state: 'imported'; file: File; result: ImportResult }
   | { state: 'failed'; file: File; dryRun: boolean; error: RestError; preview?: ImportResult };
 
@@ -60,12 +60,19 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
           setStep((s) => (s.state === 'sending' ? { ...s, progress: Math.round(fraction * 100) } : s)),
       });
       setStep(
-        dryRun || result.created === 0 ? { state: 'previewed', file, result } : { state: 'imported', file, result },
+        dryRun || result.created === 0
+          ? { state: 'previewed', file, result, language }
+          : { state: 'imported', file, result },
       );
     } catch (error) {
       if (error instanceof RestRequestError) setStep({ state: 'failed', file, dryRun, error: error.details, preview });
     }
   };
+
+  // The problems come in the language they were asked in: check the same file again when the reader switches.
+  useEffect(() => {
+    if (step.state === 'previewed' && step.language !== language) void send(step.file, true);
+  });
 
   const pick = (file: File | null) => {
     if (!file) return;
@@ -106,16 +113,18 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
           <Text size="sm" mb="sm">
             {t(`imports.${kind}.templateHint`)}
           </Text>
-          <Button
-            component="a"
-            href={templateUrl(kind)}
-            download
-            variant="default"
-            leftSection={<IconDownload size={16} aria-hidden />}
-            data-testid="import-template"
-          >
-            {t('imports.downloadTemplate')}
-          </Button>
+          <Group>
+            <Button
+              component="a"
+              href={templateUrl(kind)}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              data-testid="import-template"
+            >
+              {t('imports.downloadTemplate')}
+            </Button>
+          </Group>
         </Card>
 
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="upload-heading">
@@ -148,7 +157,7 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
             ) : null}
           </Group>
           {step.state === 'wrongFile' ? (
-            <Text size="sm" c="red.8" mt="sm" role="alert">
+            <Text size="sm" c="red.9" mt="sm" role="alert">
               {t('imports.wrongFile', { name: step.name })}
             </Text>
           ) : null}

@@ -211,7 +211,7 @@ export function ProgressForm({
         </Group>
         <EvidenceDropZone uploads={files.uploads} onAdd={files.add} onRemove={files.remove} />
         {fileProblems.length ? (
-          <Text size="sm" c="red.8" role="alert">
+          <Text size="sm" c="red.9" role="alert">
             {fileProblems.join('; ')}
           </Text>
         ) : null}

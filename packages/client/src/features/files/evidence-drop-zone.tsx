@@ -124,12 +124,12 @@ function UploadRow({ upload, maxBytes, onRemove }: { upload: Upload; maxBytes: n
             />
           ) : null}
           {upload.state === 'done' ? (
-            <Text size="xs" c="green.8">
+            <Text size="xs" c="dimmed">
               {t('files.ready')}
             </Text>
           ) : null}
           {problem ? (
-            <Text size="xs" c="red.8" role="alert">
+            <Text size="xs" c="red.9" role="alert">
               {problem}
               {upload.state === 'failed' && upload.error.message ? (
                 <> {t('files.serverSaid', { message: upload.error.message })}</>

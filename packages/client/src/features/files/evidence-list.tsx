@@ -2,11 +2,14 @@ import { Anchor, Group, Image, Stack, Text } from '@mantine/core';
 import { IconDownload, IconFile, IconFileTypePdf, IconLink, IconPhoto } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DateTimeText, useLanguage } from '../../components/text.js';
-import type { EvidenceItemFragment } from '../../graphql/generated.js';
+import type { ProgressUpdateItemFragment } from '../../graphql/generated.js';
 import { fileKind, formatSize } from '../../lib/files.js';
 
+/** One piece of evidence as a progress update carries it. */
+type EvidenceItem = ProgressUpdateItemFragment['evidence'][number];
+
 /** The evidence of one progress update: links open in a new tab; files show name, type, size and date, and download. */
-export function EvidenceList({ evidence }: { evidence: EvidenceItemFragment[] }) {
+export function EvidenceList({ evidence }: { evidence: EvidenceItem[] }) {
   if (evidence.length === 0) return null;
   return (
     <Stack gap={6} mt={4} data-testid="evidence-list">
@@ -17,7 +20,7 @@ export function EvidenceList({ evidence }: { evidence: EvidenceItemFragment[] })
   );
 }
 
-function EvidenceLink({ item }: { item: EvidenceItemFragment }) {
+function EvidenceLink({ item }: { item: EvidenceItem }) {
   if (!item.url) return null;
   return (
     <Anchor href={item.url} target="_blank" rel="noopener noreferrer nofollow" size="sm">
@@ -29,7 +32,7 @@ function EvidenceLink({ item }: { item: EvidenceItemFragment }) {
   );
 }
 
-function EvidenceFile({ item }: { item: EvidenceItemFragment }) {
+function EvidenceFile({ item }: { item: EvidenceItem }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const kind = fileKind(item.contentType);
