@@ -37,6 +37,10 @@ const pages = [
   'commitment-due-date-history',
   'reports',
   'reports-close-period',
+  'commitment-evidence-upload',
+  'commitment-evidence',
+  'import-commitments-problems',
+  'import-commitments-preview',
 ];
 mkdirSync(to, { recursive: true });
 const missing: string[] = [];
