@@ -1,6 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import {
+  getNamedType,
+  type GraphQLInputType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
-import { createTestAccount, createTestHttp, createTestToken, type TestHttp } from '../../test/http.js';
+import { createTestAccount, createTestHttp, createTestToken, type HttpResult, type TestHttp } from '../../test/http.js';
+import { toGlobalId } from '../graphql/global-id.js';
+import { getSchema } from '../graphql/schema.js';
+import { commitmentFixtures } from '../modules/commitments/commitment.fixtures.js';
 
 let db: TestDatabase;
 let http: TestHttp;
@@ -108,4 +121,78 @@ describe('hidden means hidden: what refusals tell anonymous and partner callers'
       expect((await http.gql('{ __typename }')).body).toEqual({ data: { __typename: 'Query' } });
     },
   );
+});
+
+describe('hidden means hidden: a record the caller may not see answers like one that does not exist', () => {
+  const TARGETS = ['id', 'commitmentId', 'meetingId'];
+
+  /** The smallest input of `type`: its required fields, with `target` set to `id`. */
+  function inputFor(type: GraphQLInputType, target: string, id: string, organization: string, name = ''): unknown {
+    const inner = isNonNullType(type) ? type.ofType : type;
+    const named = getNamedType(inner);
+    let value: unknown;
+    if (isInputObjectType(named)) {
+      const fields = Object.values(named.getFields()).filter((f) => isNonNullType(f.type) || f.name === target);
+      value = Object.fromEntries(fields.map((f) => [f.name, inputFor(f.type, target, id, organization, f.name)]));
+    } else if (isEnumType(named)) value = named.getValues()[0]!.value;
+    else if (isScalarType(named))
+      value =
+        {
+          ID: name === target ? id : organization,
+          Int: 1,
+          Boolean: true,
+          DateTime: '2030-01-01T00:00:00Z',
+          Date: '2030-01-01',
+        }[named.name] ?? 'text';
+    return isListType(inner) ? [value] : value;
+  }
+
+  /** An answer with the ids it echoes left out. */
+  const answer = (result: HttpResult) =>
+    JSON.stringify({ errors: result.body.errors, data: result.body.data }).replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'ID');
+
+  it('on every mutation that takes a commitment or a meeting, and on node and nodes', async () => {
+    const f = commitmentFixtures(db.orm);
+    const mine = await f.organization('MINE');
+    const theirs = await f.organization('THEIRS');
+    const meeting = await f.meeting(theirs.id, '2024-01-10T02:00:00Z', 'INTERNAL');
+    const commitment = await f.commitment({ lead: theirs.id, visibility: 'INTERNAL', meeting: meeting.id });
+    const focalPoint = await createTestAccount(db, { role: 'FOCAL_POINT', organizationId: mine.id });
+    const writer = await createTestAccount(db, { role: 'PARTNER' });
+    const viewers = {
+      'focal point': await createTestToken(db, focalPoint.id, 'WRITE'),
+      partner: await createTestToken(db, writer.id, 'WRITE'),
+    };
+    const hidden = { Commitment: commitment.gid, Meeting: meeting.gid };
+    const schema = await getSchema();
+    let compared = 0;
+    for (const field of Object.values(schema.getMutationType()!.getFields())) {
+      const input = field.args.find((arg) => arg.name === 'input');
+      const type = input && getNamedType(input.type);
+      if (!input || !isInputObjectType(type)) continue;
+      const target = TARGETS.find((name) => type.getFields()[name]);
+      if (!target) continue;
+      const query = `mutation ($input: ${type.name}!) { ${field.name}(input: $input) { __typename } }`;
+      for (const [kind, id] of Object.entries(hidden)) {
+        const missing = toGlobalId(kind, randomUUID());
+        for (const [who, token] of Object.entries(viewers)) {
+          const seen = await http.gql(query, { input: inputFor(input.type, target, id, mine.gid) }, { token });
+          const none = await http.gql(query, { input: inputFor(input.type, target, missing, mine.gid) }, { token });
+          expect(answer(seen), `${field.name}(${target}: hidden ${kind}) as ${who}`).toBe(answer(none));
+          expect(seen.body.errors?.[0]?.extensions?.code, `${field.name} as ${who}`).not.toBe('INTERNAL_SERVER_ERROR');
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
+    for (const [who, token] of Object.entries(viewers)) {
+      for (const [kind, id] of Object.entries(hidden)) {
+        const query = 'query ($id: ID!) { node(id: $id) { id } nodes(ids: [$id]) { id } }';
+        const seen = await http.gql(query, { id }, { token });
+        const none = await http.gql(query, { id: toGlobalId(kind, randomUUID()) }, { token });
+        expect(seen.body, `node(${kind}) as ${who}`).toEqual({ data: { node: null, nodes: [null] } });
+        expect(none.body).toEqual(seen.body);
+      }
+    }
+  });
 });
