@@ -172,7 +172,7 @@ export function planObjectivesLoader(ctx: Context) {
 
 /** Every piece of evidence of many commitments (oldest first), in one query; progress updates filter theirs. */
 export function evidenceLoader(ctx: Context) {
-  return ctx.loaders.childrenOf(EvidenceSchema, 'commitment', { createdAt: 'asc' }) as unknown as {
+  return ctx.loaders.childrenOf(EvidenceSchema, 'commitment', { createdAt: 'asc', id: 'asc' }) as unknown as {
     load(id: string): Promise<Evidence[]>;
   };
 }

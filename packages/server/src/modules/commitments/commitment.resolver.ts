@@ -406,11 +406,6 @@ export class EvidenceResolver {
   at(@Root() evidence: Evidence): Date {
     return evidence.createdAt;
   }
-
-  @FieldResolver(() => String, { nullable: true, description: 'Name of the attached file; null for links.' })
-  fileName(@Root() evidence: Evidence): string | null {
-    return evidence.kind === 'FILE' ? (evidence.title ?? null) : null;
-  }
 }
 
 @Resolver(() => OrganizationType)

@@ -22,6 +22,14 @@ const fileOf = (evidence: Evidence, ctx: Context) =>
 export class EvidenceFileResolver {
   @FieldResolver(() => String, {
     nullable: true,
+    description: 'Name of the attached file, as uploaded; null for links.',
+  })
+  async fileName(@Root() evidence: Evidence, @Ctx() ctx: Context): Promise<string | null> {
+    return (await fileOf(evidence, ctx))?.fileName ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
     description: 'The attached file\'s type, decided from its content (e.g. "application/pdf"); null for links.',
   })
   async contentType(@Root() evidence: Evidence, @Ctx() ctx: Context): Promise<string | null> {

@@ -261,7 +261,7 @@ describe('attaching and downloading', () => {
       },
       { token: who.moi!.token },
     );
-    expect(result.data.addProgressUpdate.update.evidence[0]).toMatchObject({ title: 'Notes', fileName: 'Notes' });
+    expect(result.data.addProgressUpdate.update.evidence[0]).toMatchObject({ title: 'Notes', fileName: 'notes.html' });
     const response = await http.get(`/files/${uploaded.id}`, { token: who.partner!.token });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
