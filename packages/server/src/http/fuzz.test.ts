@@ -297,15 +297,13 @@ function operationsWithVariables(): { query: string; types: Record<string, Graph
 
 const withVariables = fc.constant(null).chain(() => {
   const operations = operationsWithVariables();
-  return fc
-    .constantFrom(...operations)
-    .chain((operation) =>
-      fc
-        .record(Object.fromEntries(Object.entries(operation.types).map(([name, type]) => [name, valueFor(type)])), {
-          requiredKeys: [],
-        })
-        .map((variables) => ({ query: operation.query, variables })),
-    );
+  return fc.constantFrom(...operations).chain((operation) =>
+    fc
+      .record(Object.fromEntries(Object.entries(operation.types).map(([name, type]) => [name, valueFor(type)])), {
+        requiredKeys: [],
+      })
+      .map((variables) => ({ query: operation.query, variables })),
+  );
 });
 
 // ------------------------------------------------------------------ the properties
