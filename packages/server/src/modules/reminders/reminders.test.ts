@@ -210,7 +210,13 @@ describe('the weekly digest', () => {
     const waiting = await f.commitment({ lead: o.other.id, status: 'COMPLETED', progress: 100, title: 'Done one' });
     const asked = await f.commitment({ lead: o.other.id, dueDate: addDays(monday, 200), title: 'Asked one' });
     const em = db.orm.em.fork();
-    em.create(DueDateChangeSchema, { commitment: asked.id, from: addDays(monday, 200), to: addDays(monday, 300), reason: 'Late', status: 'REQUESTED' });
+    em.create(DueDateChangeSchema, {
+      commitment: asked.id,
+      from: addDays(monday, 200),
+      to: addDays(monday, 300),
+      reason: 'Late',
+      status: 'REQUESTED',
+    });
     await em.flush();
     const result = await runWeeklyDigest(db.orm.em.fork(), config(), monday);
     const mine = result.mails.filter((m) => m.to === o.otherFocal.email);
