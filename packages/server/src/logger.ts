@@ -6,9 +6,14 @@ import type { Config } from './config.js';
 /** A pino logger (Fastify's request loggers are the same kind). */
 export type Logger = FastifyBaseLogger;
 
-/** JSON logs on standard output; `silent` in tests unless LOG_LEVEL says otherwise. */
+/**
+ * JSON logs on standard output; `silent` in tests unless LOG_LEVEL says otherwise. Written
+ * synchronously: pino's buffered default flushes at exit in a loop that never ends when standard
+ * output is a closed pipe (the process that read it is gone), which hung the stop; a synchronous
+ * stream stops writing on EPIPE instead.
+ */
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({ level: config.logLevel, base: { service: 'prachum' } });
+  return pino({ level: config.logLevel, base: { service: 'prachum' } }, pino.destination({ dest: 1, sync: true }));
 }
 
 /** What the one log line of a request says besides its timing: who asked, which operation, how much SQL. */

@@ -82,6 +82,19 @@ describe('a clean stop', { timeout: 180_000 }, () => {
     );
   });
 
+  it('stops even when nothing reads its output any more (a closed pipe)', async () => {
+    const server = await start({ DATABASE_URL: db.url, PRACHUM_WORKER: '0' });
+    server.child.stdout?.destroy();
+    server.child.stderr?.destroy();
+    // Its next lines (the stop's own) fail with EPIPE.
+    server.child.kill('SIGTERM');
+    const exited = await Promise.race([
+      server.exited,
+      new Promise((r) => setTimeout(() => r('still running'), 15_000)),
+    ]);
+    expect(exited).toEqual({ code: 0, signal: null });
+  });
+
   it('on SIGINT exits 0 too', async () => {
     const server = await start({ DATABASE_URL: db.url, PRACHUM_WORKER: '0' });
     server.child.kill('SIGINT');
@@ -118,6 +131,23 @@ describe('a clean stop', { timeout: 180_000 }, () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(await waitForExit(postmaster, 5_000)).toBe(true);
+  });
+
+  it('is not left behind when the pnpm two levels up gets SIGTERM (the root `pnpm start` runs pnpm in pnpm)', async () => {
+    // pnpm → sh → pnpm → sh → node, as the root package's start script makes it, without building the client.
+    const outer = await start({ DATABASE_URL: db.url, PRACHUM_WORKER: '0' }, [
+      'pnpm',
+      '--silent',
+      'exec',
+      'sh',
+      '-c',
+      'pnpm --silent start',
+    ]);
+    const { pid } = (await outer.waitForLog((line) => line.msg === 'started')) as { pid: number };
+    outer.child.kill('SIGTERM');
+    await outer.exited;
+    expect(await waitForExit(pid, 15_000)).toBe(true);
+    expect(await refusesConnections(outer.port)).toBe(true);
   });
 
   it('is not left behind when the `pnpm start` that started it gets SIGTERM', async () => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Runner } from 'graphile-worker';
 import { createDemoAccounts, type DemoLogin } from './auth/demo-accounts.js';
@@ -78,13 +79,53 @@ function createStopper(config: Config, logger: Logger) {
   process.on('SIGHUP', onSignal);
 
   // A wrapper that exits without passing the signal on (pnpm does) must not leave the server behind:
-  // when the parent goes, the process is re-parented, and the server stops.
+  // when the parent goes, or any of the pnpm and shell processes above it (`pnpm start` at the
+  // root runs pnpm in pnpm), the server stops.
   const parent = process.ppid;
+  const wrappers = launchers();
   setInterval(() => {
-    if (process.ppid !== parent) void stop('the parent process exited');
+    if (process.ppid !== parent || !wrappers.every(isRunning)) void stop('the process that started it exited');
   }, PARENT_CHECK_MS).unref();
 
   return { parts, stop, isStopping: () => stopping !== undefined };
+}
+
+/** Whether a process still runs. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A package manager, or a shell running one's script (`sh -c …`). */
+const WRAPPER = /^(\S*\/)?(node \S*\/)?(pnpm|npm|yarn)(\.c?js)?(\s|$)|^(\S*\/)?(sh|bash|dash) -c /;
+
+/**
+ * The wrappers that started this process, nearest first: its parent, and the pnpm and shell
+ * processes above it, read from /proc (Linux; elsewhere just the parent).
+ */
+function launchers(): number[] {
+  const chain: number[] = [];
+  let pid = process.ppid;
+  while (pid > 1 && chain.length < 10) {
+    let command: string;
+    let parentOf: number;
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      // /proc/PID/stat: "pid (name) state ppid …"; the name may hold spaces and parentheses.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parentOf = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      break;
+    }
+    if (chain.length > 0 && !WRAPPER.test(command)) break;
+    chain.push(pid);
+    pid = parentOf;
+  }
+  return chain;
 }
 
 async function main(): Promise<void> {
