@@ -58,7 +58,7 @@ function expectFailure(run: Run, code: 1 | 2, reason: RegExp) {
 
 const unreachable = { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing' };
 
-describe('exit codes of every command, in a real process', { timeout: 120_000 }, () => {
+describe('exit codes of every command, in a real process', { timeout: 300_000 }, () => {
   it('0 for --help; 2 for no command, an unknown command, an unknown option or a stray argument', async () => {
     const [help, none, unknown, option, stray] = await Promise.all([
       prachum(['--help']),
