@@ -136,8 +136,8 @@ const MESSAGES: Record<string, { code: FieldProblemCode; en: Message; km: Messag
   },
   badCharacter: {
     code: 'INVALID_CHARACTER',
-    en: () => 'contains a character that cannot be stored (U+0000)',
-    km: () => 'មានតួអក្សរដែលមិនអាចរក្សាទុកបាន (U+0000)',
+    en: () => 'contains a character that cannot be stored (U+0000, or broken Unicode)',
+    km: () => 'មានតួអក្សរដែលមិនអាចរក្សាទុកបាន (U+0000 ឬ Unicode ខូច)',
   },
   rejected: {
     code: 'INVALID',

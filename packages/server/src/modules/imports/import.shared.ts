@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { checkText } from '../../validation.js';
 import type ExcelJS from 'exceljs';
 import { type ImportLanguage, type ImportProblem, problem } from './import.messages.js';
 import { readSheets, type Sheet, type SheetRow } from './sheet-reader.js';
@@ -122,11 +123,18 @@ export async function addAllowedValues(
   );
 }
 
-/** Cells holding U+0000, which PostgreSQL cannot store in text: a problem each. */
+/**
+ * Every cell checked as all text entering the product is (validation.ts checkText): a cell holding U+0000 or a
+ * lone UTF-16 surrogate is a problem; the others are NFC-normalised in place.
+ */
 export function characterProblems(rows: SheetRow[], lang: ImportLanguage): ImportProblem[] {
-  return rows.flatMap((row) =>
-    Object.entries(row.cells)
-      .filter(([, value]) => value.includes('\u0000'))
-      .map(([column]) => problem(lang, row.row, column, 'badCharacter')),
-  );
+  const problems: ImportProblem[] = [];
+  for (const row of rows) {
+    for (const [column, value] of Object.entries(row.cells)) {
+      const checked = checkText(value);
+      if ('problem' in checked) problems.push(problem(lang, row.row, column, 'badCharacter'));
+      else row.cells[column] = checked.text;
+    }
+  }
+  return problems;
 }
