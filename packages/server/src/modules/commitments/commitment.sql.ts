@@ -2,13 +2,24 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isStaff, type Viewer } from '../../auth/viewer.js';
 import { plainRows } from '../../db/plain.js';
 import { likePattern } from '../../validation.js';
-import { type Commitment, CommitmentSchema, type CommitmentStatus } from './commitment.entity.js';
+import {
+  CLOSED_STATUSES,
+  COMMITMENT_STATUSES,
+  type Commitment,
+  CommitmentSchema,
+  type CommitmentStatus,
+} from './commitment.entity.js';
 
 /** A piece of SQL with `?` placeholders and its parameters, in order. */
 export interface SqlPart {
   sql: string;
   params: unknown[];
 }
+
+/** The open statuses as an SQL list, for `status in ${OPEN_STATUSES_SQL}`. */
+export const OPEN_STATUSES_SQL = `(${COMMITMENT_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s))
+  .map((s) => `'${s}'`)
+  .join(', ')})`;
 
 /** Today's calendar date where the committee works: "overdue" is judged by it. */
 export const TODAY_SQL = `(now() at time zone 'Asia/Phnom_Penh')::date`;

@@ -4,7 +4,7 @@ import { plainMapper } from '../../db/plain.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { Problems } from '../../errors.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
-import { commitmentVisibilitySql, mapCommitments } from '../commitments/commitment.sql.js';
+import { commitmentVisibilitySql, mapCommitments, OPEN_STATUSES_SQL } from '../commitments/commitment.sql.js';
 import { statusAtSql } from '../commitments/history.sql.js';
 import type { Scope } from '../organizations/organization.service.js';
 import { type Meeting, MeetingSchema, MeetingSeriesSchema, ParticipationSchema } from './meeting.entity.js';
@@ -132,7 +132,7 @@ export async function seriesPreviousAndNext(
   return result;
 }
 
-const OPEN = `('NOT_STARTED', 'IN_PROGRESS', 'AT_RISK')`;
+const OPEN = OPEN_STATUSES_SQL;
 
 /**
  * Matters arising of each meeting (DESIGN.md §7): the commitments that arose in earlier meetings of its

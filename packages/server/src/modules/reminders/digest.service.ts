@@ -1,3 +1,4 @@
+import { OPEN_STATUSES_SQL } from '../commitments/commitment.sql.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../graphql/global-id.js';
 import type { MailBody } from '../mail/mail.templates.js';
@@ -36,7 +37,7 @@ const TITLES: Record<DigestRow['section'], Bilingual> = {
   requests: { en: 'Due-date changes asked for', km: 'សំណើប្តូរកាលកំណត់' },
 };
 
-const OPEN_STATUSES = `('NOT_STARTED', 'IN_PROGRESS', 'AT_RISK')`;
+const OPEN_STATUSES = OPEN_STATUSES_SQL;
 
 /** A focal point's organisation's open commitments: overdue first, then due within 30 days, then stale. */
 async function focalPointRows(em: EntityManager, organization: string, date: string): Promise<DigestRow[]> {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../graphql/global-id.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
-import { mapCommitments } from '../commitments/commitment.sql.js';
+import { mapCommitments, OPEN_STATUSES_SQL } from '../commitments/commitment.sql.js';
 import { link, type MailConfig, queueMail } from '../mail/outbox.service.js';
 import type { NotificationKind } from '../notifications/notification.entity.js';
 import { type Bilingual, describe } from '../notifications/notification.messages.js';
@@ -42,7 +42,7 @@ export interface Reminder {
 export async function planReminders(em: EntityManager, config: MailConfig, date: string): Promise<Reminder[]> {
   const rows = await em.execute<Record<string, unknown>[]>(
     `select c.* from commitment c
-      where c.status in ('NOT_STARTED', 'IN_PROGRESS', 'AT_RISK') and c.due_date is not null and c.due_date <= ?::date
+      where c.status in ${OPEN_STATUSES_SQL} and c.due_date is not null and c.due_date <= ?::date
       order by c.due_date, c.reference`,
     [addDays(date, 7)],
   );

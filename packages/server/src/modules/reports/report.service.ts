@@ -12,6 +12,7 @@ import {
   commitmentFilterSql,
   commitmentVisibilitySql,
   type SqlPart,
+  OPEN_STATUSES_SQL,
 } from '../commitments/commitment.sql.js';
 import { dueDateAtSql, progressAtSql, statusAtSql } from '../commitments/history.sql.js';
 import { type ReportingPeriod, ReportingPeriodSchema } from './reporting-period.entity.js';
@@ -47,7 +48,7 @@ export interface ReportRange {
   before?: Date;
 }
 
-const OPEN = `('NOT_STARTED', 'IN_PROGRESS', 'AT_RISK')`;
+const OPEN = OPEN_STATUSES_SQL;
 const list = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 /**
