@@ -99,7 +99,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
 
-  execFileSync('pnpm', ['--filter', '@prachum/client', 'build'], { cwd: repoRoot, stdio: 'pipe' });
+  // A build of this run's own, so that two runs at once (or a developer's `pnpm start`) never serve each other's.
+  const clientDir = mkdtempSync(path.join(tmpdir(), 'prachum-e2e-client-'));
+  execFileSync(
+    'pnpm',
+    ['--filter', '@prachum/client', 'exec', 'vite', 'build', '--outDir', clientDir, '--emptyOutDir'],
+    {
+      cwd: repoRoot,
+      stdio: 'pipe',
+    },
+  );
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -110,6 +119,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
     PRACHUM_DEMO: '1',
+    PRACHUM_CLIENT_DIR: clientDir,
     PRACHUM_SECRET: randomBytes(24).toString('hex'),
     PRACHUM_RATE_LIMIT_PER_MINUTE: '100000',
     PRACHUM_LOGIN_MAX_FAILURES: '1000',
@@ -153,6 +163,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     server.unref();
     await database?.drop().catch(() => undefined);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(clientDir, { recursive: true, force: true });
   };
 
   try {
