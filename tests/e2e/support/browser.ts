@@ -16,23 +16,14 @@ export function e2e(): E2eContext {
   return inject('e2e');
 }
 
-/** Debian's Chromium, headless, with a fresh profile (Playwright gives each launch a new user-data-dir). */
+/**
+ * The run's one Chromium (started by the global setup), connected to afresh: closing what this returns
+ * closes this file's contexts and disconnects, and leaves the browser running for the next file.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  const { chromium: executablePath } = e2e();
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { browserEndpoint } = e2e();
+  if (!browserEndpoint) throw new Error('The global setup started no browser.');
+  return chromium.connect(browserEndpoint);
 }
 
 /** A separate browser session (own cookies and storage), optionally starting in Khmer. */
@@ -113,7 +104,12 @@ export async function checkAccessibility(page: Page, name: string): Promise<void
   expect(report, `accessibility of ${name} in ${await languageOf(page)}`).toEqual([]);
 }
 
+/**
+ * A full-page picture for the user guide, taken only when PRACHUM_GUIDE_IMAGES=1 (`pnpm guide:images`):
+ * the test run itself does not pay for 60 full-page screenshots.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.PRACHUM_GUIDE_IMAGES !== '1') return;
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.${await languageOf(page)}.png`), fullPage: true });
 }

@@ -3,6 +3,8 @@ export interface E2eContext {
   skip: boolean;
   baseUrl?: string;
   chromium?: string;
+  /** The WebSocket endpoint of the run's one Chromium, which every journey file connects to. */
+  browserEndpoint?: string;
   logins?: { role: 'ADMIN' | 'SECRETARIAT' | 'FOCAL_POINT' | 'PARTNER'; email: string; password: string }[];
 }
 

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium as playwrightChromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import type { E2eContext } from './context.js';
 
@@ -17,6 +18,18 @@ export function chromiumPath(): string | undefined {
   const candidates = [process.env.PRACHUM_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
 }
+
+/** Chromium's flags on this machine: headless, and nothing that reaches for the (closed) network. */
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -119,6 +132,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
     PRACHUM_DEMO: '1',
+    // The public accountability page (/public) is part of what the journeys check.
+    PRACHUM_PUBLIC_READ: '1',
     PRACHUM_CLIENT_DIR: clientDir,
     PRACHUM_SECRET: randomBytes(24).toString('hex'),
     PRACHUM_RATE_LIMIT_PER_MINUTE: '100000',
@@ -149,6 +164,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     output += chunk;
   });
 
+  let browserServer: Awaited<ReturnType<typeof playwrightChromium.launchServer>> | undefined;
   const stop = async () => {
     // pnpm exits at once on SIGTERM while the server (its grandchild) is still stopping: wait for the
     // whole process group to be gone, not for pnpm, and SIGKILL whatever is left after the grace period.
@@ -161,20 +177,32 @@ export default async function setup(project: TestProject): Promise<() => Promise
     server.stdout?.destroy();
     server.stderr?.destroy();
     server.unref();
+    await browserServer?.close().catch(() => undefined);
     await database?.drop().catch(() => undefined);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     rmSync(clientDir, { recursive: true, force: true });
   };
 
   try {
-    await waitForReady(baseUrl, server, () => output);
+    // One Chromium for the whole run (each journey file connects to it and opens its own contexts),
+    // started while the server boots.
+    [browserServer] = await Promise.all([
+      playwrightChromium.launchServer({ executablePath: chromium, headless: true, args: chromiumArgs }),
+      waitForReady(baseUrl, server, () => output),
+    ]);
     const seeded = execFileSync(
       'pnpm',
       ['exec', 'tsx', '--import', 'reflect-metadata', path.join(repoRoot, 'tests/e2e/support/seed-accounts.ts')],
       { cwd: serverDir, env, encoding: 'utf8' },
     );
     const logins = JSON.parse(seeded.trim().split('\n').at(-1) ?? '[]') as E2eContext['logins'];
-    project.provide('e2e', { skip: false, baseUrl, chromium, logins } satisfies E2eContext);
+    project.provide('e2e', {
+      skip: false,
+      baseUrl,
+      chromium,
+      logins,
+      browserEndpoint: browserServer.wsEndpoint(),
+    } satisfies E2eContext);
   } catch (error) {
     await stop();
     throw error;

@@ -1,5 +1,5 @@
-// Copies the screenshots the user guide shows from tests/e2e/screenshots/ (made by `pnpm test`) into
-// docs/user-guide/. Run after an end-to-end run: `pnpm --filter @prachum/e2e guide-images`.
+// Copies the screenshots the user guide shows from tests/e2e/screenshots/ into docs/user-guide/. The journeys
+// take them only when PRACHUM_GUIDE_IMAGES=1: `pnpm guide:images` runs them so, then this script.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
