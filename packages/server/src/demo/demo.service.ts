@@ -16,6 +16,7 @@ import {
   ParticipationSchema,
 } from '../modules/meetings/meeting.entity.js';
 import { systemViewer } from '../auth/viewer.js';
+import { addDays, daysBetween, todayInPhnomPenh } from '../modules/committee/rules.js';
 import { DueDateChangeSchema } from '../modules/due-dates/due-date-change.entity.js';
 import { OrganizationSchema } from '../modules/organizations/organization.entity.js';
 import { closeReportingPeriod, createReportingPeriod } from '../modules/reports/report.service.js';
@@ -42,15 +43,6 @@ const DAY_MS = 86_400_000;
 const COPY_ORGANIZERS = ['NCCT', 'MOI', 'MOLVT', 'MFAIC', 'MOSVY', 'GDI', 'MOWA', 'MOJ'];
 /** Copies are written and the unit of work emptied every so often, so large scales stay fast. */
 const COPIES_PER_FLUSH = 10;
-
-/** Today's calendar date in Asia/Phnom_Penh. */
-function phnomPenhToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(now);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 function isWeekend(date: string): boolean {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -143,7 +135,7 @@ export async function loadDemo(
     const context: LoadContext = {
       em: tx,
       now,
-      today: phnomPenhToday(now),
+      today: todayInPhnomPenh(now),
       counts,
       organizations: await loadOrganizations(tx, counts),
       people: new Map(),
@@ -359,7 +351,7 @@ function loadMeeting(context: LoadContext, meeting: DemoMeeting, copy: number, r
   let date = addDays(baseDate, shift);
   while (isWeekend(date) || context.usedPrefixes.has(`${organizer}-${date}`)) date = addDays(date, step);
   context.usedPrefixes.add(`${organizer}-${date}`);
-  const days = Math.round((Date.parse(date) - Date.parse(baseDate)) / DAY_MS);
+  const days = daysBetween(baseDate, date);
   const move = (value: DemoDate) => addDays(resolve(value), days);
   /** Times of things that already happened never lie in the future. */
   const past = (at: Date, minutesBeforeNow = 1) =>

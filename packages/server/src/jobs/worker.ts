@@ -7,7 +7,7 @@ import { purgeExpiredSessions } from '../modules/accounts/session.service.js';
 import { createFileStorage, type FileStorage } from '../modules/files/file-storage.js';
 import type { FilesConfig } from '../modules/files/files.config.js';
 import { purgeUnattachedFiles } from '../modules/files/file.service.js';
-import { todayInPhnomPenh } from '../modules/commitments/commitment.sql.js';
+import { todayInPhnomPenh } from '../modules/committee/rules.js';
 import { createMailer, deliverMail } from '../modules/mail/outbox.service.js';
 import type { FollowUpEvent } from '../modules/notifications/follow-up.js';
 import { deliverEvent } from '../modules/notifications/notification.service.js';

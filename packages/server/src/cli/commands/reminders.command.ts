@@ -1,4 +1,4 @@
-import { todayInPhnomPenh } from '../../modules/commitments/commitment.sql.js';
+import { todayInPhnomPenh } from '../../modules/committee/rules.js';
 import { createMailer, deliverMail } from '../../modules/mail/outbox.service.js';
 import { runReminderSweep } from '../../modules/reminders/reminder.service.js';
 import { type Command, CommandError } from '../command.js';

@@ -29,7 +29,8 @@ import {
   visibleMeetingLoader,
 } from './commitment.loaders.js';
 import { createCommitment, listCommitments, updateCommitment } from './commitment.service.js';
-import { type CommitmentFilterValues, todayInPhnomPenh } from './commitment.sql.js';
+import { isOverdue } from '../committee/rules.js';
+import type { CommitmentFilterValues } from './commitment.sql.js';
 import {
   AddProgressUpdateInput,
   AddProgressUpdatePayload,
@@ -235,11 +236,7 @@ export class CommitmentResolver {
     description: 'Due before today (in Asia/Phnom_Penh) and not completed, verified or cancelled.',
   })
   isOverdue(@Root() commitment: Commitment): boolean {
-    return (
-      !!commitment.dueDate &&
-      commitment.dueDate < todayInPhnomPenh() &&
-      !['COMPLETED', 'VERIFIED', 'CANCELLED'].includes(commitment.status)
-    );
+    return isOverdue(commitment);
   }
 
   @FieldResolver(() => ProgressUpdateConnection, { description: 'The progress timeline, newest first.' })

@@ -39,6 +39,7 @@ import {
   commitmentVisibilitySql,
   mapCommitments,
 } from './commitment.sql.js';
+import { OPEN_STATUSES } from '../committee/rules.js';
 
 export type { Scope };
 
@@ -210,8 +211,6 @@ export interface CommitmentChange extends CommitmentFields {
   /** Why the due date changes (kept in its history). */
   dueDateReason?: string | null;
 }
-
-export const OPEN_STATUSES: readonly CommitmentStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'AT_RISK'];
 
 /** Checks one progress value: an integer from 0 to 100. */
 export function checkProgress(problems: Problems, field: string, value: number | null | undefined): void {

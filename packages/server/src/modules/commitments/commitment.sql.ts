@@ -2,31 +2,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isStaff, type Viewer } from '../../auth/viewer.js';
 import { plainRows } from '../../db/plain.js';
 import { likePattern } from '../../validation.js';
-import {
-  CLOSED_STATUSES,
-  COMMITMENT_STATUSES,
-  type Commitment,
-  CommitmentSchema,
-  type CommitmentStatus,
-} from './commitment.entity.js';
+import { type Commitment, CommitmentSchema, type CommitmentStatus } from './commitment.entity.js';
+import { OPEN_STATUSES_SQL, overdueSql, TODAY_SQL, todayInPhnomPenh } from '../committee/rules.js';
+
+// The committee's rules (open, overdue, today in Phnom Penh) live in committee/rules.ts; re-exported for this module's readers.
+export { OPEN_STATUSES_SQL, overdueSql, TODAY_SQL, todayInPhnomPenh };
 
 /** A piece of SQL with `?` placeholders and its parameters, in order. */
 export interface SqlPart {
   sql: string;
   params: unknown[];
-}
-
-/** The open statuses as an SQL list, for `status in ${OPEN_STATUSES_SQL}`. */
-export const OPEN_STATUSES_SQL = `(${COMMITMENT_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s))
-  .map((s) => `'${s}'`)
-  .join(', ')})`;
-
-/** Today's calendar date where the committee works: "overdue" is judged by it. */
-export const TODAY_SQL = `(now() at time zone 'Asia/Phnom_Penh')::date`;
-
-/** SQL that is true when the commitment aliased `alias` is overdue (due before today, still open). */
-export function overdueSql(alias: string): string {
-  return `(${alias}.due_date is not null and ${alias}.due_date < ${TODAY_SQL} and ${alias}.status not in ('COMPLETED', 'VERIFIED', 'CANCELLED'))`;
 }
 
 /** The OGP Independent Reporting Mechanism's completion scale. */
@@ -49,11 +34,6 @@ export function completionLevelSql(status: string, progress: string): string {
 /** True for what the IRM counts as high completion (substantial or complete); CANCELLED counts nowhere. */
 export function highCompletionSql(status: string, progress: string): string {
   return `(${status} <> 'CANCELLED' and ${completionLevelSql(status, progress)} in ('SUBSTANTIAL', 'COMPLETE'))`;
-}
-
-/** Today in Asia/Phnom_Penh as YYYY-MM-DD (the same rule as TODAY_SQL, for one loaded row). */
-export function todayInPhnomPenh(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(now);
 }
 
 const partnerMeeting = (alias: string, visibilities: string) =>

@@ -21,11 +21,11 @@ import {
   findVisibleCommitments,
   loadLinks,
   lockCommitment,
-  OPEN_STATUSES,
   recordProgress,
   type Scope,
   writeTransaction,
 } from './commitment.service.js';
+import { OPEN_STATUSES } from '../committee/rules.js';
 
 export interface ProgressReport {
   status?: CommitmentStatus | null;

@@ -11,7 +11,7 @@ import { type CompletionLevel, completionLevel } from '../commitments/commitment
 import { CommitmentType } from '../commitments/commitment.type.js';
 import type { Person } from '../people/person.entity.js';
 import { PersonType } from '../people/person.type.js';
-import { daysBetween } from '../reminders/reminder.service.js';
+import { daysBetween } from '../committee/rules.js';
 import { type DueDateChange, DueDateChangeSchema } from './due-date-change.entity.js';
 import { decideDueDateChange, requestDueDateChange } from './due-date.service.js';
 import {

@@ -14,7 +14,7 @@ import { DateScalar, DateTimeScalar } from '../../graphql/scalars.js';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../commitments/commitment.entity.js';
 import type { CommitmentOrderValue } from '../commitments/commitment.service.js';
 import type { CommitmentFilterValues } from '../commitments/commitment.sql.js';
-import { todayInPhnomPenh } from '../commitments/commitment.sql.js';
+import { phnomPenhInstant, todayInPhnomPenh } from '../committee/rules.js';
 import type { StatsGroupByValue } from '../commitments/commitment-stats.service.js';
 import type { Scope } from '../organizations/organization.service.js';
 import type { ProgressReport } from '../reports/report.model.js';
@@ -48,7 +48,7 @@ function parseInstant(value: string | undefined, field: string, endOfDay: boolea
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     try {
       const day = DateScalar.parseValue(value) as string;
-      return new Date(`${day}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}+07:00`);
+      return phnomPenhInstant(day, endOfDay);
     } catch {
       problems.add(field, 'is not a valid date (YYYY-MM-DD)', 'INVALID_FORMAT');
       return undefined;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { phnomPenhTime, phnomPenhWallClock } from '../committee/rules.js';
 import type { CommitmentExportRow } from './exports.service.js';
 
 /** The columns of the commitment exports, in order: header and how to read a row. */
@@ -17,13 +18,6 @@ export const COMMITMENT_COLUMNS = [
   { header: 'GCM objectives', width: 16 },
   { header: 'Last update', width: 18 },
 ] as const;
-
-const PHNOM_PENH_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** An instant as the wall-clock time in Asia/Phnom_Penh (UTC+7, no daylight saving), e.g. 2023-11-01T09:30:00+07:00. */
-export function phnomPenhTime(instant: Date): string {
-  return `${new Date(instant.getTime() + PHNOM_PENH_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
-}
 
 /** A YYYY-MM-DD date as an Excel date (a Date at UTC midnight, which exceljs writes as that day). */
 function excelDate(date: string | null): Date | null {
@@ -57,7 +51,7 @@ export async function commitmentsXlsx(rows: CommitmentExportRow[]): Promise<Buff
       row.meeting,
       row.gcmObjectives,
       // Excel has no time zones: the wall-clock time in Phnom Penh, where the committee works.
-      row.lastUpdateAt ? new Date(row.lastUpdateAt.getTime() + PHNOM_PENH_OFFSET_MS) : null,
+      row.lastUpdateAt ? phnomPenhWallClock(row.lastUpdateAt) : null,
     ]);
   }
   sheet.getColumn(7).numFmt = 'yyyy-mm-dd';

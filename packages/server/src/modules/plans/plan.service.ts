@@ -14,8 +14,7 @@ import {
   PlanObjectiveSchema,
   PlanSchema,
 } from './plan.entity.js';
-
-export const GCM_OBJECTIVE_COUNT = 23;
+import { GCM_OBJECTIVE_COUNT, isGcmObjectiveNumber } from '../committee/rules.js';
 const PLAN_FIELDS = ['title', 'titleKm', 'periodStart', 'periodEnd'] as const;
 const GOAL_AUDITED = ['plan', 'position', 'title', 'titleKm'];
 const OBJECTIVE_FIELDS = ['code', 'title', 'titleKm', 'gcmObjectives'] as const;
@@ -74,7 +73,7 @@ export async function listGcmObjectives(scope: Scope): Promise<GcmObjective[]> {
 function cleanGcmNumbers(problems: Problems, field: string, values: number[] | null | undefined) {
   if (values === undefined) return undefined;
   if (values === null) return [];
-  const bad = values.filter((n) => !Number.isInteger(n) || n < 1 || n > GCM_OBJECTIVE_COUNT);
+  const bad = values.filter((n) => !isGcmObjectiveNumber(n));
   if (bad.length)
     problems.add(
       field,
@@ -283,7 +282,7 @@ export async function updateGcmObjective(
 ): Promise<GcmObjective> {
   requireStaff(scope.viewer, 'translate GCM objectives');
   const problems = new Problems();
-  if (!Number.isInteger(number) || number < 1 || number > GCM_OBJECTIVE_COUNT) {
+  if (!isGcmObjectiveNumber(number)) {
     problems.add('number', `GCM objectives are numbered 1 to ${GCM_OBJECTIVE_COUNT}, got ${number}`, 'OUT_OF_RANGE');
   }
   const titleKm = cleanText(problems, 'titleKm', fields.titleKm, TITLE_MAX);

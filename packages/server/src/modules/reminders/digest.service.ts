@@ -1,11 +1,10 @@
-import { OPEN_STATUSES_SQL } from '../commitments/commitment.sql.js';
+import { addDays, OPEN_STATUSES_SQL } from '../committee/rules.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../graphql/global-id.js';
 import type { MailBody } from '../mail/mail.templates.js';
 import { link, type MailConfig, queueMail } from '../mail/outbox.service.js';
 import { type Bilingual, formatDate } from '../notifications/notification.messages.js';
 import { loadRecipients, type Recipient, recipientsWithRole } from '../notifications/recipients.js';
-import { addDays } from './reminder.service.js';
 
 interface DigestRow {
   id: string;
@@ -37,8 +36,6 @@ const TITLES: Record<DigestRow['section'], Bilingual> = {
   requests: { en: 'Due-date changes asked for', km: 'សំណើប្តូរកាលកំណត់' },
 };
 
-const OPEN_STATUSES = OPEN_STATUSES_SQL;
-
 /** A focal point's organisation's open commitments: overdue first, then due within 30 days, then stale. */
 async function focalPointRows(em: EntityManager, organization: string, date: string): Promise<DigestRow[]> {
   return em.execute<DigestRow[]>(
@@ -49,7 +46,7 @@ async function focalPointRows(em: EntityManager, organization: string, date: str
            when coalesce(c.last_update_at, c.created_at) < (?::date - 60) then 'stale'
          end as section
          from commitment c
-        where c.status in ${OPEN_STATUSES}
+        where c.status in ${OPEN_STATUSES_SQL}
           and (c.lead_organization_id = ?
                or exists (select 1 from commitment_supporter s where s.commitment_id = c.id and s.organization_id = ?))
      ) d where section is not null
@@ -134,7 +131,7 @@ export async function runWeeklyDigest(em: EntityManager, config: MailConfig, dat
     const overdue = await tx.execute<{ acronym: string; name: string | null; name_km: string | null; count: string }[]>(
       `select o.acronym, o.name, o.name_km, count(*) as count from commitment c
          join organization o on o.id = c.lead_organization_id
-        where c.status in ${OPEN_STATUSES} and c.due_date < ?::date
+        where c.status in ${OPEN_STATUSES_SQL} and c.due_date < ?::date
         group by o.id order by count(*) desc, o.acronym`,
       [date],
     );

@@ -1,21 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../graphql/global-id.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
-import { mapCommitments, OPEN_STATUSES_SQL } from '../commitments/commitment.sql.js';
+import { mapCommitments } from '../commitments/commitment.sql.js';
+import { addDays, daysBetween, OPEN_STATUSES_SQL } from '../committee/rules.js';
 import { link, type MailConfig, queueMail } from '../mail/outbox.service.js';
 import type { NotificationKind } from '../notifications/notification.entity.js';
 import { type Bilingual, describe } from '../notifications/notification.messages.js';
 import { createNotification } from '../notifications/notification.service.js';
 import { loadRecipients, type Recipient, recipientMaySee } from '../notifications/recipients.js';
-
-/** Days from `from` to `to`, both YYYY-MM-DD. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * Which reminder rule applies to a commitment due `daysLeft` days after the sweep's date

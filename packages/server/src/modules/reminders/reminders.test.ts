@@ -12,7 +12,8 @@ import { commitmentFixtures } from '../commitments/commitment.fixtures.js';
 import { DueDateChangeSchema } from '../due-dates/due-date-change.entity.js';
 import { accountFixtures } from '../notifications/follow-up.fixtures.js';
 import { runWeeklyDigest } from './digest.service.js';
-import { addDays, reminderRule, runReminderSweep } from './reminder.service.js';
+import { addDays } from '../committee/rules.js';
+import { reminderRule, runReminderSweep } from './reminder.service.js';
 
 let db: TestDatabase;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;

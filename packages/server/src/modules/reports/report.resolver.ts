@@ -11,7 +11,7 @@ import { type StatsGroupByValue } from '../commitments/commitment-stats.service.
 import { visibleCommitmentLoader } from '../commitments/commitment.loaders.js';
 import { decodeCommitmentFilter } from '../commitments/commitment.resolver.js';
 import { commitmentWhere } from '../commitments/commitment.service.js';
-import { todayInPhnomPenh } from '../commitments/commitment.sql.js';
+import { todayInPhnomPenh } from '../committee/rules.js';
 import { CommitmentConnection, CommitmentFilter, StatsGroupByEnum } from '../commitments/commitment.type.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingType } from '../meetings/meeting.type.js';
