@@ -15,10 +15,6 @@ export default defineProject({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Vitest's default is one worker per core less one: a single file at a time on a 2-core machine. The
-    // files wait on PostgreSQL and child processes much of the time and each has its own database, so three
-    // run side by side.
-    maxWorkers: 3,
     env: { NODE_ENV: 'test' },
   },
 });

@@ -1,8 +1,9 @@
 /**
  * `pnpm bench`: loads the demo data set multiplied (`BENCH_SCALE`, default 20) into a scratch database
  * and prints, for the queries dashboards and partners run most, the SQL statements per request and the
- * latency (median, p95) and throughput of the in-process GraphQL endpoint. Uses DATABASE_URL's server or
- * an embedded PostgreSQL; drops what it created.
+ * latency (median, p95) and throughput of the in-process GraphQL endpoint; then (bench/live.ts) the latency
+ * from a mutation to 50 subscribers on another instance and how many subscribers an instance holds in
+ * 200 MB. Uses DATABASE_URL's server or an embedded PostgreSQL; drops what it created.
  */
 import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,6 +20,7 @@ import { loadDemo } from '../src/demo/demo.service.js';
 import { createContext } from '../src/graphql/context.js';
 import { createApollo } from '../src/graphql/http.js';
 import { createLogger } from '../src/logger.js';
+import { runLiveBench } from './live.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? 20);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -81,7 +83,9 @@ try {
   console.log(
     `\n${'query'.padEnd(44)} ${'SQL/req'.padStart(8)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'req/s'.padStart(7)}`,
   );
-  for (const [label, query] of Object.entries(QUERIES)) {
+  // BENCH_ONLY=Q1 runs only the queries whose label contains it (e.g. to profile one with --cpu-prof).
+  const only = process.env.BENCH_ONLY;
+  for (const [label, query] of Object.entries(QUERIES).filter(([label]) => !only || label.includes(only))) {
     const times: number[] = [];
     let sql = 0;
     for (let round = 0; round < rounds; round++) {
@@ -110,6 +114,8 @@ try {
     );
   }
   await apollo.stop();
+  // Subscriptions: mutation-to-subscriber latency and subscribers per instance (bench/live.ts).
+  if (process.env.BENCH_LIVE !== '0') await runLiveBench(orm, url.toString(), config);
 } finally {
   await orm.close(true);
   await admin.query(`drop database if exists "${name}" with (force)`);

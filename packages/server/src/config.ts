@@ -3,6 +3,7 @@ import { type AuthConfig, readAuthConfig } from './auth/auth.config.js';
 import { ConfigError } from './config-error.js';
 import { type Env, readFlag, readInt, readUrl } from './env.js';
 import { type FilesConfig, readFilesConfig } from './modules/files/files.config.js';
+import { type LiveConfig, readLiveConfig } from './live/live.config.js';
 import { repoRoot } from './paths.js';
 
 export { ConfigError };
@@ -18,6 +19,8 @@ export interface Config {
   hostFromEnv: boolean;
   /** An existing PostgreSQL server; undefined means "start the embedded one". */
   databaseUrl: string | undefined;
+  /** Read replicas of DATABASE_URL (DATABASE_READ_URL, comma-separated) for partner and anonymous queries. */
+  databaseReadUrls: string[];
   dataDir: string;
   secret: string;
   nodeEnv: 'development' | 'production' | 'test';
@@ -44,6 +47,28 @@ export interface Config {
   auth: AuthConfig;
   /** Evidence files: the upload limit and the store (data directory or S3). */
   files: FilesConfig;
+  /** How instances tell each other of changes: PRACHUM_LIVE_TRANSPORT (postgres, or redis with REDIS_URL). */
+  live: LiveConfig;
+}
+
+/** DATABASE_READ_URL: one or more PostgreSQL URLs, comma-separated; only beside DATABASE_URL. */
+function readReadUrls(env: Env, databaseUrl: string | undefined, problems: string[]): string[] {
+  const raw = env.DATABASE_READ_URL?.trim();
+  if (!raw) return [];
+  const urls: string[] = [];
+  for (const item of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const url = readUrl({ DATABASE_READ_URL: item }, 'DATABASE_READ_URL', ['postgres:', 'postgresql:'], problems);
+    if (url) urls.push(url);
+  }
+  if (!databaseUrl && urls.length > 0) {
+    problems.push(
+      'DATABASE_READ_URL needs DATABASE_URL (the primary its replicas follow); the embedded database has no replicas',
+    );
+  }
+  return urls;
 }
 
 /** Reads and validates every environment variable the server uses, once. */
@@ -58,6 +83,7 @@ export function loadConfig(env: Env = process.env): Config {
 
   const port = readInt(env, 'PORT', 4000, 1, 65535, problems);
   const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+  const databaseReadUrls = readReadUrls(env, databaseUrl, problems);
 
   // The embedded database comes with demo accounts whose passwords are published: a try-out on a
   // laptop listens on this machine only unless HOST says otherwise.
@@ -98,15 +124,18 @@ export function loadConfig(env: Env = process.env): Config {
 
   const auth = readAuthConfig(env, problems);
   const files = readFilesConfig(env, { dataDir, nodeEnv }, problems);
+  const live = readLiveConfig(env, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     auth,
     files,
+    live,
     port,
     host,
     hostFromEnv,
     databaseUrl,
+    databaseReadUrls,
     dataDir,
     secret,
     nodeEnv,

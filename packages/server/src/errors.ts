@@ -35,14 +35,33 @@ export const FIELD_PROBLEM_CODES = [
   'INVALID_STATE',
   /** A field the input type does not have. */
   'UNKNOWN_FIELD',
+  /** Not a valid date or date-time (ISO 8601), e.g. 2026-02-30 or "tomorrow". */
+  'INVALID_DATE',
+  /** Not allowed for you (e.g. a WRITE token for a PARTNER account); `params.allowed` lists what is. */
+  'NOT_ALLOWED',
+  /** A commitment more visible than its meeting (`params.meetingVisibility`): partners would not see it. */
+  'VISIBILITY_ABOVE_MEETING',
+  /** A meeting less visible than some of its commitments (`params.references`, `params.count`). */
+  'VISIBILITY_BELOW_COMMITMENTS',
+  /** The record is in use (`params.count` commitments, decisions, minutes…) and cannot be removed. */
+  'IN_USE',
+  /** The record can no longer be deleted: cancel it instead. */
+  'CANCEL_INSTEAD',
+  /** Completion needs evidence (a link or a file). */
+  'EVIDENCE_REQUIRED',
 ] as const;
 
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
+
+/** Values a client needs to word a problem itself, e.g. `{ max: 500 }` for TOO_LONG. */
+export type FieldProblemParams = Record<string, string | number | boolean | null | string[] | number[]>;
 
 export interface FieldProblem {
   field: string;
   message: string;
   code: FieldProblemCode;
+  /** Present when the problem has values to show (a limit, a range, the records in the way). */
+  params?: FieldProblemParams;
 }
 
 /** A field problem as services may write it: without a code it is INVALID. */
@@ -88,7 +107,12 @@ export class InvalidInputError extends DomainError {
   readonly fields: FieldProblem[];
   constructor(fields: FieldProblemInput[]) {
     super(fields.map((f) => `${f.field}: ${f.message}`).join('; '));
-    this.fields = fields.map(({ field, message, code }) => ({ field, message, code: code ?? 'INVALID' }));
+    this.fields = fields.map(({ field, message, code, params }) => ({
+      field,
+      message,
+      code: code ?? 'INVALID',
+      ...(params ? { params } : {}),
+    }));
   }
 }
 
@@ -118,9 +142,9 @@ export class RateLimitedError extends DomainError {
 /** Collects field problems and throws them together, so a user sees every mistake at once. */
 export class Problems {
   private readonly list: FieldProblem[] = [];
-  /** Records a problem; without a `code` it is INVALID. */
-  add(field: string, message: string, code: FieldProblemCode = 'INVALID'): this {
-    this.list.push({ field, message, code });
+  /** Records a problem; without a `code` it is INVALID. `params` carry the values a client words it with. */
+  add(field: string, message: string, code: FieldProblemCode = 'INVALID', params?: FieldProblemParams): this {
+    this.list.push(params ? { field, message, code, params } : { field, message, code });
     return this;
   }
   get any(): boolean {

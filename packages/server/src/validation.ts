@@ -10,7 +10,11 @@ export function cleanText(
   if (value === undefined) return undefined;
   if (value === null) return null;
   const trimmed = value.trim();
-  if (trimmed.length > max) problems.add(field, `must be at most ${max} characters, got ${trimmed.length}`, 'TOO_LONG');
+  if (trimmed.length > max)
+    problems.add(field, `must be at most ${max} characters, got ${trimmed.length}`, 'TOO_LONG', {
+      max,
+      length: trimmed.length,
+    });
   return trimmed === '' ? null : trimmed;
 }
 
@@ -64,6 +68,8 @@ export function likePattern(search: string): string {
 export interface TextProblem {
   message: string;
   code: Extract<FieldProblemCode, 'TOO_LONG' | 'INVALID_CHARACTER'>;
+  /** For TOO_LONG: the limit and the length sent. */
+  params?: { max: number; length: number };
 }
 
 /** How a text may look where it enters: its maximum length, and whether it is kept as sent (secrets). */
@@ -88,7 +94,13 @@ export function checkText(value: string, rule: TextRule = {}): { text: string } 
   // Length first: it costs nothing, and the other checks read the whole text.
   if (rule.max !== undefined && value.length > rule.max) {
     const limit = rule.limit ?? rule.max;
-    return { problem: { message: `must be at most ${limit} characters, got ${value.length}`, code: 'TOO_LONG' } };
+    return {
+      problem: {
+        message: `must be at most ${limit} characters, got ${value.length}`,
+        code: 'TOO_LONG',
+        params: { max: limit, length: value.length },
+      },
+    };
   }
   if (value.includes('\u0000'))
     return { problem: { message: 'must not contain the NUL character (U+0000)', code: 'INVALID_CHARACTER' } };

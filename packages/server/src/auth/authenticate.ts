@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AuthConfig } from './auth.config.js';
 import { looksLikeApiToken, sha256 } from './secrets.js';
 import { anonymous, type Role, type Viewer } from './viewer.js';
 
@@ -83,32 +82,83 @@ export async function viewerForSession(em: EntityManager, secret: string): Promi
   return viewerOf(row, { sessionId: id });
 }
 
-/** The viewer of an API token, or undefined when it is unknown, revoked, expired or its account is inactive. */
-export async function viewerForToken(em: EntityManager, token: string): Promise<Viewer | undefined> {
-  if (!looksLikeApiToken(token)) return undefined;
-  const connection = em.getConnection();
-  const rows = await connection.execute<
-    (AccountRow & {
-      id: string;
-      scope: 'READ' | 'WRITE';
-      expires_at: Date | null;
-      revoked_at: Date | null;
-      last_used_at: Date | null;
-    })[]
-  >(
+interface TokenRow extends AccountRow {
+  id: string;
+  scope: 'READ' | 'WRITE';
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+/**
+ * How long this instance trusts what it read about a live API token before it reads again. Revoking a
+ * token or changing its account in this instance drops the entry at once (forgetApiToken,
+ * forgetAccountTokens); another instance notices within this time (docs/security.md).
+ */
+export const TOKEN_CACHE_MS = 5_000;
+const TOKEN_CACHE_MAX = 10_000;
+
+/** Live tokens by hash: the row read from the database and until when it is trusted. */
+const tokenCache = new Map<string, { row: TokenRow; until: number }>();
+
+/** Drops a token from this instance's cache (it was revoked). */
+export function forgetApiToken(tokenId: string): void {
+  for (const [hash, entry] of tokenCache) if (entry.row.id === tokenId) tokenCache.delete(hash);
+}
+
+/** Drops every token of an account from this instance's cache (its role, person or active flag changed). */
+export function forgetAccountTokens(accountId: string): void {
+  for (const [hash, entry] of tokenCache) if (entry.row.account_id === accountId) tokenCache.delete(hash);
+}
+
+/** Recording a token's use changes nothing the cache holds (forgetTokensOnWrite lets it pass). */
+const TOUCH_TOKEN = 'update api_token set last_used_at = ? where id = ?';
+
+// A statement that changes tokens, accounts or people (whose organisation a viewer carries).
+const AUTH_WRITE = /^\s*(update|delete\s+from)\s+"?(api_token|account|person)"?[\s;]/i;
+
+/**
+ * Drops this instance's whole token cache when `sql` changes tokens, accounts or people: every write this
+ * process makes through MikroORM passes here (db/orm.ts `onQuery`), raw and bulk updates included, so
+ * nothing it changes is served stale from the cache. Cheap for every other statement.
+ */
+export function forgetTokensOnWrite(sql: string): void {
+  if (tokenCache.size === 0 || sql === TOUCH_TOKEN) return;
+  const first = sql.charCodeAt(0) | 0x20;
+  if ((first === 0x75 /* u */ || first === 0x64 /* d */ || first === 0x20) && AUTH_WRITE.test(sql)) tokenCache.clear();
+}
+
+async function readToken(em: EntityManager, hash: string, now: number): Promise<TokenRow | undefined> {
+  const cached = tokenCache.get(hash);
+  if (cached && cached.until > now) return cached.row;
+  const rows = await em.getConnection().execute<TokenRow[]>(
     `select t.id, t.scope, t.expires_at, t.revoked_at, t.last_used_at,
             a.id as account_id, a.role, a.active, a.person_id, p.organization_id
        from api_token t join account a on a.id = t.account_id left join person p on p.id = a.person_id
       where t.hash = ?`,
-    [sha256(token)],
+    [hash],
   );
   const row = rows[0];
+  if (!row?.active || row.revoked_at) {
+    tokenCache.delete(hash);
+    return row;
+  }
+  if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.delete(tokenCache.keys().next().value!);
+  tokenCache.set(hash, { row, until: now + TOKEN_CACHE_MS });
+  return row;
+}
+
+/** The viewer of an API token, or undefined when it is unknown, revoked, expired or its account is inactive. */
+export async function viewerForToken(em: EntityManager, token: string): Promise<Viewer | undefined> {
+  if (!looksLikeApiToken(token)) return undefined;
   const now = Date.now();
+  const row = await readToken(em, sha256(token), now);
   if (!row?.active || row.revoked_at || (row.expires_at && new Date(row.expires_at).getTime() <= now)) {
     return undefined;
   }
   if (!row.last_used_at || now - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
-    await connection.execute('update api_token set last_used_at = ? where id = ?', [new Date(now), row.id]);
+    row.last_used_at = new Date(now);
+    await em.getConnection().execute(TOUCH_TOKEN, [new Date(now), row.id]);
   }
   return viewerOf(row, { tokenId: row.id, canWrite: row.scope === 'WRITE' });
 }
@@ -120,7 +170,6 @@ export async function viewerForToken(em: EntityManager, token: string): Promise<
 export async function authenticate(
   em: EntityManager,
   headers: { cookie?: string; authorization?: string },
-  _config?: AuthConfig,
 ): Promise<Authentication> {
   const authorization = headers.authorization?.trim();
   if (authorization) {

@@ -45,21 +45,3 @@ export function maySeeContactDetails(viewer: Viewer): boolean {
 export function maySeeAudit(viewer: Viewer): boolean {
   return isStaff(viewer);
 }
-
-/** A record with a visibility, and the organisations that own it. */
-export interface Owned {
-  visibility: Visibility;
-  organizations: (string | null | undefined)[];
-  /** Visibility of the enclosing meeting: an INTERNAL meeting keeps its content internal. */
-  parentVisibility?: Visibility | null;
-}
-
-export function mayRead(viewer: Viewer, record: Owned, publicRead: boolean): boolean {
-  if (isStaff(viewer)) return true;
-  if (viewer.role === 'FOCAL_POINT' && viewer.organizationId && record.organizations.includes(viewer.organizationId)) {
-    return true;
-  }
-  const allowed = readableVisibilities(viewer, publicRead) ?? [];
-  if (!allowed.includes(record.visibility)) return false;
-  return record.parentVisibility == null || allowed.includes(record.parentVisibility);
-}

@@ -126,3 +126,105 @@ export function createRateLimitStore(
 ): RateLimitStore {
   return redisUrl ? new RedisRateLimitStore(redisUrl) : new PostgresRateLimitStore(source);
 }
+
+/** How often an instance adds the requests it counted to the shared PostgreSQL counters. */
+export const FLUSH_EVERY_MS = 1_000;
+
+interface LocalCount {
+  windowMs: number;
+  windowStart: number;
+  resetAt: Date;
+  /** The shared count as the last flush returned it (every instance's hits up to then). */
+  shared: number;
+  /** This instance's hits not yet added to the shared counter. */
+  pending: number;
+}
+
+/**
+ * The per-request limit without a PostgreSQL statement per request: hits are counted in this instance's
+ * memory and added to the shared counters (`store.hit` with their sum) once a second per key. A request's
+ * count is the shared count of the last flush plus this instance's hits since, so one instance alone limits
+ * exactly; with several, each may let through at most what the others counted in their last second
+ * before it sees them (docs/security.md).
+ */
+export class BufferedRequestCounter {
+  private readonly counts = new Map<string, LocalCount>();
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: RateLimitStore,
+    private readonly flushEveryMs = FLUSH_EVERY_MS,
+  ) {}
+
+  /** Counts one request of `key`; answers at once, without waiting for the store. */
+  hit(key: string, windowMs: number): { count: number; resetAt: Date } {
+    const { start, end } = windowOf(windowMs);
+    const name = counterKey(key, windowMs);
+    let entry = this.counts.get(name);
+    if (!entry || entry.windowStart !== start.getTime()) {
+      entry = { windowMs, windowStart: start.getTime(), resetAt: end, shared: 0, pending: 0 };
+      this.counts.set(name, entry);
+    }
+    entry.pending += 1;
+    this.timer ??= setInterval(() => void this.flush(), this.flushEveryMs).unref();
+    return { count: entry.shared + entry.pending, resetAt: entry.resetAt };
+  }
+
+  /** Adds the pending hits to the shared counters (one statement per key) and forgets past windows. */
+  flush(): Promise<void> {
+    this.flushing ??= this.flushNow().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  private async flushNow(): Promise<void> {
+    const now = Date.now();
+    for (const [name, entry] of this.counts) {
+      if (entry.resetAt.getTime() <= now) {
+        // Its window is over: what it did not flush no longer limits anyone.
+        this.counts.delete(name);
+        continue;
+      }
+      if (entry.pending === 0) continue;
+      const sending = entry.pending;
+      const key = name.slice(0, name.lastIndexOf('|'));
+      try {
+        const { count, resetAt } = await this.store.hit(key, entry.windowMs, sending);
+        if (resetAt.getTime() !== entry.resetAt.getTime()) continue;
+        entry.pending -= sending;
+        entry.shared = count;
+      } catch {
+        // The store is unreachable: keep counting here and try again at the next flush.
+      }
+    }
+    if (this.counts.size === 0 && this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  /** Flushes what is pending and stops the timer. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.flush();
+  }
+}
+
+const requestCounters = new WeakMap<RateLimitStore, BufferedRequestCounter>();
+
+/**
+ * The counter of the per-request limit for a store: buffered in memory for PostgreSQL (no statement per
+ * request), undefined for Redis (one pipelined round trip, exact across instances).
+ */
+export function requestCounterFor(store: RateLimitStore): BufferedRequestCounter | undefined {
+  if (!(store instanceof PostgresRateLimitStore)) return undefined;
+  let counter = requestCounters.get(store);
+  if (!counter) {
+    counter = new BufferedRequestCounter(store);
+    requestCounters.set(store, counter);
+  }
+  return counter;
+}

@@ -12,6 +12,7 @@ import {
   Utils,
 } from '@mikro-orm/core';
 import { type NativeQueryBuilder, PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { currentReadRoute, isConnectionFailure, isPlainRead, ReplicaRouter, serverName } from './replicas.js';
 
 /**
  * MikroORM's `execute` writes every parameter into the SQL text (`Platform.formatQuery`), and
@@ -61,14 +62,54 @@ export function bindLongParameters(
   return bound.length === 0 ? undefined : { sql: format(sql, mixed), bound };
 }
 
-/** PostgreSQL connection that sends long parameters bound (see BIND_LONGER_THAN). */
+/**
+ * PostgreSQL connection that sends long parameters bound (see BIND_LONGER_THAN). On the primary, with read
+ * replicas configured, it also routes: a plain read of a request whose route allows it (db/replicas.ts) runs
+ * on a replica, and falls back to the primary when the replica does not answer.
+ */
 export class BoundParamsConnection extends PostgreSqlConnection {
+  /** Set on the primary connection when DATABASE_READ_URL names replicas. */
+  router: ReplicaRouter<BoundParamsConnection> | undefined;
+
   override async execute<
     T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[],
   >(
     query: string | NativeQueryBuilder | RawQueryFragment,
     params: readonly unknown[] | Dictionary<unknown> = [],
     method: 'all' | 'get' | 'run' = 'all',
+    ctx?: Transaction,
+    loggerContext?: LoggingOptions,
+  ): Promise<T> {
+    const route = this.router ? currentReadRoute() : undefined;
+    if (route) {
+      const read = !ctx && typeof query === 'string' && isPlainRead(query);
+      // A request that wrote (or opened a transaction) reads its own writes: it stays on the primary.
+      if (!read) route.wrote = true;
+      else if (route.replica && !route.wrote) {
+        const replica = this.router!.pick();
+        if (replica) {
+          try {
+            const result = await replica.connection.execute<T>(query, params, method, undefined, loggerContext);
+            this.router!.answered(replica);
+            route.servedBy = replica.name;
+            return result;
+          } catch (error) {
+            if (!isConnectionFailure(error)) throw error;
+            this.router!.failed(replica, error);
+          }
+        }
+        route.servedBy = 'primary';
+      }
+    }
+    return this.executeHere<T>(query, params, method, ctx, loggerContext);
+  }
+
+  private async executeHere<
+    T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[],
+  >(
+    query: string | NativeQueryBuilder | RawQueryFragment,
+    params: readonly unknown[] | Dictionary<unknown>,
+    method: 'all' | 'get' | 'run',
     ctx?: Transaction,
     loggerContext?: LoggingOptions,
   ): Promise<T> {
@@ -98,12 +139,33 @@ export class BoundParamsConnection extends PostgreSqlConnection {
   }
 }
 
-/** MikroORM's PostgreSQL driver with BoundParamsConnection for the primary and any read replicas. */
+/**
+ * MikroORM's PostgreSQL driver with BoundParamsConnection for the primary and any read replicas. Every
+ * caller gets the primary connection, which sends a request's reads to a replica only when the request's
+ * read route allows it: MikroORM's own choice (`preferReadReplicas`, random replica) would send staff and
+ * read-after-write to replicas too.
+ */
 export class BoundParamsDriver extends PostgreSqlDriver {
   constructor(config: Configuration) {
     super(config);
     const writable = this as unknown as { connection: PostgreSqlConnection; replicas: PostgreSqlConnection[] };
-    writable.connection = new BoundParamsConnection(this.config);
-    writable.replicas = this.createReplicas((options) => new BoundParamsConnection(this.config, options, 'read'));
+    const primary = new BoundParamsConnection(this.config);
+    writable.connection = primary;
+    const targets: { name: string; connection: BoundParamsConnection }[] = [];
+    writable.replicas = this.createReplicas((options) => {
+      const connection = new BoundParamsConnection(this.config, options, 'read');
+      targets.push({ name: serverName(String(options.clientUrl ?? '')), connection });
+      return connection;
+    });
+    if (targets.length > 0) primary.router = new ReplicaRouter(targets);
   }
+
+  override getConnection(_type: 'read' | 'write' = 'write'): BoundParamsConnection {
+    return (this as unknown as { connection: BoundParamsConnection }).connection;
+  }
+}
+
+/** The read-replica router of an ORM's driver; undefined without replicas. */
+export function replicaRouterOf(driver: unknown): ReplicaRouter<BoundParamsConnection> | undefined {
+  return driver instanceof BoundParamsDriver ? driver.getConnection().router : undefined;
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded.js';
 import { migrateQueue } from '../jobs/queue.js';
+import { replicaRouterOf } from './bound-params.js';
 import { initOrm, type MikroORM } from './orm.js';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -45,9 +46,15 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<string> 
   return url.toString();
 }
 
+/** Sends the read-replica router's "down" and "back" lines to the server's log. */
+export function attachReplicaLog(orm: MikroORM, logger: Pick<Logger, 'warn' | 'info'>): void {
+  const router = replicaRouterOf(orm.em.getDriver());
+  if (router) router.log = (level, message, facts) => logger[level](facts, message);
+}
+
 /** Connects to DATABASE_URL, or starts (or joins) the embedded PostgreSQL of the data directory. */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'statementTimeoutMs'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'statementTimeoutMs'> & Partial<Pick<Config, 'databaseReadUrls'>>,
   logger: Logger,
 ): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
@@ -64,7 +71,12 @@ export async function openDatabase(
   }
   let orm: MikroORM;
   try {
-    orm = await initOrm({ url, statementTimeoutMs: config.statementTimeoutMs });
+    // Replicas only beside an existing primary: the embedded server has none.
+    const readUrls = config.databaseUrl ? (config.databaseReadUrls ?? []) : [];
+    orm = await initOrm({ url, statementTimeoutMs: config.statementTimeoutMs, readUrls });
+    attachReplicaLog(orm, logger);
+    if (readUrls.length > 0)
+      logger.info({ replicas: readUrls.length }, 'partner and anonymous reads use read replicas');
   } catch (error) {
     await embedded?.stop();
     throw error;

@@ -1,9 +1,11 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { forgetTokensOnWrite } from '../auth/authenticate.js';
 import { countSql } from '../logger.js';
 import { entities } from '../modules/entities.js';
 import { BoundParamsDriver } from './bound-params.js';
 import { migrationsList } from './migrations/index.js';
+import { LiveOutboxSubscriber } from '../live/live.outbox.js';
 import path from 'node:path';
 import { repoRoot } from '../paths.js';
 
@@ -16,6 +18,8 @@ export interface OrmOptions {
   /** Called with every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
   poolMax?: number;
+  /** Read replicas (DATABASE_READ_URL): partner and anonymous queries read from them (db/replicas.ts). */
+  readUrls?: string[];
 }
 
 const migrationsFolder = path.join(repoRoot, 'packages/server/src/db/migrations');
@@ -28,6 +32,8 @@ export function ormConfig(options: OrmOptions): Options {
     clientUrl: options.url,
     entities,
     extensions: [Migrator],
+    // Live events leave with the transaction that caused them (src/live/live.outbox.ts).
+    subscribers: [new LiveOutboxSubscriber()],
     migrations: {
       tableName: 'mikro_orm_migrations',
       path: migrationsFolder,
@@ -40,6 +46,9 @@ export function ormConfig(options: OrmOptions): Options {
       migrationsList,
     },
     pool: { min: 0, max: options.poolMax ?? 10 },
+    replicas: (options.readUrls ?? []).map((clientUrl) => ({ clientUrl })),
+    // Which statements read from a replica is decided per request (db/bound-params.ts), not by MikroORM.
+    preferReadReplicas: false,
     driverOptions: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : undefined,
     debug: options.onQuery ? ['query'] : false,
     logger: options.onQuery ? (message: string) => options.onQuery?.(message) : () => {},
@@ -49,6 +58,7 @@ export function ormConfig(options: OrmOptions): Options {
     // The SQL count of each request's log line (src/http/request-log.ts).
     onQuery: (sql: string) => {
       countSql();
+      forgetTokensOnWrite(sql);
       return sql;
     },
   };

@@ -7,6 +7,8 @@ type Mapper = (row: Row) => object;
 /** PostgreSQL's text form of timestamptz ('2026-12-01 09:46:48.785+00') or JSON's ISO form, as a Date. */
 function toDate(value: unknown): unknown {
   if (typeof value !== 'string') return value;
+  // JSON's ISO form (to_jsonb of a row) parses as it is; only the text form needs rewriting.
+  if (value.charCodeAt(10) === 84 /* T */) return new Date(value);
   return new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
 }
 

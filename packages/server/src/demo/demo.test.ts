@@ -34,7 +34,7 @@ describe('demo data set', () => {
     expect(counts).toEqual({
       organizations: 12,
       people: 20,
-      gcmObjectivesTranslated: 10,
+      gcmObjectivesTranslated: 0,
       plans: 1,
       planGoals: 3,
       planObjectives: 9,

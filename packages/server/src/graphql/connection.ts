@@ -1,3 +1,4 @@
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionNode, type SelectionSetNode } from 'graphql';
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { InvalidInputError, type FieldProblem } from '../errors.js';
 
@@ -181,4 +182,41 @@ export function toLazyPage<T>(rows: T[], window: Window, count: () => Promise<nu
 /** Whether a window needs the total before its rows can be fetched (`last` without `before`). */
 export function needsTotalFirst(window: Window): boolean {
   return window.last !== undefined && window.beforeOffset === undefined;
+}
+
+/**
+ * The names of the fields selected on the items of the connection a resolver answers (under `nodes` and
+ * `edges { node }`, through fragments and inline fragments), so that a list can load in its own statement
+ * the relations the query will ask for next. Directives (`@include`, `@skip`) are not evaluated: a field
+ * under one counts as selected, which only costs a join that was not needed.
+ */
+export function selectedItemFields(info: GraphQLResolveInfo): Set<string> {
+  // Calls `onField` for every field of a selection set, looking through fragments (each spread once).
+  const fieldsOf = (
+    set: SelectionSetNode | undefined,
+    onField: (field: FieldNode) => void,
+    seen = new Set<string>(),
+  ) => {
+    for (const selection of set?.selections ?? ([] as readonly SelectionNode[])) {
+      if (selection.kind === Kind.FIELD) onField(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, onField, seen);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        fieldsOf(info.fragments[selection.name.value]?.selectionSet, onField, seen);
+      }
+    }
+  };
+  const names = new Set<string>();
+  const addItemFields = (item: FieldNode) => fieldsOf(item.selectionSet, (field) => names.add(field.name.value));
+  for (const connection of info.fieldNodes) {
+    fieldsOf(connection.selectionSet, (field) => {
+      if (field.name.value === 'nodes') addItemFields(field);
+      else if (field.name.value === 'edges') {
+        fieldsOf(field.selectionSet, (edgeField) => {
+          if (edgeField.name.value === 'node') addItemFields(edgeField);
+        });
+      }
+    });
+  }
+  return names;
 }

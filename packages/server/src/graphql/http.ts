@@ -1,16 +1,20 @@
 import { type ApolloServerPlugin, ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type DocumentNode, GraphQLError, Kind, specifiedRules, type ValidationRule, validate, visit } from 'graphql';
 import { Readable } from 'node:stream';
 import type { AuthConfig } from '../auth/auth.config.js';
 import { authenticate, SESSION_COOKIE } from '../auth/authenticate.js';
-import { secondsUntil, type RateLimitStore } from '../auth/rate-limit.js';
+import { requestCounterFor, secondsUntil, type RateLimitStore } from '../auth/rate-limit.js';
 import { attachAuthRuntime } from '../auth/runtime.js';
 import { isStaff, type Viewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { currentReadRoute, type ReadRoute, withReadRoute } from '../db/replicas.js';
 import { RateLimitedError, UnauthenticatedError } from '../errors.js';
 import { currentRequestFacts, type Logger } from '../logger.js';
 import { type Context, createContext } from './context.js';
@@ -19,6 +23,8 @@ import { inputErrorsPlugin } from './input-errors.js';
 import { textInputPlugin } from './text-input.js';
 import { createLimits, LIMITS, type Limits, tooComplexWhenAborted } from './limits.js';
 import { getSchema } from './schema.js';
+import { attachLive } from '../live/live.context.js';
+import type { LiveHub } from '../live/live.hub.js';
 
 const RATE_WINDOW_MS = 60_000;
 
@@ -95,6 +101,31 @@ function requestLogPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/**
+ * Lets a request with a read route (a partner token or an anonymous caller) read from a replica once its
+ * operation is known to be a query; a mutation stays on the primary from its first statement to its last.
+ */
+function readRoutePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          const route = currentReadRoute();
+          if (route) route.replica = operation?.operation === 'query';
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Whether a viewer's queries may read from a read replica (DATABASE_READ_URL): PARTNER tokens and
+ * anonymous callers. Sessions and staff always read the primary, so what they just wrote is there.
+ */
+export function readsFromReplica(viewer: Viewer): boolean {
+  return viewer.role === undefined || (viewer.role === 'PARTNER' && viewer.tokenId !== undefined);
+}
+
 /** Whether a viewer gets introspection and "Did you mean …?" suggestions: everyone outside production, staff in it. */
 function isPrivileged(isProduction: boolean, context: Context): boolean {
   return !isProduction || isStaff(context.viewer);
@@ -117,7 +148,11 @@ export async function createApollo(
       inputErrorsPlugin<Context>({ hideSuggestions: (context) => !isPrivileged(config.isProduction, context) }),
       errorsPlugin(),
       requestLogPlugin(),
+      readRoutePlugin(),
       ApolloServerPluginLandingPageDisabled(),
+      // Prachum sets no cache hints (answers are per viewer, sent with no-store): Apollo's default
+      // cache-control plugin would only wrap every field resolver for nothing.
+      ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
@@ -183,7 +218,9 @@ export async function authenticateHttpRequest(
         ? `req:session:${viewer.sessionId}`
         : `req:ip:${request.ip}`;
     try {
-      const { count, resetAt } = await store.hit(key, RATE_WINDOW_MS);
+      // Counted in memory and flushed once a second with PostgreSQL; Redis is asked directly.
+      const counter = requestCounterFor(store);
+      const { count, resetAt } = counter ? counter.hit(key, RATE_WINDOW_MS) : await store.hit(key, RATE_WINDOW_MS);
       if (count > auth.rateLimitPerMinute) {
         const retryAfter = secondsUntil(resetAt);
         const message = `Too many requests (more than ${auth.rateLimitPerMinute} a minute); try again in ${retryAfter} s`;
@@ -214,7 +251,16 @@ export async function registerGraphql(
     database,
     auth = config.auth,
     store,
-  }: { config: Config; logger: Logger; database: Database; auth?: AuthConfig; store: RateLimitStore },
+    live,
+  }: {
+    config: Config;
+    logger: Logger;
+    database: Database;
+    auth?: AuthConfig;
+    store: RateLimitStore;
+    /** The instance's live hub: setMeetingPresence tells the other instances through it. */
+    live?: LiveHub;
+  },
 ): Promise<void> {
   const apollo = await createApollo(config, logger, { limits: auth.limits });
   app.addHook('onClose', async () => {
@@ -237,22 +283,28 @@ export async function registerGraphql(
       search: new URL(request.url, 'http://localhost').search,
       body: request.body,
     };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () => {
-        const context = createContext({
-          em,
-          viewer,
-          config,
-          requestId: request.id,
-          logger: request.log,
-          ip: request.ip,
-          setCookie: (value, maxAgeSeconds) => reply.header('set-cookie', sessionCookie(value, maxAgeSeconds, secure)),
-        });
-        attachAuthRuntime(context, { config: auth, store });
-        return context;
-      },
-    });
+    // Partner tokens and anonymous callers may read from a replica (once the operation is a query).
+    const route: ReadRoute | undefined = readsFromReplica(viewer) ? { replica: false, wrote: false } : undefined;
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: async () => {
+          const context = createContext({
+            em,
+            viewer,
+            config,
+            requestId: request.id,
+            logger: request.log,
+            ip: request.ip,
+            setCookie: (value, maxAgeSeconds) =>
+              reply.header('set-cookie', sessionCookie(value, maxAgeSeconds, secure)),
+          });
+          attachAuthRuntime(context, { config: auth, store });
+          if (live) attachLive(context, { hub: live, orm: database.orm });
+          return context;
+        },
+      });
+    const response = route ? await withReadRoute(route, execute) : await execute();
     for (const [key, value] of response.headers) reply.header(key, value);
     reply.header('cache-control', 'no-store');
     reply.code(response.status ?? 200);

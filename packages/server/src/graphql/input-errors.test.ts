@@ -195,7 +195,7 @@ describe('field problems carry a machine code beside the field and the message',
     const meeting = await api.run(secretariat, CREATE_MEETING, {
       input: { kind: 'SUMMIT', startsAt: 'tomorrow', organizerId: organizer.gid, colour: 'red' },
     });
-    expect(fieldCodes(meeting)).toEqual(['kind INVALID_CHOICE', 'startsAt INVALID_FORMAT', 'colour UNKNOWN_FIELD']);
+    expect(fieldCodes(meeting)).toEqual(['kind INVALID_CHOICE', 'startsAt INVALID_DATE', 'colour UNKNOWN_FIELD']);
     for (const error of meeting.errors ?? []) {
       expect(error.extensions?.fields).toEqual([
         { field: expect.any(String), message: expect.any(String), code: expect.any(String) },
@@ -218,7 +218,7 @@ describe('field problems carry a machine code beside the field and the message',
     expect(fieldCodes(filter)).toEqual([
       'filter.status[1] INVALID_CHOICE',
       'filter.dueFrom OUT_OF_RANGE',
-      'filter.dueTo INVALID_FORMAT',
+      'filter.dueTo INVALID_DATE',
     ]);
     const huge = await api.run(secretariat, 'query ($n: Int) { organizations(first: $n) { totalCount } }', {
       n: 2 ** 31,

@@ -108,6 +108,9 @@ function valueAt(type: GraphQLInputType, value: unknown, path: readonly (string 
   return { type: coercedAs(currentType, current), value: current };
 }
 
+/** Scalars whose refused values are INVALID_DATE (graphql/scalars.ts). */
+const DATE_SCALARS = new Set(['Date', 'DateTime']);
+
 /** The code of a value graphql-js refused, from its type and the error's original error. */
 function leafCode(type: GraphQLInputType | undefined, value: unknown, error: GraphQLError): FieldProblemCode {
   if (value === null || value === undefined) return 'REQUIRED';
@@ -116,6 +119,7 @@ function leafCode(type: GraphQLInputType | undefined, value: unknown, error: Gra
   if (error.originalError instanceof RangeError) return 'OUT_OF_RANGE';
   // Int takes only 32-bit integers.
   if (type && isScalarType(type) && type.name === GraphQLInt.name && Number.isInteger(value)) return 'OUT_OF_RANGE';
+  if (type && isScalarType(type) && DATE_SCALARS.has(type.name)) return 'INVALID_DATE';
   return 'INVALID_FORMAT';
 }
 

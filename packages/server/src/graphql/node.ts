@@ -21,6 +21,12 @@ export function registerNodeType(typeName: string, fetch: NodeFetcher): void {
   fetchers.set(typeName, fetch);
 }
 
+/** A record of a type by its uuid, exactly as `node(id)` finds it: null when missing or not visible. */
+export async function loadVisibleNode(ctx: Context, typeName: string, id: string): Promise<object | null> {
+  const fetch = fetchers.get(typeName);
+  return fetch ? ((await fetch(ctx, id)) ?? null) : null;
+}
+
 async function fetchNode(ctx: Context, globalId: string, field: string): Promise<object | null> {
   const parsed = parseGlobalId(globalId);
   const fetch = parsed && fetchers.get(parsed.type);

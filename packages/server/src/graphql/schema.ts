@@ -5,6 +5,7 @@ import { resolvers } from '../modules/resolvers.js';
 import { schemaFile } from '../paths.js';
 import { DateTimeScalar } from './scalars.js';
 import { applyTextRules } from './text-limits.js';
+import { unusedPubSub } from '../live/live.context.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -14,6 +15,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers,
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    pubSub: unusedPubSub,
   }).then(applyTextRules);
   return built;
 }

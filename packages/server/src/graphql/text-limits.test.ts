@@ -70,6 +70,7 @@ describe('every String an operation can send has a maximum length', () => {
             field: `v.${field.name}`,
             message: `must be at most ${limit} characters, got ${max! + 1}`,
             code: 'TOO_LONG',
+            params: { max: limit, length: max! + 1 },
           },
         ]);
         checked += 1;
@@ -109,7 +110,12 @@ describe('over HTTP, before any work is done', () => {
         expect(result.body.errors?.[0]?.extensions).toEqual({
           code: 'BAD_USER_INPUT',
           fields: [
-            { field: 'filter.search', message: `must be at most 200 characters, got ${size}`, code: 'TOO_LONG' },
+            {
+              field: 'filter.search',
+              message: `must be at most 200 characters, got ${size}`,
+              code: 'TOO_LONG',
+              params: { max: 200, length: size },
+            },
           ],
         });
         expect(performance.now() - started).toBeLessThan(1_000);
@@ -168,7 +174,12 @@ describe('over HTTP, before any work is done', () => {
       expect(byService.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(byService.body.errors?.[0]?.extensions?.fields).toEqual(
         expect.arrayContaining([
-          { field, message: `must be at most ${max} characters, got ${max + 1}`, code: 'TOO_LONG' },
+          {
+            field,
+            message: `must be at most ${max} characters, got ${max + 1}`,
+            code: 'TOO_LONG',
+            params: { max, length: max + 1 },
+          },
           expect.objectContaining({ field: 'endsAt' }),
         ]),
       );
@@ -177,7 +188,12 @@ describe('over HTTP, before any work is done', () => {
         const byEdge = await http.gql(mutation, input('x'.repeat(size), { endsAt: '2023-12-31T00:00:00Z' }), { token });
         expect(byEdge.status).toBe(400);
         expect(byEdge.body.errors?.[0]?.extensions?.fields).toEqual([
-          { field, message: `must be at most ${max} characters, got ${size}`, code: 'TOO_LONG' },
+          {
+            field,
+            message: `must be at most ${max} characters, got ${size}`,
+            code: 'TOO_LONG',
+            params: { max, length: size },
+          },
         ]);
         // Only the token look-up ran: nothing of the meeting's.
         expect(db.queries.filter((q) => !/api_token|rate_limit|^(begin|commit)/.test(q))).toEqual([]);

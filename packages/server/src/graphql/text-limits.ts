@@ -41,6 +41,9 @@ const MAX_BY_NAME: Record<string, number> = {
   fullNameKm: 200,
   position: 200,
   positionKm: 200,
+  positionHeld: 200,
+  // The offline outbox's replay key (modules/idempotency): a UUID in practice.
+  idempotencyKey: 100,
   phone: 40,
   email: 254,
   password: 256,

@@ -15,6 +15,9 @@ import { registerExports } from '../modules/exports/exports.routes.js';
 import { registerRequestLog } from './request-log.js';
 import { registerTextChecks } from './text.js';
 import { registerDocumentRoutes } from '../modules/documents/documents.routes.js';
+import type { LiveConfig } from '../live/live.config.js';
+import { registerLiveSocket } from '../live/live.websocket.js';
+import { registerPublicPage } from './public-page.js';
 
 export interface AppDeps {
   config: Config;
@@ -24,6 +27,10 @@ export interface AppDeps {
   auth?: AuthConfig;
   /** Where rate-limit counters live; PostgreSQL (or Redis with REDIS_URL) when omitted. */
   rateLimitStore?: RateLimitStore;
+  /** Where the built web client is; packages/client/dist (or PRACHUM_CLIENT_DIR) when omitted. */
+  clientDir?: string;
+  /** How instances tell each other of changes (subscriptions); read from the environment when omitted. */
+  liveConfig?: LiveConfig;
 }
 
 /**
@@ -53,6 +60,8 @@ export async function buildApp({
   database,
   auth = config.auth,
   rateLimitStore,
+  clientDir = clientDistDir,
+  liveConfig,
 }: AppDeps): Promise<FastifyInstance> {
   const store = rateLimitStore ?? createRateLimitStore(database.orm.em, auth.redisUrl);
   const app = Fastify({
@@ -139,13 +148,17 @@ export async function buildApp({
     return { status: 'ready' };
   });
 
-  await registerGraphql(app, { config, logger, database, auth, store });
+  // Subscriptions: WebSocket upgrades of /graphql (src/live/live.websocket.ts).
+  const live = await registerLiveSocket(app, { config, logger, database, auth, store, live: liveConfig });
+  await registerGraphql(app, { config, logger, database, auth, store, live });
   await registerExports(app, { config, database, auth, store });
   await registerDocumentRoutes(app, { config, database, auth, store });
 
-  const indexHtml = path.join(clientDistDir, 'index.html');
+  const indexHtml = path.join(clientDir, 'index.html');
+  // The public page, with its title and description in the HTML (./public-page.ts).
+  registerPublicPage(app, { publicRead: config.publicRead, indexHtml });
   if (existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: clientDistDir, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage =
@@ -160,7 +173,7 @@ export async function buildApp({
         .type('text/plain; charset=utf-8')
         .send('The web client is not built. Run `pnpm --filter @prachum/client build` (pnpm start does it for you).');
     }
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.type('text/html; charset=utf-8').sendFile('index.html', clientDir);
   });
 
   return app;

@@ -7,7 +7,8 @@ export type TaskName =
   | 'reminder_sweep'
   | 'weekly_digest'
   | 'purge_sessions'
-  | 'purge_unattached_files';
+  | 'purge_unattached_files'
+  | 'purge_idempotency_keys';
 
 export interface EnqueueOptions {
   /**

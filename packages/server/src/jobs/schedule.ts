@@ -9,4 +9,5 @@ export const CRONTAB = [
   '0 1 * * 1 weekly_digest ?fill=2d&max=5',
   '30 1 * * * purge_sessions ?max=3',
   '45 * * * * purge_unattached_files ?max=3',
+  '40 1 * * * purge_idempotency_keys ?max=3',
 ].join('\n');

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { MikroORM } from '../db/orm.js';
 import type { Logger } from '../logger.js';
 import { purgeExpiredSessions } from '../modules/accounts/session.service.js';
+import { purgeIdempotencyKeys } from '../modules/idempotency/idempotency.service.js';
 import { createFileStorage, type FileStorage } from '../modules/files/file-storage.js';
 import type { FilesConfig } from '../modules/files/files.config.js';
 import { purgeUnattachedFiles } from '../modules/files/file.service.js';
@@ -58,6 +59,10 @@ export function taskList(deps: WorkerDeps): TaskList {
     },
     purge_sessions: async () => {
       await purgeExpiredSessions(em());
+    },
+    purge_idempotency_keys: async () => {
+      // The offline outbox replays within days; 30 days of keys is ample to answer a late replay once.
+      await purgeIdempotencyKeys(em());
     },
     purge_unattached_files: async () => {
       const storage = deps.storage ?? (deps.config.files && createFileStorage(deps.config.files));

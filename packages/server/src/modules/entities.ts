@@ -25,6 +25,7 @@ import { ReportingPeriodSchema, ReportSnapshotSchema } from './reports/reporting
 import { OrganizationSchema } from './organizations/organization.entity.js';
 import { PersonSchema } from './people/person.entity.js';
 import { StoredFileSchema } from './files/stored-file.entity.js';
+import { IdempotencyKeySchema } from './idempotency/idempotency.entity.js';
 import { GcmObjectiveSchema, PlanGoalSchema, PlanObjectiveSchema, PlanSchema } from './plans/plan.entity.js';
 
 /** Every entity MikroORM knows; migrations are generated from these. */
@@ -58,4 +59,5 @@ export const entities = [
   ReportingPeriodSchema,
   ReportSnapshotSchema,
   StoredFileSchema,
+  IdempotencyKeySchema,
 ];

@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { liveResolvers } from '../live/live.resolver.js';
 import { AccountResolver, ViewerResolver } from './accounts/account.resolver.js';
 import { ApiTokenResolver } from './accounts/api-token.resolver.js';
 import { NodeResolver } from '../graphql/node.js';
@@ -12,6 +13,7 @@ import {
   EvidenceResolver,
   MeetingCommitmentsResolver,
   OrganizationCommitmentsResolver,
+  PlanObjectiveCommitmentsResolver,
   ProgressUpdateResolver,
 } from './commitments/commitment.resolver.js';
 import { meetingResolvers } from './meetings/meeting.resolver.js';
@@ -43,6 +45,7 @@ export const resolvers: NonEmptyArray<Function> = [
   OrganizationCommitmentsResolver,
   MeetingCommitmentsResolver,
   DecisionCommitmentsResolver,
+  PlanObjectiveCommitmentsResolver,
   ...meetingResolvers,
   ViewerResolver,
   AccountResolver,
@@ -59,4 +62,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ProgressReportResolver,
   MeetingReportResolver,
   EvidenceFileResolver,
+  ...liveResolvers,
 ];

@@ -1,5 +1,6 @@
 import { startWorker } from '../../jobs/worker.js';
 import { createLogger } from '../../logger.js';
+import { startLivePublisher } from '../../live/live.transport.js';
 import type { Command } from '../command.js';
 import { withDatabase } from '../database.js';
 
@@ -11,6 +12,8 @@ export const workerCommand: Command = {
       await database.migrate();
       const logger = createLogger(config);
       const runner = await startWorker({ orm: database.orm, url: database.url, config, logger });
+      // With Redis as the live transport, the notifications it writes are pushed through Redis too.
+      const stopLive = startLivePublisher(database.orm.em, config.live, logger);
       print(
         `Worker running; e-mail ${config.smtpUrl ? 'goes out through SMTP_URL' : 'is held in the outbox (no SMTP_URL)'}. Ctrl-C stops it.`,
       );
@@ -20,6 +23,7 @@ export const workerCommand: Command = {
       });
       logger.info({ signal }, 'stopping the worker');
       await runner.stop();
+      await stopLive();
       print('Worker stopped.');
     });
   },

@@ -1,3 +1,5 @@
+import { Migration20261201123123_CorrectionsAttendanceGcmKm } from './Migration20261201123123_CorrectionsAttendanceGcmKm.js';
+import { Migration20261201122539_OfflineIdempotencyKeys } from './Migration20261201122539_OfflineIdempotencyKeys.js';
 import { Migration20261201094823_Files } from './Migration20261201094823_Files.js';
 import { Migration20261201091842_AcrossMeetings } from './Migration20261201091842_AcrossMeetings.js';
 import { Migration20261201090305_FollowUp } from './Migration20261201090305_FollowUp.js';
@@ -17,4 +19,9 @@ export const migrationsList: { name: string; class: Constructor<Migration> }[] =
   { name: 'Migration20261201090305_FollowUp', class: Migration20261201090305_FollowUp },
   { name: 'Migration20261201091842_AcrossMeetings', class: Migration20261201091842_AcrossMeetings },
   { name: 'Migration20261201094823_Files', class: Migration20261201094823_Files },
+  { name: 'Migration20261201122539_OfflineIdempotencyKeys', class: Migration20261201122539_OfflineIdempotencyKeys },
+  {
+    name: 'Migration20261201123123_CorrectionsAttendanceGcmKm',
+    class: Migration20261201123123_CorrectionsAttendanceGcmKm,
+  },
 ];

@@ -1,9 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { authRuntimeOf } from '../../auth/runtime.js';
 import type { Viewer } from '../../auth/viewer.js';
-import { Problems } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { decode } from '../../graphql/decode.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { type Organization, OrganizationSchema } from '../organizations/organization.entity.js';
 import { OrganizationType } from '../organizations/organization.type.js';
@@ -22,6 +22,7 @@ import {
   AccountConnection,
   AccountFilter,
   AccountType,
+  ApiTokenScopeEnum,
   ChangePasswordInput,
   CreateAccountInput,
   CreateAccountPayload,
@@ -33,6 +34,8 @@ import {
   UpdateAccountPayload,
   ViewerType,
 } from './account.type.js';
+import type { ApiTokenScope } from './api-token.entity.js';
+import { allowedTokenScopes } from './api-token.service.js';
 import { login, logout } from './session.service.js';
 
 @ArgsType()
@@ -66,6 +69,21 @@ export class ViewerResolver {
   @FieldResolver(() => String, { nullable: true, description: 'The login e-mail address of the account.' })
   async email(@Root() viewer: Viewer, @Ctx() ctx: Context): Promise<string | null> {
     return viewer.accountId ? ((await ctx.loaders.byId(AccountSchema).load(viewer.accountId))?.email ?? null) : null;
+  }
+
+  @FieldResolver(() => [ApiTokenScopeEnum], {
+    description: 'The API token scopes this account may create: READ only for PARTNER accounts, else READ and WRITE.',
+  })
+  apiTokenScopes(@Root() viewer: Viewer): ApiTokenScope[] {
+    return allowedTokenScopes(viewer);
+  }
+
+  @Query(() => Boolean, {
+    description:
+      'Whether this deployment lets anonymous visitors read PUBLIC records (PRACHUM_PUBLIC_READ=1). Anyone may ask.',
+  })
+  publicReadEnabled(@Ctx() ctx: Context): boolean {
+    return ctx.config.publicRead;
   }
 
   @Query(() => ViewerType, { nullable: true, description: 'Who is signed in; null when anonymous.' })
@@ -122,10 +140,10 @@ export class AccountResolver {
     description: 'Creates an account, and its person when personId is not given (administrators).',
   })
   async createAccount(@Arg('input', () => CreateAccountInput) input: CreateAccountInput, @Ctx() ctx: Context) {
-    const problems = new Problems();
-    const person = decodeId(input.personId, 'Person', 'personId', problems);
-    const organization = decodeId(input.organizationId, 'Organization', 'organizationId', problems);
-    problems.throwIfAny();
+    const { person, organization } = decode((d) => ({
+      person: d.id(input.personId, 'Person', 'personId'),
+      organization: d.id(input.organizationId, 'Organization', 'organizationId'),
+    }));
     return {
       account: await createAccount(ctx, {
         email: input.email,
@@ -142,11 +160,9 @@ export class AccountResolver {
     description: 'Changes the role, active flag or password of an account (administrators).',
   })
   async updateAccount(@Arg('input', () => UpdateAccountInput) input: UpdateAccountInput, @Ctx() ctx: Context) {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'Account', 'id', problems);
-    problems.throwIfAny();
+    const id = decode((d) => d.id(input.id, 'Account', 'id'));
     return {
-      account: await updateAccount(ctx, id!, { role: input.role, active: input.active, password: input.password }),
+      account: await updateAccount(ctx, id, { role: input.role, active: input.active, password: input.password }),
     };
   }
 
@@ -157,9 +173,7 @@ export class AccountResolver {
     @Arg('input', () => DeactivateAccountInput) input: DeactivateAccountInput,
     @Ctx() ctx: Context,
   ) {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'Account', 'id', problems);
-    problems.throwIfAny();
-    return { account: await deactivateAccount(ctx, id!) };
+    const id = decode((d) => d.id(input.id, 'Account', 'id'));
+    return { account: await deactivateAccount(ctx, id) };
   }
 }

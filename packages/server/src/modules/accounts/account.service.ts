@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { forgetAccountTokens } from '../../auth/authenticate.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.js';
 import { requireAdmin, requireWriteScope } from '../../auth/permissions.js';
 import { ROLES, type Role, type Viewer } from '../../auth/viewer.js';
@@ -67,25 +68,27 @@ export async function createAccount(scope: Scope, input: NewAccount): Promise<Ac
   requireAdmin(scope.viewer, 'create accounts');
   const problems = new Problems();
   const email = cleanEmail(problems, 'email', input.email);
-  if (!email) problems.add('email', 'is required');
-  if (!(ROLES as readonly string[]).includes(input.role)) problems.add('role', `must be one of ${ROLES.join(', ')}`);
+  if (!email) problems.add('email', 'is required', 'REQUIRED');
+  if (!(ROLES as readonly string[]).includes(input.role))
+    problems.add('role', `must be one of ${ROLES.join(', ')}`, 'INVALID_CHOICE');
   const weak = passwordProblem(input.password ?? '', email ?? undefined);
-  if (weak) problems.add('password', weak);
+  if (weak) problems.add('password', weak, 'INVALID');
   const fullName = cleanText(problems, 'fullName', input.fullName, 200);
   return scope.em.transactional(async (em) => {
     if (email && (await em.findOne(AccountSchema, { email })))
       problems.add('email', 'already has an account', 'DUPLICATE');
     let personId = input.person ?? undefined;
     if (personId) {
-      if (!(await em.findOne(PersonSchema, { id: personId }))) problems.add('personId', 'no such person');
+      if (!(await em.findOne(PersonSchema, { id: personId })))
+        problems.add('personId', 'no such person', 'NOT_FOUND_REFERENCE');
       else if (await em.findOne(AccountSchema, { person: personId }))
         problems.add('personId', 'already has an account', 'DUPLICATE');
     }
     if (input.organization && !(await em.findOne(OrganizationSchema, { id: input.organization }))) {
-      problems.add('organizationId', 'no such organisation');
+      problems.add('organizationId', 'no such organisation', 'NOT_FOUND_REFERENCE');
     }
     if (input.role === 'FOCAL_POINT' && !personId && !input.organization) {
-      problems.add('organizationId', 'a focal point needs an organisation');
+      problems.add('organizationId', 'a focal point needs an organisation', 'REQUIRED');
     }
     problems.throwIfAny();
     if (!personId) {
@@ -143,17 +146,21 @@ export async function updateAccount(
 ): Promise<Account> {
   requireAdmin(scope.viewer, 'change accounts');
   const problems = new Problems();
-  if (changes.role === null) problems.add('role', 'cannot be empty');
-  if (changes.active === null) problems.add('active', 'cannot be empty');
+  if (changes.role === null) problems.add('role', 'cannot be empty', 'REQUIRED');
+  if (changes.active === null) problems.add('active', 'cannot be empty', 'REQUIRED');
   if (changes.password !== undefined && changes.password !== null) {
     const weak = passwordProblem(changes.password);
-    if (weak) problems.add('password', weak);
+    if (weak) problems.add('password', weak, 'INVALID');
   }
   if (id === scope.viewer.accountId && (changes.active === false || (changes.role && changes.role !== 'ADMIN'))) {
-    problems.add(changes.active === false ? 'active' : 'role', 'you cannot demote or deactivate your own account');
+    problems.add(
+      changes.active === false ? 'active' : 'role',
+      'you cannot demote or deactivate your own account',
+      'NOT_ALLOWED',
+    );
   }
   problems.throwIfAny();
-  return scope.em.transactional(async (em) => {
+  const updated = await scope.em.transactional(async (em) => {
     const account = await em.findOne(AccountSchema, { id });
     if (!account) throw new NotFoundError('Account', id);
     const before = snapshot(account, AUDITED);
@@ -177,6 +184,9 @@ export async function updateAccount(
     }
     return account;
   });
+  // After the commit: this instance's cached API tokens of the account see the new role or flag at once.
+  forgetAccountTokens(updated.id);
+  return updated;
 }
 
 /** Deactivates an account: at once, its sessions end and its API tokens are revoked. */
@@ -207,10 +217,10 @@ export async function changeOwnPassword(
     if (!account) throw new UnauthenticatedError();
     const problems = new Problems();
     if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
-      problems.add('currentPassword', 'is not your current password');
+      problems.add('currentPassword', 'is not your current password', 'INVALID');
     }
     const weak = passwordProblem(input.newPassword, account.email);
-    if (weak) problems.add('newPassword', weak);
+    if (weak) problems.add('newPassword', weak, 'INVALID');
     problems.throwIfAny();
     account.passwordHash = await hashPassword(input.newPassword);
     await endSessions(em, account.id, viewer.sessionId);

@@ -279,11 +279,7 @@ describe('API tokens', () => {
     const other = await createTestAccount(db, { role: 'SECRETARIAT' });
     const ownerCookie = await http.login(owner.email, owner.password);
     const otherCookie = await http.login(other.email, other.password);
-    const created = await http.gql(
-      CREATE_TOKEN,
-      { input: { name: 'script', scope: 'WRITE' } },
-      { cookie: ownerCookie },
-    );
+    const created = await http.gql(CREATE_TOKEN, { input: { name: 'script', scope: 'READ' } }, { cookie: ownerCookie });
     const { token, apiToken } = created.body.data!.createApiToken;
 
     const stranger = await http.gql(REVOKE_TOKEN, { id: apiToken.id }, { cookie: otherCookie });

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Problems } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { decode } from '../../graphql/decode.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
 import type { ApiToken } from './api-token.entity.js';
 import { createApiToken, findVisibleApiToken, listApiTokens, revokeApiToken } from './api-token.service.js';
@@ -31,9 +31,7 @@ export class ApiTokenResolver {
     accountId: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<ApiToken[]> {
-    const problems = new Problems();
-    const account = decodeId(accountId, 'Account', 'accountId', problems);
-    problems.throwIfAny();
+    const account = decode((d) => d.id(accountId, 'Account', 'accountId'));
     return listApiTokens(ctx, account);
   }
 
@@ -54,9 +52,7 @@ export class ApiTokenResolver {
     @Arg('input', () => RevokeApiTokenInput) input: RevokeApiTokenInput,
     @Ctx() ctx: Context,
   ): Promise<{ apiToken: ApiToken }> {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'ApiToken', 'id', problems);
-    problems.throwIfAny();
-    return { apiToken: await revokeApiToken(ctx, id!) };
+    const id = decode((d) => d.id(input.id, 'ApiToken', 'id'));
+    return { apiToken: await revokeApiToken(ctx, id) };
   }
 }

@@ -1,3 +1,4 @@
+import { forgetApiToken } from '../../auth/authenticate.js';
 import { requireWriteScope } from '../../auth/permissions.js';
 import { newApiToken, sha256, TOKEN_DISPLAY_LENGTH } from '../../auth/secrets.js';
 import type { Viewer } from '../../auth/viewer.js';
@@ -16,6 +17,11 @@ export interface NewApiToken {
   name: string;
   scope: ApiTokenScope;
   expiresAt?: Date | null;
+}
+
+/** The scopes an account may hold tokens with: a PARTNER reads only (DESIGN.md §1). */
+export function allowedTokenScopes(viewer: Pick<Viewer, 'role'>): ApiTokenScope[] {
+  return viewer.role === 'PARTNER' ? ['READ'] : ['READ', 'WRITE'];
 }
 
 function requireSignedIn(viewer: Viewer): string {
@@ -45,9 +51,15 @@ export async function createApiToken(
   }
   const problems = new Problems();
   const name = cleanText(problems, 'name', input.name, 100);
-  if (!name) problems.add('name', 'is required (say what the token is for)');
-  if (input.scope !== 'READ' && input.scope !== 'WRITE') problems.add('scope', 'must be READ or WRITE');
-  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) problems.add('expiresAt', 'must be in the future');
+  if (!name) problems.add('name', 'is required (say what the token is for)', 'REQUIRED');
+  if (input.scope !== 'READ' && input.scope !== 'WRITE')
+    problems.add('scope', 'must be READ or WRITE', 'INVALID_CHOICE');
+  else if (!options.operator && !allowedTokenScopes(scope.viewer).includes(input.scope))
+    problems.add('scope', 'a PARTNER account may only create READ tokens', 'NOT_ALLOWED', {
+      allowed: allowedTokenScopes(scope.viewer),
+    });
+  if (input.expiresAt && input.expiresAt.getTime() <= Date.now())
+    problems.add('expiresAt', 'must be in the future', 'OUT_OF_RANGE');
   return scope.em.transactional(async (em) => {
     const account = await em.findOne(AccountSchema, { id: accountId });
     if (!account?.active) throw new NotFoundError('Account', accountId);
@@ -57,7 +69,9 @@ export async function createApiToken(
       $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }],
     });
     if (live >= MAX_LIVE_TOKENS_PER_ACCOUNT) {
-      problems.add('name', `you already have ${live} live tokens; revoke some first`);
+      problems.add('name', `you already have ${live} live tokens; revoke some first`, 'TOO_MANY', {
+        max: MAX_LIVE_TOKENS_PER_ACCOUNT,
+      });
     }
     problems.throwIfAny();
     const token = newApiToken();
@@ -108,7 +122,7 @@ export async function revokeApiToken(
     requireSignedIn(scope.viewer);
     requireWriteScope(scope.viewer);
   }
-  return scope.em.transactional(async (em) => {
+  const revoked = await scope.em.transactional(async (em) => {
     const token = await em.findOne(ApiTokenSchema, { id });
     const visible =
       token && (options.operator || token.account === scope.viewer.accountId || scope.viewer.role === 'ADMIN');
@@ -124,6 +138,9 @@ export async function revokeApiToken(
     });
     return token;
   });
+  // After the commit: this instance refuses the token from the next request on (auth/authenticate.ts).
+  forgetApiToken(revoked.id);
+  return revoked;
 }
 
 /** Tokens whose first characters are `prefix` (operator CLI: revoke by what a list shows). */

@@ -22,8 +22,8 @@ export async function updateMySettings(
   if (!scope.viewer.accountId) throw new UnauthenticatedError();
   requireWriteScope(scope.viewer);
   const problems = new Problems();
-  for (const field of AUDITED) if (change[field] === null) problems.add(field, 'cannot be empty');
-  if (change.locale && !LOCALES.includes(change.locale)) problems.add('locale', 'is unknown');
+  for (const field of AUDITED) if (change[field] === null) problems.add(field, 'cannot be empty', 'REQUIRED');
+  if (change.locale && !LOCALES.includes(change.locale)) problems.add('locale', 'is unknown', 'INVALID_CHOICE');
   problems.throwIfAny();
   return scope.em.transactional(async (em) => {
     const account = await em.findOneOrFail(AccountSchema, { id: scope.viewer.accountId });

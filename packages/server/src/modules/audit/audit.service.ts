@@ -4,6 +4,8 @@ import type { Viewer } from '../../auth/viewer.js';
 import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
 import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
 import { type AuditEvent, AuditEventSchema } from './audit-event.entity.js';
+import { auditMessage } from '../../live/live.message.js';
+import { queueLive } from '../../live/live.outbox.js';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
@@ -43,6 +45,8 @@ export function recordAudit(
   viewer: Viewer,
   event: { entityType: string; entityId: string; operation: string; changes?: Changes | null; actorLabel?: string },
 ): string {
+  // Subscribers hear of it when (and only if) the transaction commits.
+  queueLive(em, auditMessage(event, viewer.personId));
   return em.create(AuditEventSchema, {
     actor: viewer.personId ?? null,
     actorLabel:

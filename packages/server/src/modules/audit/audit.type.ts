@@ -31,6 +31,27 @@ export class AuditEventType extends Node {
   changes!: Record<string, { before: unknown; after: unknown }> | null;
 }
 
+@ObjectType('AuditReference', {
+  description:
+    "A record whose id appears in an audit event's changes (a person, organisation, meeting…), with what it is called now.",
+})
+export class AuditReferenceType {
+  @Field(() => String, { description: 'The id exactly as it appears in `changes` (a uuid).' })
+  value!: string;
+
+  @Field(() => ID, { description: 'Global id of the record (use it with node(id), or to link to it).' })
+  id!: string;
+
+  @Field(() => String, { description: 'Type of the record, e.g. Person, Organization, Meeting.' })
+  entityType!: string;
+
+  @Field(() => String, { nullable: true, description: 'What it is called, in English.' })
+  label!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What it is called, in Khmer.' })
+  labelKm!: string | null;
+}
+
 @ObjectType({ description: 'A page of audit events.' })
 export class AuditEventConnection extends Connection(AuditEventType, 'AuditEvent') {}
 

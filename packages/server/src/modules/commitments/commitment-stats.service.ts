@@ -11,6 +11,15 @@ import {
 } from './commitment.sql.js';
 
 export type StatsGroupByValue = 'ORGANIZATION' | 'STATUS' | 'PLAN_GOAL' | 'GCM_OBJECTIVE';
+/** The groupings counted here: the public ones, and by plan objective (PlanObjective.commitmentStats). */
+export type StatsGrouping = StatsGroupByValue | 'PLAN_OBJECTIVE';
+
+/** The key of the group of commitments linked to no plan objective (PLAN_GOAL) or no GCM objective. */
+export const UNLINKED_KEY = 'UNLINKED';
+export const UNLINKED_LABELS: Record<'PLAN_GOAL' | 'GCM_OBJECTIVE', [string, string]> = {
+  PLAN_GOAL: ['Not linked to the plan', 'មិនទាន់ភ្ជាប់ទៅនឹងផែនការ'],
+  GCM_OBJECTIVE: ['Not linked to a GCM objective', 'មិនទាន់ភ្ជាប់ទៅនឹងគោលបំណង GCM'],
+};
 
 export interface StatsGroup {
   key: string;
@@ -36,7 +45,7 @@ export const STATUS_LABELS: Record<CommitmentStatus, [string, string]> = {
  * For each group: the group's key and labels, then (in SQL) total, overdue, average progress and one
  * count per status. `f` holds the visible, filtered commitments; `g` pairs each with its group(s).
  */
-const GROUPINGS: Record<StatsGroupByValue, { pairs: string; labels: string; order: string }> = {
+const GROUPINGS: Record<StatsGrouping, { pairs: string; labels: string; order: string }> = {
   ORGANIZATION: {
     pairs: 'select f.id, f.lead_organization_id::text as key from f',
     labels: `select o.id::text as key, coalesce(o.name, o.acronym) as label, o.name_km as label_km,
@@ -52,22 +61,37 @@ const GROUPINGS: Record<StatsGroupByValue, { pairs: string; labels: string; orde
   PLAN_GOAL: {
     pairs: `select distinct f.id, po.goal_id::text as key
             from f join commitment_plan_objective cpo on cpo.commitment_id = f.id
-            join plan_objective po on po.id = cpo.plan_objective_id`,
+            join plan_objective po on po.id = cpo.plan_objective_id
+            union all
+            select f.id, '${UNLINKED_KEY}' from f
+            where not exists (select 1 from commitment_plan_objective u where u.commitment_id = f.id)`,
     labels: `select g.id::text as key, g.title as label, g.title_km as label_km,
              concat(p.period_start, p.id, lpad(g.position::text, 6, '0')) as sort
-             from plan_goal g join plan p on p.id = g.plan_id`,
-    order: 'l.sort',
+             from plan_goal g join plan p on p.id = g.plan_id
+             union all
+             select '${UNLINKED_KEY}', '${UNLINKED_LABELS.PLAN_GOAL[0]}', '${UNLINKED_LABELS.PLAN_GOAL[1]}', null`,
+    order: `(g.key = '${UNLINKED_KEY}'), l.sort`,
   },
   GCM_OBJECTIVE: {
-    pairs: 'select distinct f.id, n::text as key from f cross join unnest(f.gcm_objectives) as n',
+    pairs: `select distinct f.id, n::text as key from f cross join unnest(f.gcm_objectives) as n
+            union all
+            select f.id, '${UNLINKED_KEY}' from f where coalesce(cardinality(f.gcm_objectives), 0) = 0`,
     labels: `select o.number::text as key, o.title as label, o.title_km as label_km, lpad(o.number::text, 3, '0') as sort
-             from gcm_objective o`,
+             from gcm_objective o
+             union all
+             select '${UNLINKED_KEY}', '${UNLINKED_LABELS.GCM_OBJECTIVE[0]}', '${UNLINKED_LABELS.GCM_OBJECTIVE[1]}', null`,
+    order: `(g.key = '${UNLINKED_KEY}'), l.sort`,
+  },
+  PLAN_OBJECTIVE: {
+    pairs: `select distinct f.id, cpo.plan_objective_id::text as key
+            from f join commitment_plan_objective cpo on cpo.commitment_id = f.id`,
+    labels: `select o.id::text as key, o.code as label, null::text as label_km, o.code as sort from plan_objective o`,
     order: 'l.sort',
   },
 };
 
 export interface StatsRequest {
-  groupBy: StatsGroupByValue;
+  groupBy: StatsGrouping;
   filter: CommitmentFilterValues | null | undefined;
 }
 
@@ -118,7 +142,7 @@ export async function commitmentStatsMany(scope: Scope, requests: readonly Stats
   return results;
 }
 
-function toGroup(groupBy: StatsGroupByValue, row: Record<string, unknown>): StatsGroup {
+function toGroup(groupBy: StatsGrouping, row: Record<string, unknown>): StatsGroup {
   const key = String(row.key);
   const [label, labelKm] =
     groupBy === 'STATUS'
@@ -126,11 +150,15 @@ function toGroup(groupBy: StatsGroupByValue, row: Record<string, unknown>): Stat
       : [(row.label as string | null) ?? null, (row.label_km as string | null) ?? null];
   return {
     key:
-      groupBy === 'ORGANIZATION'
-        ? toGlobalId('Organization', key)
-        : groupBy === 'PLAN_GOAL'
-          ? toGlobalId('PlanGoal', key)
-          : key,
+      key === UNLINKED_KEY
+        ? key
+        : groupBy === 'ORGANIZATION'
+          ? toGlobalId('Organization', key)
+          : groupBy === 'PLAN_GOAL'
+            ? toGlobalId('PlanGoal', key)
+            : groupBy === 'PLAN_OBJECTIVE'
+              ? toGlobalId('PlanObjective', key)
+              : key,
     label,
     labelKm,
     total: Number(row.total),

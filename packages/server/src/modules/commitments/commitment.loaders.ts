@@ -64,7 +64,7 @@ async function pagesPerParent<T>(
   });
 }
 
-export type CommitmentParent = 'organization' | 'meeting';
+export type CommitmentParent = 'organization' | 'meeting' | 'planObjective';
 
 /** Visible commitments of many organisations (lead or supporting) or meetings, one page each, in one query. */
 export function commitmentsOfParentLoader(
@@ -79,7 +79,9 @@ export function commitmentsOfParentLoader(
     const join =
       parent === 'meeting'
         ? 'c.meeting_id = p.id'
-        : `(c.lead_organization_id = p.id or exists (select 1 from commitment_supporter ps where ps.commitment_id = c.id and ps.organization_id = p.id))`;
+        : parent === 'planObjective'
+          ? 'exists (select 1 from commitment_plan_objective pp where pp.commitment_id = c.id and pp.plan_objective_id = p.id)'
+          : `(c.lead_organization_id = p.id or exists (select 1 from commitment_supporter ps where ps.commitment_id = c.id and ps.organization_id = p.id))`;
     return pagesPerParent(
       ctx,
       parents,
@@ -244,4 +246,63 @@ function groupMapped<T>(
     groups.get(String(row.__parent))?.push(map(data));
   }
   return ids.map((id) => groups.get(id) ?? []);
+}
+
+/**
+ * The to-one relations of a commitments page, in the page's own statement (Q1 of the peers benchmark):
+ * columns and joins for those of `fields` the query selects (`leadOrganization`, `assignee`, `meeting`,
+ * `decision`), and a function that primes the loaders those fields read with what came back. The meeting
+ * is joined under the same visibility rule as visibleMeetingLoader; a meeting the viewer may not see
+ * primes null, exactly as that loader answers. Undefined when none of them is selected.
+ */
+export function commitmentRelationsSql(ctx: Context, fields: Set<string>) {
+  const lead = fields.has('leadOrganization');
+  const assignee = fields.has('assignee');
+  const meeting = fields.has('meeting') || fields.has('decision');
+  if (!lead && !assignee && !meeting) return undefined;
+  const columns: string[] = [];
+  const joins: string[] = [];
+  const params: unknown[] = [];
+  if (lead) {
+    columns.push('to_jsonb(rl) as __lead');
+    joins.push('left join organization rl on rl.id = c.lead_organization_id');
+  }
+  if (assignee) {
+    columns.push('to_jsonb(ra) as __assignee', 'to_jsonb(rao) as __assignee_org');
+    joins.push(
+      'left join person ra on ra.id = c.assignee_id left join organization rao on rao.id = ra.organization_id',
+    );
+  }
+  if (meeting) {
+    const visible = meetingVisibilityWhere(ctx.viewer, ctx.config.publicRead, 'rm');
+    columns.push('to_jsonb(rm) as __meeting', 'to_jsonb(rmo) as __meeting_org');
+    joins.push(
+      `left join (meeting rm join organization rmo on rmo.id = rm.organizer_id)
+         on rm.id = c.meeting_id and ${visible?.sql ?? 'true'}`,
+    );
+    params.push(...(visible?.params ?? []));
+  }
+  return {
+    columns: columns.join(', '),
+    joins: joins.join(' '),
+    params,
+    onRows(rows: Record<string, unknown>[]) {
+      for (const row of rows) {
+        if (lead) primeOrganization(ctx, row.__lead);
+        if (assignee && row.assignee_id) {
+          const person = primePerson(ctx, { __person: row.__assignee, __organization: row.__assignee_org });
+          personWithOrganizationLoader(ctx).prime(String(row.assignee_id), person ?? null);
+        }
+        if (meeting && row.meeting_id) {
+          let seen: Meeting | null = null;
+          if (row.__meeting) {
+            primeOrganization(ctx, row.__meeting_org);
+            seen = plainMapper(ctx.em, MeetingSchema)(row.__meeting as Record<string, unknown>);
+            ctx.loaders.byId(MeetingSchema).prime(seen.id, seen);
+          }
+          visibleMeetingLoader(ctx).prime(String(row.meeting_id), seen);
+        }
+      }
+    },
+  };
 }

@@ -1,9 +1,24 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { requireReader } from '../../auth/permissions.js';
-import { Problems } from '../../errors.js';
-import type { Page } from '../../graphql/connection.js';
+import { type Page, selectedItemFields } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { type Decoder, decode } from '../../graphql/decode.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { type Decision, DecisionSchema, type Meeting } from '../meetings/meeting.entity.js';
@@ -27,10 +42,10 @@ import {
   updatesOfCommitmentLoader,
   visibleCommitmentLoader,
   visibleMeetingLoader,
+  commitmentRelationsSql,
 } from './commitment.loaders.js';
 import { createCommitment, listCommitments, updateCommitment } from './commitment.service.js';
 import { isOverdue } from '../committee/rules.js';
-import type { CommitmentFilterValues } from './commitment.sql.js';
 import {
   AddProgressUpdateInput,
   AddProgressUpdatePayload,
@@ -107,55 +122,15 @@ class UpdatesArgs {
   before?: string | null;
 }
 
-/** Decodes the global ids of a CommitmentFilter; every bad one is reported under `prefix.field`. */
-export function decodeCommitmentFilter(
-  filter: CommitmentFilter | null | undefined,
-  problems: Problems,
-  prefix = 'filter',
-): CommitmentFilterValues | undefined {
-  if (!filter) return undefined;
-  if (filter.gcmObjective != null && (filter.gcmObjective < 1 || filter.gcmObjective > 23))
-    problems.add(`${prefix}.gcmObjective`, 'GCM objectives are numbered 1 to 23', 'OUT_OF_RANGE');
-  if (filter.dueFrom && filter.dueTo && filter.dueTo < filter.dueFrom)
-    problems.add(`${prefix}.dueTo`, 'must not be before dueFrom', 'END_BEFORE_START');
-  return {
-    status: filter.status,
-    leadOrganization: decodeId(filter.leadOrganizationId, 'Organization', `${prefix}.leadOrganizationId`, problems),
-    organization: decodeId(filter.organizationId, 'Organization', `${prefix}.organizationId`, problems),
-    assignee: decodeId(filter.assigneeId, 'Person', `${prefix}.assigneeId`, problems),
-    meeting: decodeId(filter.meetingId, 'Meeting', `${prefix}.meetingId`, problems),
-    planObjective: decodeId(filter.planObjectiveId, 'PlanObjective', `${prefix}.planObjectiveId`, problems),
-    overdue: filter.overdue,
-    dueFrom: filter.dueFrom,
-    dueTo: filter.dueTo,
-    gcmObjective: filter.gcmObjective,
-    search: filter.search,
-    dueDateChangeRequested: filter.dueDateChangeRequested,
-  };
-}
-
-function decodeIds(ids: string[] | null | undefined, type: string, field: string, problems: Problems) {
-  if (ids === undefined) return undefined;
-  if (ids === null) return null;
-  return ids.map((id, index) => decodeId(id, type, `${field}[${index}]`, problems)).filter((id) => id !== undefined);
-}
-
 /** The link fields shared by CreateCommitmentInput and UpdateCommitmentInput, decoded. */
-function decodeLinks(input: CreateCommitmentInput | UpdateCommitmentInput, problems: Problems) {
-  const single = (value: string | null | undefined, type: string, field: string) =>
-    value === null ? null : decodeId(value, type, field, problems);
+function decodeLinks(input: CreateCommitmentInput | UpdateCommitmentInput, d: Decoder) {
   return {
-    leadOrganization: single(input.leadOrganizationId, 'Organization', 'leadOrganizationId'),
-    supportingOrganizations: decodeIds(
-      input.supportingOrganizationIds,
-      'Organization',
-      'supportingOrganizationIds',
-      problems,
-    ),
-    assignee: single(input.assigneeId, 'Person', 'assigneeId'),
-    meeting: single(input.meetingId, 'Meeting', 'meetingId'),
-    decision: single(input.decisionId, 'Decision', 'decisionId'),
-    planObjectives: decodeIds(input.planObjectiveIds, 'PlanObjective', 'planObjectiveIds', problems),
+    leadOrganization: d.nullableId(input.leadOrganizationId, 'Organization', 'leadOrganizationId'),
+    supportingOrganizations: d.ids(input.supportingOrganizationIds, 'Organization', 'supportingOrganizationIds'),
+    assignee: d.nullableId(input.assigneeId, 'Person', 'assigneeId'),
+    meeting: d.nullableId(input.meetingId, 'Meeting', 'meetingId'),
+    decision: d.nullableId(input.decisionId, 'Decision', 'decisionId'),
+    planObjectives: d.ids(input.planObjectiveIds, 'PlanObjective', 'planObjectiveIds'),
   };
 }
 
@@ -261,16 +236,19 @@ export class CommitmentResolver {
   @Query(() => CommitmentConnection, {
     description: 'Commitments you may see, filtered and sorted (default: due date, undated last, then reference).',
   })
-  commitments(@Args(() => CommitmentsArgs) args: CommitmentsArgs, @Ctx() ctx: Context): Promise<Page<Commitment>> {
-    const problems = new Problems();
-    const filter = decodeCommitmentFilter(args.filter, problems);
-    problems.throwIfAny();
-    return listCommitments(ctx, filter, args.orderBy, args);
+  commitments(
+    @Args(() => CommitmentsArgs) args: CommitmentsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Commitment>> {
+    const filter = decode((d) => d.commitmentFilter(args.filter));
+    // The lead organisation, assignee and meeting the query asks for come in the page's own statement.
+    return listCommitments(ctx, filter, args.orderBy, args, commitmentRelationsSql(ctx, selectedItemFields(info)));
   }
 
   @Query(() => [CommitmentStatsGroupType], {
     description:
-      'Counts of the commitments you may see (with the filter), grouped for dashboards. ORGANIZATION and STATUS groups add up to the total; PLAN_GOAL and GCM_OBJECTIVE count a commitment in each group it links to.',
+      'Counts of the commitments you may see (with the filter), grouped for dashboards. ORGANIZATION and STATUS groups add up to the total; PLAN_GOAL and GCM_OBJECTIVE count a commitment in each group it links to, and those linked to none in the group UNLINKED, so the groups add up to at least the total.',
   })
   commitmentStats(
     @Arg('groupBy', () => StatsGroupByEnum, { description: 'How to group.' }) groupBy: StatsGroupBy,
@@ -278,9 +256,7 @@ export class CommitmentResolver {
     filter: CommitmentFilter | null,
     @Ctx() ctx: Context,
   ): Promise<StatsGroup[]> {
-    const problems = new Problems();
-    const values = decodeCommitmentFilter(filter, problems);
-    problems.throwIfAny();
+    const values = decode((d) => d.commitmentFilter(filter));
     return statsLoader(ctx).load({ groupBy, filter: values });
   }
 
@@ -291,9 +267,7 @@ export class CommitmentResolver {
     @Arg('input', () => CreateCommitmentInput, { description: 'The new commitment.' }) input: CreateCommitmentInput,
     @Ctx() ctx: Context,
   ): Promise<{ commitment: Commitment }> {
-    const problems = new Problems();
-    const links = decodeLinks(input, problems);
-    problems.throwIfAny();
+    const links = decode((d) => decodeLinks(input, d));
     return {
       commitment: await createCommitment(ctx, {
         title: input.title,
@@ -316,12 +290,9 @@ export class CommitmentResolver {
     @Arg('input', () => UpdateCommitmentInput, { description: 'What to change.' }) input: UpdateCommitmentInput,
     @Ctx() ctx: Context,
   ): Promise<{ commitment: Commitment }> {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'Commitment', 'id', problems);
-    const links = decodeLinks(input, problems);
-    problems.throwIfAny();
+    const { id, links } = decode((d) => ({ id: d.id(input.id, 'Commitment', 'id'), links: decodeLinks(input, d) }));
     return {
-      commitment: await updateCommitment(ctx, id!, input.version, {
+      commitment: await updateCommitment(ctx, id, input.version, {
         title: input.title,
         titleKm: input.titleKm,
         description: input.description,
@@ -347,10 +318,8 @@ export class CommitmentResolver {
     @Arg('input', () => AddProgressUpdateInput, { description: 'The report.' }) input: AddProgressUpdateInput,
     @Ctx() ctx: Context,
   ): Promise<{ commitment: Commitment; update: ProgressUpdate }> {
-    const problems = new Problems();
-    const id = decodeId(input.commitmentId, 'Commitment', 'commitmentId', problems);
-    problems.throwIfAny();
-    return addProgressUpdate(ctx, id!, input.version, input);
+    const id = decode((d) => d.id(input.commitmentId, 'Commitment', 'commitmentId'));
+    return addProgressUpdate(ctx, id, input.version, input);
   }
 
   @Mutation(() => VerifyCommitmentPayload, {
@@ -360,10 +329,8 @@ export class CommitmentResolver {
     @Arg('input', () => VerifyCommitmentInput, { description: 'The verdict.' }) input: VerifyCommitmentInput,
     @Ctx() ctx: Context,
   ): Promise<{ commitment: Commitment; update: ProgressUpdate }> {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'Commitment', 'id', problems);
-    problems.throwIfAny();
-    return verifyCommitment(ctx, id!, input.version, { accept: input.accept, reason: input.reason });
+    const id = decode((d) => d.id(input.id, 'Commitment', 'id'));
+    return verifyCommitment(ctx, id, input.version, { accept: input.accept, reason: input.reason });
   }
 }
 
@@ -416,9 +383,7 @@ export class OrganizationCommitmentsResolver {
     @Ctx() ctx: Context,
   ): Promise<Page<Commitment>> {
     requireReader(ctx.viewer, ctx.config.publicRead);
-    const problems = new Problems();
-    const filter = decodeCommitmentFilter(args.filter, problems);
-    problems.throwIfAny();
+    const filter = decode((d) => d.commitmentFilter(args.filter));
     return commitmentsOfParentLoader(ctx, 'organization', { first: args.first, after: args.after }, filter).load(
       organization.id,
     );
@@ -448,5 +413,45 @@ export class DecisionCommitmentsResolver {
   commitments(@Root() decision: Decision, @Ctx() ctx: Context): Promise<Commitment[]> {
     requireReader(ctx.viewer, ctx.config.publicRead);
     return commitmentsOfDecisionLoader(ctx).load(decision.id);
+  }
+}
+
+@Resolver(() => PlanObjectiveType)
+export class PlanObjectiveCommitmentsResolver {
+  @FieldResolver(() => CommitmentConnection, {
+    description: 'Commitments linked to this objective that you may see, by due date.',
+  })
+  commitments(
+    @Root() objective: PlanObjective,
+    @Args(() => NestedCommitmentsArgs) args: NestedCommitmentsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Page<Commitment>> {
+    requireReader(ctx.viewer, ctx.config.publicRead);
+    return commitmentsOfParentLoader(ctx, 'planObjective', { first: args.first, after: args.after }, undefined).load(
+      objective.id,
+    );
+  }
+
+  @FieldResolver(() => CommitmentStatsGroupType, {
+    description:
+      'Counts and average progress of the commitments linked to this objective that you may see (key: the objective id, label: its code).',
+  })
+  async commitmentStats(@Root() objective: PlanObjective, @Ctx() ctx: Context): Promise<StatsGroup> {
+    requireReader(ctx.viewer, ctx.config.publicRead);
+    // Every objective of a request shares one statement.
+    const groups = await statsLoader(ctx).load({ groupBy: 'PLAN_OBJECTIVE', filter: undefined });
+    const key = toGlobalId('PlanObjective', objective.id);
+    return (
+      groups.find((group) => group.key === key) ?? {
+        key,
+        label: objective.code,
+        labelKm: null,
+        total: 0,
+        overdue: 0,
+        averageProgress: 0,
+        highCompletion: 0,
+        byStatus: [],
+      }
+    );
   }
 }

@@ -65,11 +65,23 @@ export function commitmentWhere(scope: Scope, filter: CommitmentFilterValues | n
   );
 }
 
+/**
+ * Columns and joins a caller adds to the page's one statement (the to-one relations the query will ask
+ * for, commitment.loaders.ts `commitmentRelationsSql`); `onRows` gets the raw rows before they are mapped.
+ */
+export interface ListExtra {
+  columns: string;
+  joins: string;
+  params: unknown[];
+  onRows(rows: Record<string, unknown>[]): void;
+}
+
 export async function listCommitments(
   scope: Scope,
   filter: CommitmentFilterValues | null | undefined,
   order: CommitmentOrderValue | null | undefined,
   page: PageArgs,
+  extra?: ListExtra,
 ): Promise<Page<Commitment>> {
   requireReader(scope.viewer, scope.config.publicRead);
   let window = pageWindow(page);
@@ -83,11 +95,18 @@ export async function listCommitments(
         )
       )[0].count,
     );
-  const select = (limit: number) =>
-    scope.em.execute<Record<string, unknown>[]>(
-      `select c.* from commitment c where ${where.sql} order by ${commitmentOrderSql(order, 'c')} limit ? offset ?`,
-      [...where.params, limit, window.offset],
+  const orderBy = commitmentOrderSql(order, 'c');
+  const pageSql = `select c.* from commitment c where ${where.sql} order by ${orderBy} limit ? offset ?`;
+  const select = async (limit: number) => {
+    if (!extra) return scope.em.execute<Record<string, unknown>[]>(pageSql, [...where.params, limit, window.offset]);
+    // The page first, then its relations: joined before the limit, PostgreSQL would build them for every row.
+    const rows = await scope.em.execute<Record<string, unknown>[]>(
+      `select c.*, ${extra.columns} from (${pageSql}) c ${extra.joins} order by ${orderBy}`,
+      [...where.params, limit, window.offset, ...extra.params],
     );
+    extra.onRows(rows);
+    return rows;
+  };
   if (!needsTotalFirst(window)) {
     // One row more than the page says whether more follow; the total is counted only if asked for.
     const rows = await select(window.limit + 1);
@@ -215,7 +234,8 @@ export interface CommitmentChange extends CommitmentFields {
 /** Checks one progress value: an integer from 0 to 100. */
 export function checkProgress(problems: Problems, field: string, value: number | null | undefined): void {
   if (value === undefined || value === null) return;
-  if (!Number.isInteger(value) || value < 0 || value > 100) problems.add(field, 'must be a whole number from 0 to 100');
+  if (!Number.isInteger(value) || value < 0 || value > 100)
+    problems.add(field, 'must be a whole number from 0 to 100', 'OUT_OF_RANGE', { min: 0, max: 100 });
 }
 
 async function existingIds(
@@ -251,43 +271,45 @@ async function validateFields(
     clean.title === undefined ? existing?.title : clean.title,
     clean.titleKm === undefined ? existing?.titleKm : clean.titleKm,
   );
-  if (fields.priority === null) problems.add('priority', 'cannot be empty');
+  if (fields.priority === null) problems.add('priority', 'cannot be empty', 'REQUIRED');
   else if (fields.priority !== undefined && !PRIORITIES.includes(fields.priority))
-    problems.add('priority', 'is unknown');
+    problems.add('priority', 'is unknown', 'INVALID_CHOICE');
   else clean.priority = fields.priority;
-  if (fields.visibility === null) problems.add('visibility', 'cannot be empty');
+  if (fields.visibility === null) problems.add('visibility', 'cannot be empty', 'REQUIRED');
   else if (fields.visibility !== undefined && !VISIBILITIES.includes(fields.visibility))
-    problems.add('visibility', 'is unknown');
+    problems.add('visibility', 'is unknown', 'INVALID_CHOICE');
   else clean.visibility = fields.visibility;
 
   // Organisations and people.
   const lead = fields.leadOrganization === undefined ? existing?.leadOrganization : fields.leadOrganization;
   if (fields.leadOrganization === null || (!existing && !fields.leadOrganization))
-    problems.add('leadOrganizationId', 'is required');
+    problems.add('leadOrganizationId', 'is required', 'REQUIRED');
   const supporters = fields.supportingOrganizations === null ? [] : fields.supportingOrganizations;
   const orgIds = [...new Set([...(fields.leadOrganization ? [fields.leadOrganization] : []), ...(supporters ?? [])])];
   const orgs = await existingIds(em, OrganizationSchema, orgIds);
   if (fields.leadOrganization && !orgs.has(fields.leadOrganization))
-    problems.add('leadOrganizationId', 'no such organisation');
+    problems.add('leadOrganizationId', 'no such organisation', 'NOT_FOUND_REFERENCE');
   clean.leadOrganization = fields.leadOrganization ?? undefined;
   if (supporters) {
     const unique = [...new Set(supporters)];
-    if (unique.some((id) => !orgs.has(id))) problems.add('supportingOrganizationIds', 'no such organisation');
+    if (unique.some((id) => !orgs.has(id)))
+      problems.add('supportingOrganizationIds', 'no such organisation', 'NOT_FOUND_REFERENCE');
     if (lead && unique.includes(lead))
-      problems.add('supportingOrganizationIds', 'cannot include the lead organisation');
+      problems.add('supportingOrganizationIds', 'cannot include the lead organisation', 'INVALID_COMBINATION');
     clean.supportingOrganizations = unique;
   }
   if (fields.assignee && !(await existingIds(em, PersonSchema, [fields.assignee])).has(fields.assignee))
-    problems.add('assigneeId', 'no such person');
+    problems.add('assigneeId', 'no such person', 'NOT_FOUND_REFERENCE');
 
   // Origin: the decision must belong to the meeting; without a meeting, take the decision's.
   if (fields.meeting && !(await em.findOne(MeetingSchema, { id: fields.meeting })))
-    problems.add('meetingId', 'no such meeting');
+    problems.add('meetingId', 'no such meeting', 'NOT_FOUND_REFERENCE');
   if (fields.decision) {
     const decision = await em.findOne(DecisionSchema, { id: fields.decision });
     const meeting = fields.meeting === undefined ? (existing?.meeting ?? undefined) : fields.meeting;
-    if (!decision) problems.add('decisionId', 'no such decision');
-    else if (meeting && decision.meeting !== meeting) problems.add('decisionId', 'belongs to another meeting');
+    if (!decision) problems.add('decisionId', 'no such decision', 'NOT_FOUND_REFERENCE');
+    else if (meeting && decision.meeting !== meeting)
+      problems.add('decisionId', 'belongs to another meeting', 'INVALID_COMBINATION');
     else if (!meeting) clean.meeting = decision.meeting;
   } else if (fields.meeting !== undefined && existing?.decision && fields.decision === undefined) {
     // Moving to another meeting detaches a decision of the old one.
@@ -300,17 +322,46 @@ async function validateFields(
     const numbers = [...new Set(fields.gcmObjectives)].sort((a, b) => a - b);
     const known = await em.find(GcmObjectiveSchema, { number: { $in: numbers } });
     if (numbers.some((n) => !Number.isInteger(n) || n < 1 || n > 23) || known.length !== numbers.length)
-      problems.add('gcmObjectives', 'GCM objectives are numbered 1 to 23');
+      problems.add('gcmObjectives', 'GCM objectives are numbered 1 to 23', 'OUT_OF_RANGE', { min: 1, max: 23 });
     clean.gcmObjectives = numbers;
   }
   if (fields.planObjectives === null) clean.planObjectives = [];
   else if (fields.planObjectives) {
     const unique = [...new Set(fields.planObjectives)];
     const known = await existingIds(em, PlanObjectiveSchema, unique);
-    if (unique.some((id) => !known.has(id))) problems.add('planObjectiveIds', 'no such plan objective');
+    if (unique.some((id) => !known.has(id)))
+      problems.add('planObjectiveIds', 'no such plan objective', 'NOT_FOUND_REFERENCE');
     clean.planObjectives = unique;
   }
+  await checkVisibilityFitsMeeting(em, problems, clean, existing);
   return clean;
+}
+
+const VISIBILITY_RANK: Record<Visibility, number> = { INTERNAL: 0, PARTNERS: 1, PUBLIC: 2 };
+
+/**
+ * A commitment is read no further than its meeting (auth/permissions.ts `parentVisibility`): one more
+ * visible than its meeting would silently mean nobody more, so it is refused on `visibility`.
+ */
+async function checkVisibilityFitsMeeting(
+  em: EntityManager,
+  problems: Problems,
+  clean: CommitmentFields,
+  existing?: Commitment,
+): Promise<void> {
+  // Only a change of visibility or meeting is checked: older data is left to whoever next changes either.
+  if (existing && clean.visibility === undefined && clean.meeting === undefined) return;
+  const meetingId = clean.meeting === undefined ? existing?.meeting : clean.meeting;
+  const visibility: Visibility = clean.visibility ?? existing?.visibility ?? 'INTERNAL';
+  if (!meetingId || visibility === 'INTERNAL') return;
+  const meeting = await em.findOne(MeetingSchema, { id: meetingId });
+  if (!meeting || VISIBILITY_RANK[visibility] <= VISIBILITY_RANK[meeting.visibility as Visibility]) return;
+  problems.add(
+    clean.visibility === undefined ? 'meetingId' : 'visibility',
+    `cannot be ${visibility}: its meeting is ${meeting.visibility}, so nobody beyond ${meeting.visibility} would see it; make the meeting more visible first`,
+    'VISIBILITY_ABOVE_MEETING',
+    { visibility, meetingVisibility: meeting.visibility },
+  );
 }
 
 /** Next reference for a meeting (organiser acronym and meeting date) or, without one, the lead and today. */
@@ -435,26 +486,34 @@ export async function updateCommitment(
     const problems = new Problems();
     const clean = await validateFields(em, problems, change, commitment);
     checkProgress(problems, 'progress', change.progress);
-    if (change.progress === null) problems.add('progress', 'cannot be empty');
+    if (change.progress === null) problems.add('progress', 'cannot be empty', 'REQUIRED');
     const statusReason = cleanText(problems, 'statusReason', change.statusReason, 2000);
     const dueDateReason = cleanText(problems, 'dueDateReason', change.dueDateReason, 2000);
     const status = change.status ?? undefined;
-    if (change.status === null) problems.add('status', 'cannot be empty');
-    if (status && !COMMITMENT_STATUSES.includes(status)) problems.add('status', 'is unknown');
+    if (change.status === null) problems.add('status', 'cannot be empty', 'REQUIRED');
+    if (status && !COMMITMENT_STATUSES.includes(status)) problems.add('status', 'is unknown', 'INVALID_CHOICE');
     const closed = commitment.status === 'VERIFIED' || commitment.status === 'CANCELLED';
     if (closed && !(status && OPEN_STATUSES.includes(status))) {
       problems.add(
         'status',
         `the commitment is ${commitment.status}; re-open it (NOT_STARTED, IN_PROGRESS or AT_RISK) to change it`,
+        'INVALID_STATE',
+        { status: commitment.status },
       );
     } else if (status && status !== commitment.status) {
       if (status === 'VERIFIED')
-        problems.add('status', 'only a COMPLETED commitment can be verified, with verifyCommitment');
-      if (status === 'COMPLETED') problems.add('status', 'report completion with addProgressUpdate, giving evidence');
-      if (status === 'CANCELLED' && !statusReason) problems.add('statusReason', 'give the reason for cancelling');
+        problems.add('status', 'only a COMPLETED commitment can be verified, with verifyCommitment', 'INVALID_STATE', {
+          status: commitment.status,
+        });
+      if (status === 'COMPLETED')
+        problems.add('status', 'report completion with addProgressUpdate, giving evidence', 'EVIDENCE_REQUIRED');
+      if (status === 'CANCELLED' && !statusReason)
+        problems.add('statusReason', 'give the reason for cancelling', 'REQUIRED');
     }
     if (!closed && commitment.status === 'COMPLETED' && status && status !== 'COMPLETED' && status !== 'CANCELLED') {
-      problems.add('status', 'a COMPLETED commitment is verified or returned with verifyCommitment');
+      problems.add('status', 'a COMPLETED commitment is verified or returned with verifyCommitment', 'INVALID_STATE', {
+        status: commitment.status,
+      });
     }
     problems.throwIfAny();
 

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Visibility } from '../../db/base.entity.js';
 import { Connection } from '../../graphql/connection.js';
+import { inputFields } from '../../graphql/decode.js';
 import { graphqlEnum } from '../../graphql/enums.js';
 import { Node } from '../../graphql/node.js';
 import { type OrderDirection, OrderDirectionEnum } from '../../graphql/order.js';
@@ -39,8 +40,10 @@ export type StatsGroupBy = (typeof STATS_GROUP_BYS)[number];
 export const StatsGroupByEnum = graphqlEnum(STATS_GROUP_BYS, 'StatsGroupBy', 'How to group commitment statistics.', {
   ORGANIZATION: 'By lead organisation: every commitment counts once, so the groups add up to the total.',
   STATUS: 'By status: the groups add up to the total.',
-  PLAN_GOAL: 'By national plan goal: a commitment counts in each goal its plan objectives belong to.',
-  GCM_OBJECTIVE: 'By GCM objective (1–23): a commitment counts in each objective it is linked to.',
+  PLAN_GOAL:
+    'By national plan goal: a commitment counts in each goal its plan objectives belong to; one linked to no plan objective counts in the group with key UNLINKED ("Not linked to the plan"), so every commitment counts at least once and the groups add up to at least the total.',
+  GCM_OBJECTIVE:
+    'By GCM objective (1–23): a commitment counts in each objective it is linked to; one linked to none counts in the group with key UNLINKED ("Not linked to a GCM objective"), so every commitment counts at least once and the groups add up to at least the total.',
 });
 
 export const COMMITMENT_ORDER_FIELDS = ['DUE_DATE', 'REFERENCE', 'PROGRESS', 'UPDATED_AT'] as const;
@@ -180,11 +183,14 @@ export class StatusCountType {
   count!: number;
 }
 
-@ObjectType('CommitmentStatsGroup', { description: 'Counts for one group of commitments (dashboards).' })
+@ObjectType('CommitmentStatsGroup', {
+  description:
+    'Counts for one group of commitments (dashboards). By ORGANIZATION (lead) or STATUS the groups add up to the total; by PLAN_GOAL or GCM_OBJECTIVE a commitment counts in each group it links to, and in the group UNLINKED when it links to none.',
+})
 export class CommitmentStatsGroupType {
   @Field(() => String, {
     description:
-      'What the group is: the global id of the organisation or plan goal, the status name, or the GCM objective number.',
+      'What the group is: the global id of the organisation or plan goal, the status name, the GCM objective number, or UNLINKED for commitments linked to no plan objective (PLAN_GOAL) or no GCM objective (GCM_OBJECTIVE).',
   })
   key!: string;
 
@@ -287,103 +293,110 @@ export class EvidenceInput {
   fileId?: string | null;
 }
 
+/** The fields of a commitment that createCommitment and updateCommitment take. */
+const CommitmentFields = inputFields((required) => {
+  /** Create and update word some fields differently (defaults, "null to detach", "replaces the list"). */
+  const say = (create: string, update: string) => (required ? create : update);
+  // Not itself in the schema: only the inputs that extend it are.
+  @InputType()
+  abstract class Fields {
+    @Field(() => String, {
+      nullable: true,
+      description: say('Title in English (this or titleKm is required).', 'Title in English.'),
+    })
+    title?: string | null;
+
+    @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
+    titleKm?: string | null;
+
+    @Field(() => String, { nullable: true, description: 'What is to be done, in English.' })
+    description?: string | null;
+
+    @Field(() => String, { nullable: true, description: 'What is to be done, in Khmer.' })
+    descriptionKm?: string | null;
+
+    @Field(() => ID, { nullable: !required, description: 'The organisation that leads it.' })
+    leadOrganizationId!: string;
+
+    @Field(() => [ID], {
+      nullable: true,
+      description: say(
+        'Organisations that support the lead.',
+        'Organisations that support the lead (replaces the list).',
+      ),
+    })
+    supportingOrganizationIds?: string[] | null;
+
+    @Field(() => ID, {
+      nullable: true,
+      description: say(
+        'The person (usually a focal point) who follows it up.',
+        'The person who follows it up; null to unassign.',
+      ),
+    })
+    assigneeId?: string | null;
+
+    @Field(() => ID, {
+      nullable: true,
+      description: say('The meeting it was agreed in.', 'The meeting it was agreed in; null to detach.'),
+    })
+    meetingId?: string | null;
+
+    @Field(() => ID, {
+      nullable: true,
+      description: say(
+        'The decision it implements; must belong to the meeting (which is taken from it when omitted).',
+        'The decision it implements; null to detach.',
+      ),
+    })
+    decisionId?: string | null;
+
+    @Field(() => DateScalar, {
+      nullable: true,
+      description: say('When it is due.', 'When it is due; null for no date.'),
+    })
+    dueDate?: string | null;
+
+    @Field(() => PriorityEnum, {
+      nullable: true,
+      description: say('How urgent it is (default MEDIUM).', 'How urgent it is.'),
+    })
+    priority?: Priority | null;
+
+    @Field(() => [Int], {
+      nullable: true,
+      description: say('GCM objectives (1–23) it serves.', 'GCM objectives (1–23) it serves (replaces the list).'),
+    })
+    gcmObjectives?: number[] | null;
+
+    @Field(() => [ID], {
+      nullable: true,
+      description: say(
+        'National plan objectives it serves.',
+        'National plan objectives it serves (replaces the list).',
+      ),
+    })
+    planObjectiveIds?: string[] | null;
+
+    @Field(() => VisibilityEnum, {
+      nullable: true,
+      description: say('Who may read it (default INTERNAL).', 'Who may read it.'),
+    })
+    visibility?: Visibility | null;
+  }
+  return Fields;
+});
+
 @InputType({ description: 'A new commitment (secretariat).' })
-export class CreateCommitmentInput {
-  @Field(() => String, { nullable: true, description: 'Title in English (this or titleKm is required).' })
-  title?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
-  titleKm?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'What is to be done, in English.' })
-  description?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'What is to be done, in Khmer.' })
-  descriptionKm?: string | null;
-
-  @Field(() => ID, { description: 'The organisation that leads it.' })
-  leadOrganizationId!: string;
-
-  @Field(() => [ID], { nullable: true, description: 'Organisations that support the lead.' })
-  supportingOrganizationIds?: string[] | null;
-
-  @Field(() => ID, { nullable: true, description: 'The person (usually a focal point) who follows it up.' })
-  assigneeId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The meeting it was agreed in.' })
-  meetingId?: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The decision it implements; must belong to the meeting (which is taken from it when omitted).',
-  })
-  decisionId?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'When it is due.' })
-  dueDate?: string | null;
-
-  @Field(() => PriorityEnum, { nullable: true, description: 'How urgent it is (default MEDIUM).' })
-  priority?: Priority | null;
-
-  @Field(() => [Int], { nullable: true, description: 'GCM objectives (1–23) it serves.' })
-  gcmObjectives?: number[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'National plan objectives it serves.' })
-  planObjectiveIds?: string[] | null;
-
-  @Field(() => VisibilityEnum, { nullable: true, description: 'Who may read it (default INTERNAL).' })
-  visibility?: Visibility | null;
-}
+export class CreateCommitmentInput extends CommitmentFields.Create {}
 
 @InputType({ description: 'Changes to a commitment (secretariat); only the fields given change.' })
-export class UpdateCommitmentInput {
+export class UpdateCommitmentInput extends CommitmentFields.Update {
   @Field(() => ID, { description: 'The commitment to change.' })
   id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT.' })
   version!: number;
-
-  @Field(() => String, { nullable: true, description: 'Title in English.' })
-  title?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
-  titleKm?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'What is to be done, in English.' })
-  description?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'What is to be done, in Khmer.' })
-  descriptionKm?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The organisation that leads it.' })
-  leadOrganizationId?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Organisations that support the lead (replaces the list).' })
-  supportingOrganizationIds?: string[] | null;
-
-  @Field(() => ID, { nullable: true, description: 'The person who follows it up; null to unassign.' })
-  assigneeId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The meeting it was agreed in; null to detach.' })
-  meetingId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The decision it implements; null to detach.' })
-  decisionId?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'When it is due; null for no date.' })
-  dueDate?: string | null;
-
-  @Field(() => PriorityEnum, { nullable: true, description: 'How urgent it is.' })
-  priority?: Priority | null;
-
-  @Field(() => [Int], { nullable: true, description: 'GCM objectives (1–23) it serves (replaces the list).' })
-  gcmObjectives?: number[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'National plan objectives it serves (replaces the list).' })
-  planObjectiveIds?: string[] | null;
-
-  @Field(() => VisibilityEnum, { nullable: true, description: 'Who may read it.' })
-  visibility?: Visibility | null;
 
   @Field(() => CommitmentStatusEnum, {
     nullable: true,

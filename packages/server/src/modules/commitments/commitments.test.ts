@@ -366,7 +366,8 @@ describe('creating and changing commitments', () => {
     const ngo = await f.organization('CENTRAL', { kind: 'NGO' });
     const person = await f.person(mop.id, 'Chan Sophea');
     // 01:30 in Phnom Penh on 1 November is still 31 October in UTC.
-    const meeting = await f.meeting(nrc.id, '2023-10-31T18:30:00Z', 'INTERNAL');
+    // PARTNERS: a commitment may be no more visible than its meeting.
+    const meeting = await f.meeting(nrc.id, '2023-10-31T18:30:00Z', 'PARTNERS');
     const decision = await f.decision(meeting.id);
     const otherMeeting = await f.meeting(nrc.id, '2024-01-15T02:00:00Z');
     const otherDecision = await f.decision(otherMeeting.id);

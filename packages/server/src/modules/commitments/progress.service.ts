@@ -83,36 +83,37 @@ export async function addProgressUpdate(
       const url = cleanUrl(problems, `evidence[${index}].url`, item.url);
       if (url && item.fileId != null)
         problems.add(`evidence[${index}].url`, 'give a link or a file, not both', 'INVALID_COMBINATION');
-      else if (!url && item.fileId == null) problems.add(`evidence[${index}].url`, 'is required');
+      else if (!url && item.fileId == null) problems.add(`evidence[${index}].url`, 'is required', 'REQUIRED');
       return { url, title: cleanText(problems, `evidence[${index}].title`, item.title, 500), fileId };
     });
     const files = await claimUploads(em, scope.viewer, fileIds, problems);
     const current: CommitmentStatus = commitment.status;
     let status: CommitmentStatus = report.status ?? current;
     let progress = report.progress ?? commitment.progress;
-    if (status && !COMMITMENT_STATUSES.includes(status)) problems.add('status', 'is unknown');
+    if (status && !COMMITMENT_STATUSES.includes(status)) problems.add('status', 'is unknown', 'INVALID_CHOICE');
 
     if (current === 'VERIFIED' || current === 'CANCELLED') {
       if (!(isStaff(scope.viewer) && OPEN_STATUSES.includes(status)))
-        problems.add('status', `the commitment is ${current}; only the secretariat can re-open it`);
+        problems.add('status', `the commitment is ${current}; only the secretariat can re-open it`, 'NOT_ALLOWED');
     } else if (status === 'VERIFIED') {
-      problems.add('status', 'only the secretariat verifies a commitment, with verifyCommitment');
+      problems.add('status', 'only the secretariat verifies a commitment, with verifyCommitment', 'NOT_ALLOWED');
     } else if (current === 'COMPLETED' && status !== 'COMPLETED' && status !== 'CANCELLED') {
-      problems.add('status', 'the commitment is COMPLETED; the secretariat verifies it or returns it');
+      problems.add('status', 'the commitment is COMPLETED; the secretariat verifies it or returns it', 'INVALID_STATE');
     } else if (status === 'CANCELLED') {
-      if (!isStaff(scope.viewer)) problems.add('status', 'only the secretariat may cancel a commitment');
-      else if (!note && !noteKm) problems.add('note', 'give the reason for cancelling');
+      if (!isStaff(scope.viewer)) problems.add('status', 'only the secretariat may cancel a commitment', 'NOT_ALLOWED');
+      else if (!note && !noteKm) problems.add('note', 'give the reason for cancelling', 'REQUIRED');
     }
     if (status === 'COMPLETED') {
       if (current !== 'COMPLETED' && evidence.length === 0)
-        problems.add('evidence', 'give at least one piece of evidence to report completion');
-      if (report.progress != null && report.progress !== 100) problems.add('progress', 'must be 100 when completed');
+        problems.add('evidence', 'give at least one piece of evidence to report completion', 'EVIDENCE_REQUIRED');
+      if (report.progress != null && report.progress !== 100)
+        problems.add('progress', 'must be 100 when completed', 'OUT_OF_RANGE', { min: 100, max: 100 });
       progress = 100;
     }
     // Reporting progress on a commitment not started yet means work has begun.
     if (report.status == null && status === 'NOT_STARTED' && progress > 0) status = 'IN_PROGRESS';
     if (report.status == null && report.progress == null && !note && !noteKm && evidence.length === 0)
-      problems.add('note', 'give a status, progress, a note or evidence');
+      problems.add('note', 'give a status, progress, a note or evidence', 'REQUIRED');
     problems.throwIfAny();
 
     const links = await loadLinks(em, commitmentId);
@@ -122,9 +123,12 @@ export async function addProgressUpdate(
     commitment.progress = progress;
     if (status === 'CANCELLED' && current !== 'CANCELLED') commitment.statusReason = note ?? noteKm ?? null;
     const update = recordProgress(em, scope, commitment, previous, { note, noteKm });
+    // Evidence is listed oldest first: a millisecond apart, the pieces of one update keep the order they were given.
+    const at = Date.now();
     for (const [index, item] of evidence.entries()) {
       const file = files.get(index);
       const row = em.create(EvidenceSchema, {
+        createdAt: new Date(at + index),
         progressUpdate: update.id,
         commitment: commitment.id,
         kind: file ? 'FILE' : 'LINK',
@@ -174,8 +178,9 @@ export async function verifyCommitment(
       problems.add(
         'status',
         `the commitment is ${commitment.status}; only a COMPLETED one can be verified or returned`,
+        'INVALID_STATE',
       );
-    if (!decision.accept && !reason) problems.add('reason', 'say why the commitment is returned');
+    if (!decision.accept && !reason) problems.add('reason', 'say why the commitment is returned', 'REQUIRED');
     problems.throwIfAny();
 
     const links = await loadLinks(em, id);

@@ -119,13 +119,20 @@ describe('commitment statistics', () => {
     expect(goals.groups.map((g: any) => [g.key, g.label, g.labelKm, g.total, g.overdue])).toEqual([
       [w.g1.gid, 'Evidence and data', 'ភស្តុតាង និងទិន្នន័យ', 2, 2],
       [w.g2.gid, 'Border management', null, 2, 1],
+      // Commitments linked to no plan objective show up too, so that the gap is visible.
+      ['UNLINKED', 'Not linked to the plan', 'មិនទាន់ភ្ជាប់ទៅនឹងផែនការ', 1, 0],
     ]);
     const gcm = await stats(secretariat, 'GCM_OBJECTIVE');
     expect(gcm.groups.map((g: any) => [g.key, g.total, g.averageProgress])).toEqual([
       ['1', 1, 40],
       ['2', 3, 53.3],
+      ['UNLINKED', 1, 0],
     ]);
     expect(gcm.groups[0].label).toBeTruthy();
+    expect(gcm.groups.at(-1)).toMatchObject({
+      label: 'Not linked to a GCM objective',
+      labelKm: 'មិនទាន់ភ្ជាប់ទៅនឹងគោលបំណង GCM',
+    });
     const filtered = await stats(secretariat, 'GCM_OBJECTIVE', { gcmObjective: 1 });
     expect(filtered.groups.map((g: any) => [g.key, g.total])).toEqual([
       ['1', 1],

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { requireReader } from '../../auth/permissions.js';
-import { Problems } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { decode } from '../../graphql/decode.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
@@ -59,10 +59,8 @@ export class DueDateChangeResolver {
     @Arg('input', () => RequestDueDateChangeInput) input: RequestDueDateChangeInput,
     @Ctx() ctx: Context,
   ) {
-    const problems = new Problems();
-    const commitmentId = decodeId(input.commitmentId, 'Commitment', 'commitmentId', problems);
-    problems.throwIfAny();
-    return requestDueDateChange(ctx, { ...input, commitmentId: commitmentId! });
+    const commitmentId = decode((d) => d.id(input.commitmentId, 'Commitment', 'commitmentId'));
+    return requestDueDateChange(ctx, { ...input, commitmentId });
   }
 
   @Mutation(() => DecideDueDateChangePayload, {
@@ -72,10 +70,8 @@ export class DueDateChangeResolver {
     @Arg('input', () => DecideDueDateChangeInput) input: DecideDueDateChangeInput,
     @Ctx() ctx: Context,
   ) {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'DueDateChange', 'id', problems);
-    problems.throwIfAny();
-    return decideDueDateChange(ctx, { id: id!, accept: input.accept, reason: input.reason });
+    const id = decode((d) => d.id(input.id, 'DueDateChange', 'id'));
+    return decideDueDateChange(ctx, { id, accept: input.accept, reason: input.reason });
   }
 }
 

@@ -54,12 +54,20 @@ export async function requestDueDateChange(
     const commitment = await lockCommitment(em, input.commitmentId, input.version);
     const problems = new Problems();
     const reason = cleanText(problems, 'reason', input.reason, REASON_MAX);
-    if (!reason) problems.add('reason', 'say why the due date should move');
-    if (!input.dueDate) problems.add('dueDate', 'give the new due date');
-    else if (input.dueDate === commitment.dueDate) problems.add('dueDate', 'is the due date it has already');
-    if (CLOSED.includes(commitment.status)) problems.add('commitmentId', `the commitment is ${commitment.status}`);
+    if (!reason) problems.add('reason', 'say why the due date should move', 'REQUIRED');
+    if (!input.dueDate) problems.add('dueDate', 'give the new due date', 'REQUIRED');
+    else if (input.dueDate === commitment.dueDate)
+      problems.add('dueDate', 'is the due date it has already', 'INVALID_STATE', { dueDate: input.dueDate });
+    if (CLOSED.includes(commitment.status))
+      problems.add('commitmentId', `the commitment is ${commitment.status}`, 'INVALID_STATE', {
+        status: commitment.status,
+      });
     if (await em.findOne(DueDateChangeSchema, { commitment: commitment.id, status: 'REQUESTED' }))
-      problems.add('commitmentId', 'a request to move its due date is already waiting for the secretariat');
+      problems.add(
+        'commitmentId',
+        'a request to move its due date is already waiting for the secretariat',
+        'INVALID_STATE',
+      );
     problems.throwIfAny();
     const person = scope.viewer.personId ?? null;
     const change = em.create(DueDateChangeSchema, {
@@ -112,10 +120,13 @@ export async function decideDueDateChange(
     );
     const problems = new Problems();
     const reason = cleanText(problems, 'reason', input.reason, REASON_MAX);
-    if (change.status !== 'REQUESTED') problems.add('id', `this request was already ${change.status}`);
-    if (!input.accept && !reason) problems.add('reason', 'say why the request is declined');
+    if (change.status !== 'REQUESTED')
+      problems.add('id', `this request was already ${change.status}`, 'INVALID_STATE', { status: change.status });
+    if (!input.accept && !reason) problems.add('reason', 'say why the request is declined', 'REQUIRED');
     if (input.accept && CLOSED.includes(commitment.status))
-      problems.add('id', `the commitment is ${commitment.status}; its due date no longer moves`);
+      problems.add('id', `the commitment is ${commitment.status}; its due date no longer moves`, 'INVALID_STATE', {
+        status: commitment.status,
+      });
     problems.throwIfAny();
     const person = scope.viewer.personId ?? null;
     change.status = input.accept ? 'ACCEPTED' : 'DECLINED';

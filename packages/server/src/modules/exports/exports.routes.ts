@@ -5,9 +5,10 @@ import type { RateLimitStore } from '../../auth/rate-limit.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
-import { NotFoundError, Problems } from '../../errors.js';
+import { NotFoundError, type Problems } from '../../errors.js';
+import { decode } from '../../graphql/decode.js';
 import { replyWithError } from '../../graphql/errors.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { authenticateHttpRequest, cameOverHttps } from '../../graphql/http.js';
 import { Loaders } from '../../graphql/loaders.js';
 import { DateScalar, DateTimeScalar } from '../../graphql/scalars.js';
@@ -92,46 +93,47 @@ export function commitmentQuery(query: Query): {
   filter: CommitmentFilterValues;
   order: CommitmentOrderValue | undefined;
 } {
-  const problems = new Problems();
-  const rawStatus = query.status === undefined ? [] : Array.isArray(query.status) ? query.status : [query.status];
-  const status = rawStatus.flatMap((s) => s.split(',')).filter((s) => s !== '');
-  for (const s of status) {
-    if (!COMMITMENT_STATUSES.includes(s as CommitmentStatus)) {
-      problems.add('status', `must be one of ${COMMITMENT_STATUSES.join(', ')}, got ${s}`, 'INVALID_CHOICE');
+  return decode((d) => {
+    // First what GraphQL's coercion would check (the query string has no types), then the shared decoder.
+    const { problems } = d;
+    const rawStatus = query.status === undefined ? [] : Array.isArray(query.status) ? query.status : [query.status];
+    const status = rawStatus.flatMap((s) => s.split(',')).filter((s) => s !== '');
+    for (const s of status) {
+      if (!COMMITMENT_STATUSES.includes(s as CommitmentStatus)) {
+        problems.add('status', `must be one of ${COMMITMENT_STATUSES.join(', ')}, got ${s}`, 'INVALID_CHOICE');
+      }
     }
-  }
-  const overdue = flag(query, 'overdue', problems);
-  const dueDateChangeRequested = flag(query, 'dueDateChangeRequested', problems);
-  const gcmText = single(query, 'gcmObjective');
-  const gcmObjective = gcmText === undefined ? undefined : Number(gcmText);
-  if (gcmObjective !== undefined && !(Number.isInteger(gcmObjective) && gcmObjective >= 1 && gcmObjective <= 23)) {
-    problems.add('gcmObjective', 'GCM objectives are numbered 1 to 23', 'OUT_OF_RANGE');
-  }
-  const dueFrom = parseDate(single(query, 'dueFrom'), 'dueFrom', problems);
-  const dueTo = parseDate(single(query, 'dueTo'), 'dueTo', problems);
-  if (dueFrom && dueTo && dueTo < dueFrom) problems.add('dueTo', 'must not be before dueFrom', 'END_BEFORE_START');
-  const field = single(query, 'orderBy') ?? 'DUE_DATE';
-  if (!['DUE_DATE', 'REFERENCE', 'PROGRESS', 'UPDATED_AT'].includes(field)) {
-    problems.add('orderBy', 'must be DUE_DATE, REFERENCE, PROGRESS or UPDATED_AT', 'INVALID_CHOICE');
-  }
-  const direction = single(query, 'direction') ?? 'ASC';
-  if (!['ASC', 'DESC'].includes(direction)) problems.add('direction', 'must be ASC or DESC', 'INVALID_CHOICE');
-  const filter: CommitmentFilterValues = {
-    status: status.length ? (status as CommitmentStatus[]) : undefined,
-    leadOrganization: decodeId(single(query, 'leadOrganizationId'), 'Organization', 'leadOrganizationId', problems),
-    organization: decodeId(single(query, 'organizationId'), 'Organization', 'organizationId', problems),
-    assignee: decodeId(single(query, 'assigneeId'), 'Person', 'assigneeId', problems),
-    meeting: decodeId(single(query, 'meetingId'), 'Meeting', 'meetingId', problems),
-    planObjective: decodeId(single(query, 'planObjectiveId'), 'PlanObjective', 'planObjectiveId', problems),
-    overdue,
-    dueDateChangeRequested,
-    dueFrom,
-    dueTo,
-    gcmObjective,
-    search: single(query, 'search'),
-  };
-  problems.throwIfAny();
-  return { filter, order: { field, direction } as CommitmentOrderValue };
+    const overdue = flag(query, 'overdue', problems);
+    const dueDateChangeRequested = flag(query, 'dueDateChangeRequested', problems);
+    const gcmText = single(query, 'gcmObjective');
+    const gcmObjective = gcmText === undefined ? undefined : d.gcmObjective(Number(gcmText), 'gcmObjective');
+    const dueFrom = parseDate(single(query, 'dueFrom'), 'dueFrom', problems);
+    const dueTo = parseDate(single(query, 'dueTo'), 'dueTo', problems);
+    const field = single(query, 'orderBy') ?? 'DUE_DATE';
+    if (!['DUE_DATE', 'REFERENCE', 'PROGRESS', 'UPDATED_AT'].includes(field)) {
+      problems.add('orderBy', 'must be DUE_DATE, REFERENCE, PROGRESS or UPDATED_AT', 'INVALID_CHOICE');
+    }
+    const direction = single(query, 'direction') ?? 'ASC';
+    if (!['ASC', 'DESC'].includes(direction)) problems.add('direction', 'must be ASC or DESC', 'INVALID_CHOICE');
+    const filter = d.commitmentFilter(
+      {
+        status: status.length ? (status as CommitmentStatus[]) : undefined,
+        leadOrganizationId: single(query, 'leadOrganizationId'),
+        organizationId: single(query, 'organizationId'),
+        assigneeId: single(query, 'assigneeId'),
+        meetingId: single(query, 'meetingId'),
+        planObjectiveId: single(query, 'planObjectiveId'),
+        overdue,
+        dueDateChangeRequested,
+        dueFrom,
+        dueTo,
+        gcmObjective,
+        search: single(query, 'search'),
+      },
+      '',
+    );
+    return { filter: filter ?? {}, order: { field, direction } as CommitmentOrderValue };
+  });
 }
 
 /** The calendar event of a meeting; `origin` is where the web client is served, for the link. */
@@ -216,11 +218,13 @@ export async function registerExports(
     '/exports/meetings.ics',
     handle(async (scope, request, reply) => {
       const query = request.query as Query;
-      const problems = new Problems();
-      const from = parseInstant(single(query, 'from'), 'from', false, problems);
-      const to = parseInstant(single(query, 'to'), 'to', true, problems);
-      if (from && to && to < from) problems.add('to', 'must not be before from', 'END_BEFORE_START');
-      problems.throwIfAny();
+      const { from, to } = decode((d) =>
+        d.range(
+          parseInstant(single(query, 'from'), 'from', false, d.problems),
+          parseInstant(single(query, 'to'), 'to', true, d.problems),
+          ['from', 'to'],
+        ),
+      );
       const now = new Date();
       const meetings = await meetingsForCalendar(scope, {
         from: from ?? new Date(now.getTime() - CALENDAR_DAYS_BACK * DAY_MS),
@@ -238,10 +242,8 @@ export async function registerExports(
     '/exports/meetings/:id.ics',
     handle(async (scope, request, reply) => {
       const { id: globalId } = request.params as { id: string };
-      const problems = new Problems();
-      const id = decodeId(globalId, 'Meeting', 'id', problems);
-      problems.throwIfAny();
-      const meeting = await meetingForCalendar(scope, id!);
+      const id = decode((d) => d.id(globalId, 'Meeting', 'id'));
+      const meeting = await meetingForCalendar(scope, id);
       // Hidden and missing look the same, as in node().
       if (!meeting) throw new NotFoundError('Meeting', globalId);
       const body = writeCalendar({
@@ -276,13 +278,13 @@ export async function registerExports(
     handle(async (scope, request, reply) => {
       const query = request.query as Query;
       const { filter } = commitmentQuery(query);
-      const problems = new Problems();
       const from = single(query, 'from') ?? '';
       const to = single(query, 'to') ?? '';
-      if (!from) problems.add('from', 'give the first day, YYYY-MM-DD', 'REQUIRED');
-      if (!to) problems.add('to', 'give the last day, YYYY-MM-DD', 'REQUIRED');
-      const groupBy = reportGroupBy(query, problems);
-      problems.throwIfAny();
+      const groupBy = decode((d) => {
+        if (!from) d.problems.add('from', 'give the first day, YYYY-MM-DD', 'REQUIRED');
+        if (!to) d.problems.add('to', 'give the last day, YYYY-MM-DD', 'REQUIRED');
+        return reportGroupBy(query, d.problems);
+      });
       const rows = await rangeReportRows(scope, from, to, filter);
       return sendReport(
         scope,
@@ -298,11 +300,11 @@ export async function registerExports(
     '/exports/reporting-periods/:id.xlsx',
     handle(async (scope, request, reply) => {
       const { id: globalId } = request.params as { id: string };
-      const problems = new Problems();
-      const id = decodeId(globalId, 'ReportingPeriod', 'id', problems);
-      const groupBy = reportGroupBy(request.query as Query, problems);
-      problems.throwIfAny();
-      const period = await findReportingPeriod(scope, id!);
+      const { id, groupBy } = decode((d) => ({
+        id: d.id(globalId, 'ReportingPeriod', 'id'),
+        groupBy: reportGroupBy(request.query as Query, d.problems),
+      }));
+      const period = await findReportingPeriod(scope, id);
       const [rows] = await periodReportRows(scope, [period]);
       const title = period.title || period.titleKm || `${period.startsOn} – ${period.endsOn}`;
       const report = { from: period.startsOn, to: period.endsOn, rows, groupBy };

@@ -1,8 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { InvalidInputError, NotFoundError, Problems } from '../../errors.js';
+import { InvalidInputError, NotFoundError } from '../../errors.js';
 import { domainAnswer, sendAnswer } from '../../graphql/errors.js';
-import { decodeId } from '../../graphql/global-id.js';
+import { decode } from '../../graphql/decode.js';
 import { type RouteDeps, routeHandler } from '../documents/route-handler.js';
 import type { Scope } from '../organizations/organization.service.js';
 import { type FileStorage } from './file-storage.js';
@@ -64,10 +64,8 @@ export async function registerFileRoutes(app: FastifyInstance, deps: RouteDeps, 
   });
 
   const readable = async (scope: Scope, rawId: string) => {
-    const problems = new Problems();
-    const id = decodeId(rawId, 'File', 'id', problems);
-    problems.throwIfAny();
-    return findReadableFile(scope, id!, rawId);
+    const id = decode((d) => d.id(rawId, 'File', 'id'));
+    return findReadableFile(scope, id, rawId);
   };
 
   const send = async (reply: FastifyReply, key: string, fileName: string, contentType: string, globalId: string) => {

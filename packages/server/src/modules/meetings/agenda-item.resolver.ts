@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { Problems } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { decode } from '../../graphql/decode.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
+import { checkIdempotencyKey } from '../idempotency/idempotency.service.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { type Person, PersonSchema } from '../people/person.entity.js';
 import { PersonType } from '../people/person.type.js';
@@ -68,12 +69,12 @@ export class AgendaItemResolver {
 
   @Mutation(() => AddAgendaItemPayload, { description: 'Adds an item to the agenda of a meeting (secretariat).' })
   async addAgendaItem(@Arg('input', () => AddAgendaItemInput) input: AddAgendaItemInput, @Ctx() ctx: Context) {
-    const problems = new Problems();
-    const meeting = decodeId(input.meetingId, 'Meeting', 'meetingId', problems);
-    const presenter = decodeId(input.presenterId, 'Person', 'presenterId', problems);
-    problems.throwIfAny();
+    const { meeting, presenter } = decode((d) => ({
+      meeting: d.id(input.meetingId, 'Meeting', 'meetingId'),
+      presenter: d.id(input.presenterId, 'Person', 'presenterId'),
+    }));
     return addAgendaItem(ctx, {
-      meeting: meeting!,
+      meeting,
       presenter,
       title: input.title,
       titleKm: input.titleKm,
@@ -88,13 +89,13 @@ export class AgendaItemResolver {
     @Arg('input', () => UpdateAgendaItemInput) input: UpdateAgendaItemInput,
     @Ctx() ctx: Context,
   ): Promise<{ agendaItem: AgendaItem }> {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'AgendaItem', 'id', problems);
-    const presenter =
-      input.presenterId === null ? null : decodeId(input.presenterId, 'Person', 'presenterId', problems);
-    problems.throwIfAny();
-    const { id: _id, version, presenterId: _p, ...fields } = input;
-    return { agendaItem: await updateAgendaItem(ctx, id!, version, { ...fields, presenter }) };
+    const { id, presenter, idempotencyKey } = decode((d) => ({
+      id: d.id(input.id, 'AgendaItem', 'id'),
+      presenter: d.nullableId(input.presenterId, 'Person', 'presenterId'),
+      idempotencyKey: checkIdempotencyKey(d.problems, input.idempotencyKey),
+    }));
+    const { id: _id, version, presenterId: _p, idempotencyKey: _k, ...fields } = input;
+    return { agendaItem: await updateAgendaItem(ctx, id, version, { ...fields, presenter }, { idempotencyKey }) };
   }
 
   @Mutation(() => ReorderAgendaItemsPayload, { description: 'Puts the agenda in a new order (secretariat).' })
@@ -102,11 +103,11 @@ export class AgendaItemResolver {
     @Arg('input', () => ReorderAgendaItemsInput) input: ReorderAgendaItemsInput,
     @Ctx() ctx: Context,
   ): Promise<{ meeting: Meeting }> {
-    const problems = new Problems();
-    const meeting = decodeId(input.meetingId, 'Meeting', 'meetingId', problems);
-    const ids = input.agendaItemIds.map((id, i) => decodeId(id, 'AgendaItem', `agendaItemIds[${i}]`, problems));
-    problems.throwIfAny();
-    return { meeting: await reorderAgendaItems(ctx, meeting!, ids as string[]) };
+    const { meeting, ids } = decode((d) => ({
+      meeting: d.id(input.meetingId, 'Meeting', 'meetingId'),
+      ids: d.ids(input.agendaItemIds, 'AgendaItem', 'agendaItemIds'),
+    }));
+    return { meeting: await reorderAgendaItems(ctx, meeting, ids) };
   }
 
   @Mutation(() => RemoveAgendaItemPayload, { description: 'Removes an item from an agenda (secretariat).' })
@@ -114,20 +115,16 @@ export class AgendaItemResolver {
     @Arg('input', () => RemoveAgendaItemInput) input: RemoveAgendaItemInput,
     @Ctx() ctx: Context,
   ): Promise<{ meeting: Meeting }> {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'AgendaItem', 'id', problems);
-    problems.throwIfAny();
-    return { meeting: await removeAgendaItem(ctx, id!) };
+    const id = decode((d) => d.id(input.id, 'AgendaItem', 'id'));
+    return { meeting: await removeAgendaItem(ctx, id) };
   }
 
   @Mutation(() => ReviseMinutesPayload, {
     description: 'Corrects approved minutes; the earlier text is kept with who, when and why (secretariat).',
   })
   async reviseMinutes(@Arg('input', () => ReviseMinutesInput) input: ReviseMinutesInput, @Ctx() ctx: Context) {
-    const problems = new Problems();
-    const id = decodeId(input.agendaItemId, 'AgendaItem', 'agendaItemId', problems);
-    problems.throwIfAny();
-    return reviseMinutes(ctx, id!, input.version, {
+    const id = decode((d) => d.id(input.agendaItemId, 'AgendaItem', 'agendaItemId'));
+    return reviseMinutes(ctx, id, input.version, {
       minutes: input.minutes,
       minutesKm: input.minutesKm,
       reason: input.reason,

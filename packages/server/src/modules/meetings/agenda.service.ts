@@ -3,6 +3,7 @@ import { requireStaff } from '../../auth/permissions.js';
 import { ConflictError, InvalidInputError, NotFoundError, Problems } from '../../errors.js';
 import { cleanText, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
+import { claimIdempotencyKey } from '../idempotency/idempotency.service.js';
 import type { Scope } from '../organizations/organization.service.js';
 import { PersonSchema } from '../people/person.entity.js';
 import {
@@ -54,7 +55,8 @@ async function renumber(em: EntityManager, items: AgendaItem[], gap?: number): P
 }
 
 async function checkPresenter(em: EntityManager, problems: Problems, presenter: string | null | undefined) {
-  if (presenter && !(await em.findOne(PersonSchema, { id: presenter }))) problems.add('presenterId', 'no such person');
+  if (presenter && !(await em.findOne(PersonSchema, { id: presenter })))
+    problems.add('presenterId', 'no such person', 'NOT_FOUND_REFERENCE');
 }
 
 export async function addAgendaItem(
@@ -80,7 +82,7 @@ export async function addAgendaItem(
     const last = items.length + 1;
     const position = fields.position ?? last;
     if (!Number.isInteger(position) || position < 1 || position > last) {
-      problems.add('position', `must be from 1 to ${last}`);
+      problems.add('position', `must be from 1 to ${last}`, 'OUT_OF_RANGE', { min: 1, max: last });
     }
     problems.throwIfAny();
     await renumber(em, items, position);
@@ -108,6 +110,7 @@ export async function updateAgendaItem(
   id: string,
   version: number,
   fields: AgendaItemFields,
+  options: { idempotencyKey?: string | null } = {},
 ): Promise<AgendaItem> {
   requireStaff(scope.viewer, 'change agendas and minutes');
   return withOptimisticLock(scope, { name: 'AgendaItem', current: currentItemVersion(scope, id) }, () =>
@@ -117,6 +120,10 @@ export async function updateAgendaItem(
       const meeting = await lockMeeting(em, found.meeting);
       // Re-read after the meeting lock, so a status change committed meanwhile is seen.
       const item = (await em.findOne(AgendaItemSchema, { id }, { refresh: true }))!;
+      // A replay of a change already applied answers with the item as it is now (its version moved on with it).
+      // Read it again: a replay that arrived alongside the first send waited for it on the key, after the read above.
+      if (await claimIdempotencyKey(em, scope.viewer, options.idempotencyKey, 'updateAgendaItem', id))
+        return (await em.findOne(AgendaItemSchema, { id }, { refresh: true }))!;
       if (item.version !== version) throw new ConflictError('AgendaItem', item.version);
       const problems = new Problems();
       const clean: AgendaItemFields = {
@@ -142,9 +149,14 @@ export async function updateAgendaItem(
             isMinutes
               ? 'the minutes are approved and frozen: use reviseMinutes to correct them (with a reason)'
               : 'the minutes of this meeting are approved: the agenda can no longer change',
+            'INVALID_STATE',
           );
         } else if (meeting.status === 'CANCELLED') {
-          problems.add(input[key], 'the meeting is cancelled: its agenda and minutes can no longer change');
+          problems.add(
+            input[key],
+            'the meeting is cancelled: its agenda and minutes can no longer change',
+            'INVALID_STATE',
+          );
         }
       }
       requireEnglishOrKhmer(
@@ -182,6 +194,8 @@ export async function reorderAgendaItems(scope: Scope, meetingId: string, ids: s
         {
           field: 'agendaItemIds',
           message: `must list each of the meeting's ${items.length} agenda items exactly once, in the new order`,
+          code: 'INVALID',
+          params: { count: items.length },
         },
       ]);
     }
@@ -214,6 +228,8 @@ export async function removeAgendaItem(scope: Scope, id: string): Promise<Meetin
         {
           field: 'id',
           message: `${decisions} decision(s) were recorded under this item: move them to another item first (updateDecision)`,
+          code: 'IN_USE',
+          params: { count: decisions },
         },
       ]);
     }
@@ -255,10 +271,11 @@ export async function reviseMinutes(
         problems.add(
           'agendaItemId',
           `the minutes are not approved yet (the meeting is ${meeting.status}): change them with updateAgendaItem`,
+          'INVALID_STATE',
         );
       }
       const reason = cleanText(problems, 'reason', fields.reason, TEXT_MAX);
-      if (!reason) problems.add('reason', 'say why the approved minutes are corrected');
+      if (!reason) problems.add('reason', 'say why the approved minutes are corrected', 'REQUIRED');
       const minutes = cleanText(problems, 'minutes', fields.minutes, MINUTES_MAX);
       const minutesKm = cleanText(problems, 'minutesKm', fields.minutesKm, MINUTES_MAX);
       const after = {
@@ -266,7 +283,7 @@ export async function reviseMinutes(
         minutesKm: minutesKm === undefined ? (item.minutesKm ?? null) : minutesKm,
       };
       if (after.minutes === (item.minutes ?? null) && after.minutesKm === (item.minutesKm ?? null)) {
-        problems.add('minutes', 'give corrected minutes or minutesKm that differ from the approved text');
+        problems.add('minutes', 'give corrected minutes or minutesKm that differ from the approved text', 'REQUIRED');
       }
       problems.throwIfAny();
       const revision = em.create(MinutesRevisionSchema, {

@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { Problems } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { decode } from '../../graphql/decode.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
-import { recordDecision, updateDecision } from './decision.service.js';
+import { checkIdempotencyKey } from '../idempotency/idempotency.service.js';
+import { recordDecision, removeDecision, updateDecision } from './decision.service.js';
 import {
   type AgendaItem,
   AgendaItemSchema,
@@ -15,6 +16,8 @@ import {
 import {
   RecordDecisionInput,
   RecordDecisionPayload,
+  RemoveDecisionInput,
+  RemoveDecisionPayload,
   UpdateDecisionInput,
   UpdateDecisionPayload,
 } from './meeting.inputs.js';
@@ -50,27 +53,44 @@ export class DecisionResolver {
     @Arg('input', () => RecordDecisionInput) input: RecordDecisionInput,
     @Ctx() ctx: Context,
   ): Promise<{ decision: Decision }> {
-    const problems = new Problems();
-    const meeting = decodeId(input.meetingId, 'Meeting', 'meetingId', problems);
-    const agendaItem = decodeId(input.agendaItemId, 'AgendaItem', 'agendaItemId', problems);
-    problems.throwIfAny();
+    const { meeting, agendaItem, idempotencyKey } = decode((d) => ({
+      meeting: d.id(input.meetingId, 'Meeting', 'meetingId'),
+      agendaItem: d.id(input.agendaItemId, 'AgendaItem', 'agendaItemId'),
+      idempotencyKey: checkIdempotencyKey(d.problems, input.idempotencyKey),
+    }));
     return {
-      decision: await recordDecision(ctx, { meeting: meeting!, agendaItem, text: input.text, textKm: input.textKm }),
+      decision: await recordDecision(
+        ctx,
+        { meeting, agendaItem, text: input.text, textKm: input.textKm },
+        { idempotencyKey },
+      ),
     };
   }
 
+  @Mutation(() => RemoveDecisionPayload, {
+    description:
+      'Removes a decision recorded by mistake (secretariat); refused once commitments follow from it (code IN_USE) or the minutes are approved (INVALID_STATE). Later decisions move up.',
+  })
+  async removeDecision(
+    @Arg('input', () => RemoveDecisionInput) input: RemoveDecisionInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ meeting: Meeting }> {
+    const id = decode((d) => d.id(input.id, 'Decision', 'id'));
+    return { meeting: await removeDecision(ctx, id) };
+  }
+
   @Mutation(() => UpdateDecisionPayload, {
-    description: 'Changes a decision until the minutes are approved (secretariat).',
+    description:
+      'Changes a decision (secretariat) until the minutes are approved (INVALID_STATE). Once a commitment follows from it, it can still move to another agenda item but no longer be reworded (IN_USE).',
   })
   async updateDecision(
     @Arg('input', () => UpdateDecisionInput) input: UpdateDecisionInput,
     @Ctx() ctx: Context,
   ): Promise<{ decision: Decision }> {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'Decision', 'id', problems);
-    const agendaItem =
-      input.agendaItemId === null ? null : decodeId(input.agendaItemId, 'AgendaItem', 'agendaItemId', problems);
-    problems.throwIfAny();
-    return { decision: await updateDecision(ctx, id!, { agendaItem, text: input.text, textKm: input.textKm }) };
+    const { id, agendaItem } = decode((d) => ({
+      id: d.id(input.id, 'Decision', 'id'),
+      agendaItem: d.nullableId(input.agendaItemId, 'AgendaItem', 'agendaItemId'),
+    }));
+    return { decision: await updateDecision(ctx, id, { agendaItem, text: input.text, textKm: input.textKm }) };
   }
 }

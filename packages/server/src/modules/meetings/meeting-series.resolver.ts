@@ -1,9 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireReader } from '../../auth/permissions.js';
-import { Problems } from '../../errors.js';
 import type { Page } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { type Decoder, decode } from '../../graphql/decode.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
@@ -49,12 +49,9 @@ const previousAndNextLoader = (ctx: Context) =>
     },
   );
 
-function decodeSeriesFields(input: CreateMeetingSeriesInput, problems: Problems) {
+function decodeSeriesFields(input: CreateMeetingSeriesInput, d: Decoder) {
   const { organizerId, ...fields } = input;
-  return {
-    ...fields,
-    organizer: organizerId === null ? null : decodeId(organizerId, 'Organization', 'organizerId', problems),
-  };
+  return { ...fields, organizer: d.nullableId(organizerId, 'Organization', 'organizerId') };
 }
 
 @Resolver(() => MeetingSeriesType)
@@ -115,9 +112,7 @@ export class MeetingSeriesResolver {
     @Arg('input', () => CreateMeetingSeriesInput) input: CreateMeetingSeriesInput,
     @Ctx() ctx: Context,
   ): Promise<{ series: MeetingSeries }> {
-    const problems = new Problems();
-    const fields = decodeSeriesFields(input, problems);
-    problems.throwIfAny();
+    const fields = decode((d) => decodeSeriesFields(input, d));
     return { series: await createMeetingSeries(ctx, fields) };
   }
 
@@ -128,12 +123,12 @@ export class MeetingSeriesResolver {
     @Arg('input', () => UpdateMeetingSeriesInput) input: UpdateMeetingSeriesInput,
     @Ctx() ctx: Context,
   ): Promise<{ series: MeetingSeries }> {
-    const problems = new Problems();
     const { id: globalId, ...rest } = input;
-    const id = decodeId(globalId, 'MeetingSeries', 'id', problems);
-    const fields = decodeSeriesFields(rest, problems);
-    problems.throwIfAny();
-    return { series: await updateMeetingSeries(ctx, id!, fields) };
+    const { id, fields } = decode((d) => ({
+      id: d.id(globalId, 'MeetingSeries', 'id'),
+      fields: decodeSeriesFields(rest, d),
+    }));
+    return { series: await updateMeetingSeries(ctx, id, fields) };
   }
 
   @Mutation(() => ScheduleNextMeetingPayload, {
@@ -144,12 +139,10 @@ export class MeetingSeriesResolver {
     @Arg('input', () => ScheduleNextMeetingInput) input: ScheduleNextMeetingInput,
     @Ctx() ctx: Context,
   ): Promise<{ meeting: Meeting }> {
-    const problems = new Problems();
-    const series = decodeId(input.seriesId, 'MeetingSeries', 'seriesId', problems);
-    problems.throwIfAny();
+    const series = decode((d) => d.id(input.seriesId, 'MeetingSeries', 'seriesId'));
     return {
       meeting: await scheduleNextMeeting(ctx, {
-        series: series!,
+        series,
         startsAt: input.startsAt,
         endsAt: input.endsAt,
         location: input.location,

@@ -11,6 +11,9 @@ export const PARTICIPATION_ROLES = ['CHAIR', 'RAPPORTEUR', 'PARTICIPANT', 'OBSER
 export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
 export const ATTENDANCES = ['INVITED', 'CONFIRMED', 'ATTENDED', 'APOLOGIES', 'ABSENT'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];
+/** Sex as recorded for a participant at a meeting, for gender-disaggregated attendance. */
+export const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNDISCLOSED'] as const;
+export type Sex = (typeof SEXES)[number];
 
 export const MeetingSeriesSchema = defineEntity({
   name: 'MeetingSeries',
@@ -96,6 +99,12 @@ export const ParticipationSchema = defineEntity({
     organization: p.manyToOne(OrganizationSchema).mapToPk().index(),
     role: p.enum(PARTICIPATION_ROLES).default('PARTICIPANT'),
     attendance: p.enum(ATTENDANCES).default('INVITED'),
+    /** The position they held at this meeting (personal data: staff and focal points only). */
+    positionHeld: p.text().nullable(),
+    /** The invited person this one stands in for. */
+    onBehalfOf: p.manyToOne(PersonSchema).mapToPk().nullable(),
+    /** As recorded for this meeting (personal data: staff and focal points only). */
+    sex: p.enum(SEXES).nullable(),
   },
 });
 export type Participation = InferEntity<typeof ParticipationSchema>;

@@ -1,8 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Visibility } from '../../db/base.entity.js';
+import { Connection } from '../../graphql/connection.js';
+import { inputFields } from '../../graphql/decode.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { VisibilityEnum } from '../../graphql/visibility.js';
-import type { Attendance, MeetingKind, ParticipationRole } from './meeting.entity.js';
+import type { Attendance, MeetingKind, ParticipationRole, Sex } from './meeting.entity.js';
 import {
   AgendaItemType,
   AttendanceEnum,
@@ -13,78 +15,63 @@ import {
   MinutesRevisionType,
   ParticipationRoleEnum,
   ParticipationType,
+  SexEnum,
 } from './meeting.type.js';
 
+/** The fields of a meeting that createMeeting and updateMeeting take. */
+const MeetingFields = inputFields((required) => {
+  // Not itself in the schema: only the inputs that extend it are.
+  @InputType()
+  abstract class Fields {
+    @Field(() => String, {
+      nullable: true,
+      description: required ? 'Title in English (this or titleKm is required).' : 'Title in English.',
+    })
+    title?: string | null;
+
+    @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
+    titleKm?: string | null;
+
+    @Field(() => MeetingKindEnum, { nullable: !required, description: 'What sort of meeting.' })
+    kind!: MeetingKind;
+
+    @Field(() => DateTimeScalar, { nullable: !required, description: 'When it starts.' })
+    startsAt!: Date;
+
+    @Field(() => DateTimeScalar, { nullable: true, description: 'When it ends (after startsAt).' })
+    endsAt?: Date | null;
+
+    @Field(() => String, { nullable: true, description: 'Where it takes place.' })
+    location?: string | null;
+
+    @Field(() => ID, { nullable: !required, description: 'The organisation that organises it.' })
+    organizerId!: string;
+
+    @Field(() => ID, { nullable: true, description: 'The person who chairs it.' })
+    chairId?: string | null;
+
+    @Field(() => ID, { nullable: true, description: 'The series it belongs to.' })
+    seriesId?: string | null;
+
+    @Field(() => VisibilityEnum, {
+      nullable: true,
+      description: required ? 'Who may read it (default INTERNAL).' : 'Who may read it.',
+    })
+    visibility?: Visibility | null;
+  }
+  return Fields;
+});
+
 @InputType({ description: 'A new meeting; it starts PLANNED.' })
-export class CreateMeetingInput {
-  @Field(() => String, { nullable: true, description: 'Title in English (this or titleKm is required).' })
-  title?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
-  titleKm?: string | null;
-
-  @Field(() => MeetingKindEnum, { description: 'What sort of meeting.' })
-  kind!: MeetingKind;
-
-  @Field(() => DateTimeScalar, { description: 'When it starts.' })
-  startsAt!: Date;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When it ends (after startsAt).' })
-  endsAt?: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'Where it takes place.' })
-  location?: string | null;
-
-  @Field(() => ID, { description: 'The organisation that organises it.' })
-  organizerId!: string;
-
-  @Field(() => ID, { nullable: true, description: 'The person who chairs it.' })
-  chairId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The series it belongs to.' })
-  seriesId?: string | null;
-
-  @Field(() => VisibilityEnum, { nullable: true, description: 'Who may read it (default INTERNAL).' })
-  visibility?: Visibility | null;
-}
+export class CreateMeetingInput extends MeetingFields.Create {}
 
 @InputType({ description: 'Changes to a meeting; only the fields given change (null clears an optional one).' })
-export class UpdateMeetingInput {
+export class UpdateMeetingInput extends MeetingFields.Update {
   @Field(() => ID, { description: 'The meeting to change.' })
   id!: string;
 
   @Field(() => Int, { description: 'The version you last read; a stale one is refused with CONFLICT.' })
   version!: number;
-
-  @Field(() => String, { nullable: true, description: 'Title in English.' })
-  title?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
-  titleKm?: string | null;
-
-  @Field(() => MeetingKindEnum, { nullable: true, description: 'What sort of meeting.' })
-  kind?: MeetingKind | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When it starts.' })
-  startsAt?: Date | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When it ends (after startsAt).' })
-  endsAt?: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'Where it takes place.' })
-  location?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The organisation that organises it.' })
-  organizerId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The person who chairs it.' })
-  chairId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The series it belongs to.' })
-  seriesId?: string | null;
-
-  @Field(() => VisibilityEnum, { nullable: true, description: 'Who may read it.' })
-  visibility?: Visibility | null;
 }
 
 @ObjectType({ description: 'The result of createMeeting.' })
@@ -254,6 +241,13 @@ export class UpdateAgendaItemInput {
 
   @Field(() => String, { nullable: true, description: 'Minutes in Khmer (Markdown).' })
   minutesKm?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A key the client makes once per change (a UUID, say); a change sent again with the same key is not applied twice and answers with the record as it is now.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ description: 'The result of updateAgendaItem.' })
@@ -335,6 +329,29 @@ export class SetParticipationInput {
 
   @Field(() => AttendanceEnum, { description: 'Whether they came.' })
   attendance!: Attendance;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The position they held at this meeting (omitted: unchanged; null or empty: cleared).',
+  })
+  positionHeld?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The invited person this one stands in for (a participant of the same meeting; omitted: unchanged; null: nobody).',
+  })
+  onBehalfOfId?: string | null;
+
+  @Field(() => SexEnum, { nullable: true, description: 'Sex as recorded for this meeting (omitted: unchanged).' })
+  sex?: Sex | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A key the client makes once per change (a UUID, say); a change sent again with the same key is not applied twice and answers with the record as it is now.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ description: 'The result of setParticipation.' })
@@ -361,6 +378,54 @@ export class RemoveParticipationPayload {
   meeting!: MeetingType;
 }
 
+@ObjectType({ description: 'A page of participations (your invitations).' })
+export class ParticipationConnection extends Connection(ParticipationType, 'Participation') {}
+
+@InputType({ description: 'Your answer to an invitation to a meeting.' })
+export class RespondToInvitationInput {
+  @Field(() => ID, { description: 'The meeting you are invited to.' })
+  meetingId!: string;
+
+  @Field(() => AttendanceEnum, { description: 'CONFIRMED (you will come) or APOLOGIES (you cannot).' })
+  attendance!: Attendance;
+}
+
+@ObjectType({ description: 'The result of respondToInvitation.' })
+export class RespondToInvitationPayload {
+  @Field(() => ParticipationType, { description: 'Your participation as it is now.' })
+  participation!: ParticipationType;
+
+  @Field(() => MeetingType, { description: 'The meeting.' })
+  meeting!: MeetingType;
+}
+
+@InputType({ description: 'A meeting created by mistake, to delete.' })
+export class DeleteMeetingInput {
+  @Field(() => ID, { description: 'The meeting: PLANNED, without minutes, decisions or commitments.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you last read; a stale one is refused with CONFLICT.' })
+  version!: number;
+}
+
+@ObjectType({ description: 'The result of deleteMeeting.' })
+export class DeleteMeetingPayload {
+  @Field(() => ID, { description: 'The id of the meeting that was deleted (its audit trail stays).' })
+  deletedMeetingId!: string;
+}
+
+@InputType({ description: 'A decision recorded by mistake, to remove.' })
+export class RemoveDecisionInput {
+  @Field(() => ID, { description: 'The decision: without commitments, in a meeting whose minutes are not approved.' })
+  id!: string;
+}
+
+@ObjectType({ description: 'The result of removeDecision.' })
+export class RemoveDecisionPayload {
+  @Field(() => MeetingType, { description: 'The meeting, with its remaining decisions renumbered.' })
+  meeting!: MeetingType;
+}
+
 @InputType({ description: 'A decision taken in a meeting.' })
 export class RecordDecisionInput {
   @Field(() => ID, { description: 'The meeting.' })
@@ -374,6 +439,13 @@ export class RecordDecisionInput {
 
   @Field(() => String, { nullable: true, description: 'The decision in Khmer.' })
   textKm?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A key the client makes once per change (a UUID, say); a change sent again with the same key is not applied twice and answers with the record as it is now.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ description: 'The result of recordDecision.' })

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Problems } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { decode } from '../../graphql/decode.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { AgendaItemResolver, MinutesRevisionResolver } from './agenda-item.resolver.js';
 import { DecisionResolver } from './decision.resolver.js';
@@ -18,6 +18,8 @@ import {
   type MeetingSeries,
   MeetingSeriesSchema,
   type Participation,
+  SEXES,
+  type Sex,
 } from './meeting.entity.js';
 import {
   ApproveMinutesInput,
@@ -26,13 +28,15 @@ import {
   CancelMeetingPayload,
   CreateMeetingInput,
   CreateMeetingPayload,
+  DeleteMeetingInput,
+  DeleteMeetingPayload,
   MarkMeetingHeldInput,
   MarkMeetingHeldPayload,
   UpdateMeetingInput,
   UpdateMeetingPayload,
 } from './meeting.inputs.js';
 import { agendaItemsLoader, decisionsLoader, participationsLoader, visibleMeetingLoader } from './meeting.loaders.js';
-import { createMeeting, listMeetings, transitionMeeting, updateMeeting } from './meeting.service.js';
+import { createMeeting, deleteMeeting, listMeetings, transitionMeeting, updateMeeting } from './meeting.service.js';
 import {
   AgendaItemType,
   DecisionType,
@@ -42,6 +46,7 @@ import {
   MeetingSeriesType,
   MeetingType,
   ParticipationType,
+  SexCountType,
 } from './meeting.type.js';
 
 @ArgsType()
@@ -99,6 +104,21 @@ export class MeetingResolver {
     return participationsLoader(ctx).load(meeting.id);
   }
 
+  @FieldResolver(() => [SexCountType], {
+    description:
+      'How many attended (attendance ATTENDED), by sex: one entry per Sex in order (zeros included), then one with sex null for attendees whose sex was not recorded, if any. Aggregate counts: everyone who may see the meeting sees them.',
+  })
+  async attendanceBySex(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<{ sex: Sex | null; count: number }[]> {
+    const attended = (await participationsLoader(ctx).load(meeting.id)).filter((p) => p.attendance === 'ATTENDED');
+    const counts: { sex: Sex | null; count: number }[] = SEXES.map((sex) => ({
+      sex,
+      count: attended.filter((p) => p.sex === sex).length,
+    }));
+    const unrecorded = attended.filter((p) => !p.sex).length;
+    if (unrecorded > 0) counts.push({ sex: null, count: unrecorded });
+    return counts;
+  }
+
   @FieldResolver(() => [DecisionType], { description: 'The decisions taken, in order.' })
   decisions(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<Decision[]> {
     return decisionsLoader(ctx).load(meeting.id);
@@ -108,32 +128,8 @@ export class MeetingResolver {
     description: 'Meetings you may see, newest first unless orderBy says otherwise.',
   })
   meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: Context) {
-    const problems = new Problems();
-    const filter = args.filter;
-    const organizer = decodeId(filter?.organizerId, 'Organization', 'filter.organizerId', problems);
-    const participantOrganization = decodeId(
-      filter?.participantOrganizationId,
-      'Organization',
-      'filter.participantOrganizationId',
-      problems,
-    );
-    const series = decodeId(filter?.seriesId, 'MeetingSeries', 'filter.seriesId', problems);
-    if (filter?.from && filter.to && filter.to < filter.from) problems.add('filter.to', 'must not be before from');
-    problems.throwIfAny();
-    return listMeetings(
-      ctx,
-      {
-        from: filter?.from,
-        to: filter?.to,
-        status: filter?.status,
-        search: filter?.search,
-        organizer,
-        participantOrganization,
-        series,
-      },
-      args.orderBy,
-      args,
-    );
+    const filter = decode((d) => d.meetingFilter(args.filter));
+    return listMeetings(ctx, filter, args.orderBy, args);
   }
 
   @Mutation(() => CreateMeetingPayload, { description: 'Plans a meeting (secretariat).' })
@@ -141,11 +137,11 @@ export class MeetingResolver {
     @Arg('input', () => CreateMeetingInput) input: CreateMeetingInput,
     @Ctx() ctx: Context,
   ): Promise<{ meeting: Meeting }> {
-    const problems = new Problems();
-    const organizer = decodeId(input.organizerId, 'Organization', 'organizerId', problems);
-    const chair = decodeId(input.chairId, 'Person', 'chairId', problems);
-    const series = decodeId(input.seriesId, 'MeetingSeries', 'seriesId', problems);
-    problems.throwIfAny();
+    const { organizer, chair, series } = decode((d) => ({
+      organizer: d.id(input.organizerId, 'Organization', 'organizerId'),
+      chair: d.id(input.chairId, 'Person', 'chairId'),
+      series: d.id(input.seriesId, 'MeetingSeries', 'seriesId'),
+    }));
     const { organizerId: _o, chairId: _c, seriesId: _s, ...fields } = input;
     return { meeting: await createMeeting(ctx, { ...fields, organizer, chair, series }) };
   }
@@ -157,15 +153,14 @@ export class MeetingResolver {
     @Arg('input', () => UpdateMeetingInput) input: UpdateMeetingInput,
     @Ctx() ctx: Context,
   ): Promise<{ meeting: Meeting }> {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'Meeting', 'id', problems);
-    const organizer =
-      input.organizerId === null ? null : decodeId(input.organizerId, 'Organization', 'organizerId', problems);
-    const chair = input.chairId === null ? null : decodeId(input.chairId, 'Person', 'chairId', problems);
-    const series = input.seriesId === null ? null : decodeId(input.seriesId, 'MeetingSeries', 'seriesId', problems);
-    problems.throwIfAny();
+    const { id, organizer, chair, series } = decode((d) => ({
+      id: d.id(input.id, 'Meeting', 'id'),
+      organizer: d.nullableId(input.organizerId, 'Organization', 'organizerId'),
+      chair: d.nullableId(input.chairId, 'Person', 'chairId'),
+      series: d.nullableId(input.seriesId, 'MeetingSeries', 'seriesId'),
+    }));
     const { id: _id, version, organizerId: _o, chairId: _c, seriesId: _s, ...fields } = input;
-    return { meeting: await updateMeeting(ctx, id!, version, { ...fields, organizer, chair, series }) };
+    return { meeting: await updateMeeting(ctx, id, version, { ...fields, organizer, chair, series }) };
   }
 
   @Mutation(() => MarkMeetingHeldPayload, { description: 'Records that a PLANNED meeting took place (secretariat).' })
@@ -186,6 +181,19 @@ export class MeetingResolver {
     return { meeting: await transitionMeeting(ctx, decodeMeetingId(input.id), input.version, 'approveMinutes') };
   }
 
+  @Mutation(() => DeleteMeetingPayload, {
+    description:
+      'Deletes a meeting created by mistake (secretariat): only a PLANNED meeting without minutes, decisions or commitments; anything else is refused (code CANCEL_INSTEAD): cancel it instead. Its agenda and participants go with it; the audit trail stays.',
+  })
+  async deleteMeeting(
+    @Arg('input', () => DeleteMeetingInput) input: DeleteMeetingInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ deletedMeetingId: string }> {
+    const id = decodeMeetingId(input.id);
+    await deleteMeeting(ctx, id, input.version);
+    return { deletedMeetingId: toGlobalId('Meeting', id) };
+  }
+
   @Mutation(() => CancelMeetingPayload, { description: 'Cancels a PLANNED meeting, with a reason (secretariat).' })
   async cancelMeeting(
     @Arg('input', () => CancelMeetingInput) input: CancelMeetingInput,
@@ -198,10 +206,7 @@ export class MeetingResolver {
 }
 
 function decodeMeetingId(globalId: string): string {
-  const problems = new Problems();
-  const id = decodeId(globalId, 'Meeting', 'id', problems);
-  problems.throwIfAny();
-  return id!;
+  return decode((d) => d.id(globalId, 'Meeting', 'id'));
 }
 
 /** Every resolver class of the meetings module, for modules/resolvers.ts. */

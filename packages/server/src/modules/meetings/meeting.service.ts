@@ -29,6 +29,7 @@ import {
   type MeetingSeries,
   MeetingSeriesSchema,
   type MeetingStatus,
+  ParticipationSchema,
 } from './meeting.entity.js';
 
 export const TITLE_MAX = 500;
@@ -75,6 +76,11 @@ export function meetingVisibilityWhere(
       `exists (select 1 from participation vp where vp.meeting_id = ${alias}.id and vp.organization_id = ?)`,
     );
     params.push(viewer.organizationId, viewer.organizationId);
+  }
+  // Whoever is invited sees the meeting they are invited to (and can answer the invitation).
+  if (viewer.role && viewer.personId) {
+    parts.push(`exists (select 1 from participation ip where ip.meeting_id = ${alias}.id and ip.person_id = ?)`);
+    params.push(viewer.personId);
   }
   return { sql: parts.length ? `(${parts.join(' or ')})` : 'false', params };
 }
@@ -251,10 +257,10 @@ async function validateSeries(em: EntityManager, fields: SeriesFields, existing?
     clean.titleKm === undefined ? existing?.titleKm : clean.titleKm,
   );
   if (clean.organizer && !(await em.findOne(OrganizationSchema, { id: clean.organizer })))
-    problems.add('organizerId', 'no such organisation');
+    problems.add('organizerId', 'no such organisation', 'NOT_FOUND_REFERENCE');
   if (clean.cadence) {
     const problem = cadenceProblem(clean.cadence);
-    if (problem) problems.add('cadence', problem);
+    if (problem) problems.add('cadence', problem, 'INVALID_FORMAT');
     else clean.cadence = clean.cadence.toUpperCase().replace(/^RRULE:/, '');
   }
   problems.throwIfAny();
@@ -344,7 +350,7 @@ export async function validateMeeting(
     location: cleanText(problems, 'location', fields.location, TITLE_MAX),
   };
   for (const key of ['kind', 'startsAt', 'organizer', 'visibility'] as const) {
-    if (fields[key] === null) problems.add(INPUT_FIELD[key], 'cannot be empty');
+    if (fields[key] === null) problems.add(INPUT_FIELD[key], 'cannot be empty', 'REQUIRED');
   }
   if (existing) {
     for (const key of MEETING_FIELDS) {
@@ -353,9 +359,13 @@ export async function validateMeeting(
       const next = snapshot(clean, [key])[key];
       if (now === next) continue;
       if (existing.status === 'MINUTES_APPROVED') {
-        problems.add(INPUT_FIELD[key], 'cannot change once the minutes are approved');
+        problems.add(INPUT_FIELD[key], 'cannot change once the minutes are approved', 'INVALID_STATE', {
+          status: existing.status,
+        });
       } else if (existing.status === 'CANCELLED') {
-        problems.add(INPUT_FIELD[key], 'cannot change: the meeting is cancelled');
+        problems.add(INPUT_FIELD[key], 'cannot change: the meeting is cancelled', 'INVALID_STATE', {
+          status: existing.status,
+        });
       }
     }
   }
@@ -366,21 +376,28 @@ export async function validateMeeting(
     clean.titleKm === undefined ? existing?.titleKm : clean.titleKm,
   );
   if (clean.startsAt && (clean.startsAt < EARLIEST || clean.startsAt >= LATEST)) {
-    problems.add('startsAt', 'must be between 1990 and 2100');
+    problems.add('startsAt', 'must be between 1990 and 2100', 'OUT_OF_RANGE', { min: '1990-01-01', max: '2099-12-31' });
   }
   const startsAt = clean.startsAt ?? existing?.startsAt;
   const endsAt = clean.endsAt === undefined ? existing?.endsAt : clean.endsAt;
   if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) {
-    problems.add(clean.endsAt === undefined ? 'startsAt' : 'endsAt', 'the meeting must end after it starts');
+    problems.add(
+      clean.endsAt === undefined ? 'startsAt' : 'endsAt',
+      'the meeting must end after it starts',
+      'END_BEFORE_START',
+    );
   }
   if (clean.organizer && !(await em.findOne(OrganizationSchema, { id: clean.organizer }))) {
-    problems.add('organizerId', 'no such organisation');
+    problems.add('organizerId', 'no such organisation', 'NOT_FOUND_REFERENCE');
   }
   if (clean.chair && !(await em.findOne(PersonSchema, { id: clean.chair }))) {
-    problems.add('chairId', 'no such person');
+    problems.add('chairId', 'no such person', 'NOT_FOUND_REFERENCE');
   }
   if (clean.series && !(await em.findOne(MeetingSeriesSchema, { id: clean.series }))) {
-    problems.add('seriesId', 'no such meeting series');
+    problems.add('seriesId', 'no such meeting series', 'NOT_FOUND_REFERENCE');
+  }
+  if (existing && clean.visibility && clean.visibility !== existing.visibility) {
+    await checkCommitmentsFit(em, problems, existing.id, clean.visibility);
   }
   problems.throwIfAny();
   return clean;
@@ -419,7 +436,9 @@ export async function lockMeeting(
   );
   if (!meeting) {
     if (options.missing && options.missing !== 'notFound') {
-      throw new InvalidInputError([{ field: options.missing, message: 'no such meeting' }]);
+      throw new InvalidInputError([
+        { field: options.missing, message: 'no such meeting', code: 'NOT_FOUND_REFERENCE' },
+      ]);
     }
     throw new NotFoundError('Meeting', id);
   }
@@ -433,11 +452,23 @@ export async function lockMeeting(
 export function requireOpenMeeting(meeting: Meeting, field: string, what: string): void {
   if (meeting.status === 'MINUTES_APPROVED') {
     throw new InvalidInputError([
-      { field, message: `the minutes of this meeting are approved: ${what} can no longer change` },
+      {
+        field,
+        message: `the minutes of this meeting are approved: ${what} can no longer change`,
+        code: 'INVALID_STATE',
+        params: { status: meeting.status },
+      },
     ]);
   }
   if (meeting.status === 'CANCELLED') {
-    throw new InvalidInputError([{ field, message: `the meeting is cancelled: ${what} can no longer change` }]);
+    throw new InvalidInputError([
+      {
+        field,
+        message: `the meeting is cancelled: ${what} can no longer change`,
+        code: 'INVALID_STATE',
+        params: { status: meeting.status },
+      },
+    ]);
   }
 }
 
@@ -515,6 +546,106 @@ export async function updateMeeting(
   );
 }
 
+/** INTERNAL < PARTNERS < PUBLIC: how far a record may be read. */
+export const VISIBILITY_RANK: Record<Visibility, number> = { INTERNAL: 0, PARTNERS: 1, PUBLIC: 2 };
+
+/**
+ * A meeting's content is read no further than the meeting (auth/permissions.ts `parentVisibility`):
+ * lowering a meeting below its commitments would hide them silently, so it is refused, naming them.
+ */
+async function checkCommitmentsFit(em: EntityManager, problems: Problems, meetingId: string, visibility: Visibility) {
+  const above = (Object.keys(VISIBILITY_RANK) as Visibility[]).filter(
+    (v) => VISIBILITY_RANK[v] > VISIBILITY_RANK[visibility],
+  );
+  if (above.length === 0) return;
+  const rows = await em.execute<{ reference: string }[]>(
+    `select reference from commitment where meeting_id = ? and visibility in (${above.map(() => '?').join(', ')})
+     order by reference`,
+    [meetingId, ...above],
+  );
+  if (rows.length === 0) return;
+  const references = rows.map((row) => row.reference);
+  problems.add(
+    'visibility',
+    `${references.length} commitment(s) of this meeting are more visible than ${visibility} (${references.slice(0, 10).join(', ')}): lower their visibility first`,
+    'VISIBILITY_BELOW_COMMITMENTS',
+    { count: references.length, references: references.slice(0, 10), visibility },
+  );
+}
+
+/**
+ * Deletes a meeting created by mistake: only PLANNED, with no minutes, decisions or commitments
+ * (anything else is cancelled instead). Its agenda and participants go with it; every removal is
+ * audited, and the audit events stay.
+ */
+export async function deleteMeeting(scope: Scope, id: string, version: number): Promise<void> {
+  requireStaff(scope.viewer, 'delete meetings');
+  await scope.em.transactional(async (em) => {
+    const meeting = await lockMeeting(em, id, { version, mode: 'write' });
+    const [usage] = await em.execute<{ minutes: number; decisions: number; commitments: number }[]>(
+      `select
+         (select count(*)::int from agenda_item a where a.meeting_id = ? and (coalesce(a.minutes, '') <> '' or coalesce(a.minutes_km, '') <> '')) as minutes,
+         (select count(*)::int from decision d where d.meeting_id = ?) as decisions,
+         (select count(*)::int from commitment c where c.meeting_id = ?) as commitments`,
+      [id, id, id],
+    );
+    const reasons: string[] = [];
+    if (meeting.status !== 'PLANNED') reasons.push(`it is ${meeting.status}`);
+    if (usage.minutes > 0) reasons.push('it has minutes');
+    if (usage.decisions > 0) reasons.push(`it has ${usage.decisions} decision(s)`);
+    if (usage.commitments > 0) reasons.push(`it has ${usage.commitments} commitment(s)`);
+    if (reasons.length > 0) {
+      throw new InvalidInputError([
+        {
+          field: 'id',
+          message: `this meeting cannot be deleted (${reasons.join(', ')}): cancel it instead`,
+          code: 'CANCEL_INSTEAD',
+          params: { status: meeting.status, ...usage },
+        },
+      ]);
+    }
+    const items = await em.find(AgendaItemSchema, { meeting: id });
+    const participations = await em.find(ParticipationSchema, { meeting: id });
+    for (const item of items) {
+      recordAudit(em, scope.viewer, {
+        entityType: 'AgendaItem',
+        entityId: item.id,
+        operation: 'remove',
+        changes: diff(snapshot(item, ['meeting', 'title', 'titleKm', 'position']), null, [
+          'meeting',
+          'title',
+          'titleKm',
+          'position',
+        ]),
+      });
+      em.remove(item);
+    }
+    for (const participation of participations) {
+      recordAudit(em, scope.viewer, {
+        entityType: 'Participation',
+        entityId: participation.id,
+        operation: 'remove',
+        changes: diff(snapshot(participation, ['meeting', 'person', 'organization', 'role', 'attendance']), null, [
+          'meeting',
+          'person',
+          'organization',
+          'role',
+          'attendance',
+        ]),
+      });
+      em.remove(participation);
+    }
+    await em.flush();
+    recordAudit(em, scope.viewer, {
+      entityType: 'Meeting',
+      entityId: id,
+      operation: 'delete',
+      changes: diff(snapshot(meeting, MEETING_AUDITED), null, MEETING_AUDITED),
+    });
+    em.remove(meeting);
+  });
+}
+
 const TRANSITIONS = {
   markHeld: { from: 'PLANNED', to: 'HELD', verb: 'be marked as held' },
   approveMinutes: { from: 'HELD', to: 'MINUTES_APPROVED', verb: 'have its minutes approved' },
@@ -539,12 +670,14 @@ export async function transitionMeeting(
         problems.add(
           'status',
           `the meeting is ${meeting.status}: only a ${transition.from} meeting can ${transition.verb}`,
+          'INVALID_STATE',
+          { status: meeting.status },
         );
       }
       let cleanReason: string | null | undefined;
       if (operation === 'cancel') {
         cleanReason = cleanText(problems, 'reason', reason, TEXT_MAX);
-        if (!cleanReason) problems.add('reason', 'say why the meeting is cancelled');
+        if (!cleanReason) problems.add('reason', 'say why the meeting is cancelled', 'REQUIRED');
       }
       problems.throwIfAny();
       const before = snapshot(meeting, MEETING_AUDITED);

@@ -15,6 +15,8 @@ import {
   type MeetingStatus,
   PARTICIPATION_ROLES,
   type ParticipationRole,
+  SEXES,
+  type Sex,
 } from './meeting.entity.js';
 
 export const MeetingKindEnum = graphqlEnum(MEETING_KINDS, 'MeetingKind', 'What sort of meeting this is.', {
@@ -56,6 +58,18 @@ export const AttendanceEnum = graphqlEnum(ATTENDANCES, 'Attendance', 'Whether so
   APOLOGIES: 'Sent apologies.',
   ABSENT: 'Did not come, without apologies.',
 });
+
+export const SexEnum = graphqlEnum(
+  SEXES,
+  'Sex',
+  'Sex of a participant as recorded for a meeting, for the gender-disaggregated attendance partners report.',
+  {
+    FEMALE: 'Female.',
+    MALE: 'Male.',
+    OTHER: 'Another sex or gender.',
+    UNDISCLOSED: 'The participant chose not to say.',
+  },
+);
 
 export const MEETING_ORDER_FIELDS = ['STARTS_AT', 'TITLE', 'UPDATED_AT'] as const;
 export type MeetingOrderField = (typeof MEETING_ORDER_FIELDS)[number];
@@ -192,6 +206,18 @@ export class ParticipationType {
 
   @Field(() => AttendanceEnum, { description: 'Whether they came.' })
   attendance!: Attendance;
+}
+
+@ObjectType('SexCount', { description: 'How many people who attended a meeting were recorded with one sex.' })
+export class SexCountType {
+  @Field(() => SexEnum, {
+    nullable: true,
+    description: 'The sex recorded; null counts the attendees whose sex was not recorded.',
+  })
+  sex!: Sex | null;
+
+  @Field(() => Int, { description: 'How many attended.' })
+  count!: number;
 }
 
 @ObjectType('Decision', { implements: Node, description: 'A decision taken in a meeting; commitments follow from it.' })

@@ -28,7 +28,7 @@ export async function scheduleNextMeeting(scope: Scope, fields: NextMeetingField
   return scope.em.transactional(async (em) => {
     const problems = new Problems();
     const series = await em.findOne(MeetingSeriesSchema, { id: fields.series });
-    if (!series) problems.add('seriesId', 'no such meeting series');
+    if (!series) problems.add('seriesId', 'no such meeting series', 'NOT_FOUND_REFERENCE');
     problems.throwIfAny();
     const [previous] = await em.find(
       MeetingSchema,
@@ -37,7 +37,11 @@ export async function scheduleNextMeeting(scope: Scope, fields: NextMeetingField
     );
     const organizer = series!.organizer ?? previous?.organizer;
     if (!organizer)
-      problems.add('seriesId', 'the series has no organiser and no earlier meeting: give it an organiser first');
+      problems.add(
+        'seriesId',
+        'the series has no organiser and no earlier meeting: give it an organiser first',
+        'REQUIRED',
+      );
     problems.throwIfAny();
     const clean = await validateMeeting(em, {
       title: series!.title,

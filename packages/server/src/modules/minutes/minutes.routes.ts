@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { Problems } from '../../errors.js';
-import { decodeId } from '../../graphql/global-id.js';
+import type { Problems } from '../../errors.js';
+import { decodeAsync } from '../../graphql/decode.js';
 import { AccountSchema } from '../accounts/account.entity.js';
 import { attachmentDisposition } from '../files/file-type.js';
 import { queryValue, type RouteDeps, routeHandler } from '../documents/route-handler.js';
@@ -37,11 +37,11 @@ export function registerMinutesRoutes(app: FastifyInstance, deps: RouteDeps): vo
       `/exports/meetings/:id/minutes.${extension}`,
       handle(async (scope, request, reply) => {
         const { id: globalId } = request.params as { id: string };
-        const problems = new Problems();
-        const id = decodeId(globalId, 'Meeting', 'id', problems);
-        const lang = await language(scope, queryValue(request, 'lang'), problems);
-        problems.throwIfAny();
-        const minutes = await loadMinutes(scope, id!, globalId, lang);
+        const { id, lang } = await decodeAsync(async (d) => ({
+          id: d.id(globalId, 'Meeting', 'id'),
+          lang: await language(scope, queryValue(request, 'lang'), d.problems),
+        }));
+        const minutes = await loadMinutes(scope, id, globalId, lang);
         const body = await format.render(minutes);
         const name = `minutes-${minutes.day}-${lang}.${extension}`;
         return reply

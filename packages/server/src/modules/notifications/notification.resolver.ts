@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isStaff, type Viewer } from '../../auth/viewer.js';
-import { Problems } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { decode } from '../../graphql/decode.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { ViewerType } from '../accounts/account.type.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
@@ -86,23 +86,20 @@ export class NotificationResolver {
     @Arg('input', () => MarkNotificationsReadInput) input: MarkNotificationsReadInput,
     @Ctx() ctx: Context,
   ) {
-    const problems = new Problems();
-    const ids = (input.ids ?? [])
-      .map((id, index) => decodeId(id, 'Notification', `ids[${index}]`, problems))
-      .filter((id) => id !== undefined);
-    if (!input.all && !input.ids?.length) problems.add('ids', 'give the ids to mark read, or all: true');
-    problems.throwIfAny();
+    const ids = decode((d) => {
+      if (!input.all && !input.ids?.length)
+        d.problems.add('ids', 'give the ids to mark read, or all: true', 'REQUIRED');
+      return d.ids(input.ids ?? [], 'Notification', 'ids');
+    });
     return { unreadCount: await markNotificationsRead(ctx, { ids, all: input.all ?? false }) };
   }
 }
 
 async function follow(ctx: Context, input: FollowCommitmentInput, following: boolean) {
-  const problems = new Problems();
-  const id = decodeId(input.commitmentId, 'Commitment', 'commitmentId', problems);
-  problems.throwIfAny();
-  await setFollowing(ctx, id!, following, (commitmentId) => visibleCommitmentLoader(ctx).load(commitmentId));
-  followersLoader(ctx).clear(id!);
-  return { commitment: await visibleCommitmentLoader(ctx).load(id!) };
+  const id = decode((d) => d.id(input.commitmentId, 'Commitment', 'commitmentId'));
+  await setFollowing(ctx, id, following, (commitmentId) => visibleCommitmentLoader(ctx).load(commitmentId));
+  followersLoader(ctx).clear(id);
+  return { commitment: await visibleCommitmentLoader(ctx).load(id) };
 }
 
 @Resolver(() => CommitmentType)

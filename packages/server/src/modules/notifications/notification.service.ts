@@ -15,6 +15,7 @@ import type { FollowUpEvent } from './follow-up.js';
 import { type Notification, type NotificationKind, NotificationSchema } from './notification.entity.js';
 import { type Bilingual, describe, type MessageFacts } from './notification.messages.js';
 import { followersOf, loadRecipients, type Recipient, recipientMaySee, recipientsWithRole } from './recipients.js';
+import { queueLive } from '../../live/live.outbox.js';
 
 export interface NotificationRequest {
   key: string;
@@ -45,6 +46,9 @@ export async function createNotification(em: EntityManager, request: Notificatio
       request.message.km,
     ],
   );
+  const id = (rows[0] as { id?: string } | undefined)?.id;
+  // The bell of the recipient's open pages (notificationAdded), on commit.
+  if (id) queueLive(em, { t: 'notification', id, r: request.recipient.person });
   return rows.length > 0;
 }
 

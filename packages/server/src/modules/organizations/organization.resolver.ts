@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireReader } from '../../auth/permissions.js';
-import { Problems } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { decode } from '../../graphql/decode.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { PersonSchema, type Person } from '../people/person.entity.js';
 import { PersonType } from '../people/person.type.js';
@@ -67,9 +67,7 @@ export class OrganizationResolver {
     @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput,
     @Ctx() ctx: Context,
   ): Promise<{ organization: Organization }> {
-    const problems = new Problems();
-    const parent = decodeId(input.parentId, 'Organization', 'parentId', problems);
-    problems.throwIfAny();
+    const parent = decode((d) => d.id(input.parentId, 'Organization', 'parentId'));
     return { organization: await createOrganization(ctx, { ...input, parent }) };
   }
 
@@ -78,11 +76,11 @@ export class OrganizationResolver {
     @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,
     @Ctx() ctx: Context,
   ): Promise<{ organization: Organization }> {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'Organization', 'id', problems);
-    const parent = input.parentId === null ? null : decodeId(input.parentId, 'Organization', 'parentId', problems);
-    problems.throwIfAny();
+    const { id, parent } = decode((d) => ({
+      id: d.id(input.id, 'Organization', 'id'),
+      parent: d.nullableId(input.parentId, 'Organization', 'parentId'),
+    }));
     const { id: _id, parentId: _parentId, ...fields } = input;
-    return { organization: await updateOrganization(ctx, id!, { ...fields, parent }) };
+    return { organization: await updateOrganization(ctx, id, { ...fields, parent }) };
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection.js';
+import { inputFields } from '../../graphql/decode.js';
 import { graphqlEnum } from '../../graphql/enums.js';
 import { Node } from '../../graphql/node.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from './organization.entity.js';
@@ -50,46 +51,41 @@ export class OrganizationFilter {
   search?: string | null;
 }
 
+/** The fields of an organisation that createOrganization and updateOrganization take. */
+const OrganizationFields = inputFields((required) => {
+  // Not itself in the schema: only the inputs that extend it are.
+  @InputType()
+  abstract class Fields {
+    @Field(() => String, { nullable: true, description: 'Name in English.' })
+    name?: string | null;
+
+    @Field(() => String, { nullable: true, description: 'Name in Khmer.' })
+    nameKm?: string | null;
+
+    @Field(() => String, { nullable: !required, description: 'Short unique name (letters, digits, - and _).' })
+    acronym!: string;
+
+    @Field(() => OrganizationKindEnum, { nullable: !required, description: 'What sort of body it is.' })
+    kind!: OrganizationKind;
+
+    @Field(() => ID, {
+      nullable: true,
+      description: required
+        ? 'The organisation this one is part of (a department under a ministry).'
+        : 'The parent organisation; null to detach.',
+    })
+    parentId?: string | null;
+  }
+  return Fields;
+});
+
 @InputType({ description: 'A new organisation.' })
-export class CreateOrganizationInput {
-  @Field(() => String, { nullable: true, description: 'Name in English.' })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Name in Khmer.' })
-  nameKm?: string | null;
-
-  @Field(() => String, { description: 'Short unique name (letters, digits, - and _).' })
-  acronym!: string;
-
-  @Field(() => OrganizationKindEnum, { description: 'What sort of body it is.' })
-  kind!: OrganizationKind;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The organisation this one is part of (a department under a ministry).',
-  })
-  parentId?: string | null;
-}
+export class CreateOrganizationInput extends OrganizationFields.Create {}
 
 @InputType({ description: 'Changes to an organisation; only the fields given change.' })
-export class UpdateOrganizationInput {
+export class UpdateOrganizationInput extends OrganizationFields.Update {
   @Field(() => ID, { description: 'The organisation to change.' })
   id!: string;
-
-  @Field(() => String, { nullable: true, description: 'Name in English.' })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Name in Khmer.' })
-  nameKm?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Short unique name.' })
-  acronym?: string | null;
-
-  @Field(() => OrganizationKindEnum, { nullable: true, description: 'What sort of body it is.' })
-  kind?: OrganizationKind | null;
-
-  @Field(() => ID, { nullable: true, description: 'The parent organisation; null to detach.' })
-  parentId?: string | null;
 }
 
 @ObjectType({ description: 'The result of createOrganization.' })

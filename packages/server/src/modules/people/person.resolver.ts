@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maySeeContactDetails, requireReader } from '../../auth/permissions.js';
-import { Problems } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { decode } from '../../graphql/decode.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { type Organization, OrganizationSchema } from '../organizations/organization.entity.js';
 import { OrganizationType } from '../organizations/organization.type.js';
@@ -67,29 +67,24 @@ export class PersonResolver {
 
   @Query(() => PersonConnection, { description: 'People, by name.' })
   people(@Args(() => PeopleArgs) args: PeopleArgs, @Ctx() ctx: Context) {
-    const problems = new Problems();
-    const organization = decodeId(args.filter?.organizationId, 'Organization', 'filter.organizationId', problems);
-    problems.throwIfAny();
+    const organization = decode((d) => d.id(args.filter?.organizationId, 'Organization', 'filter.organizationId'));
     return listPeople(ctx, { organization, search: args.filter?.search }, args);
   }
 
   @Mutation(() => CreatePersonPayload, { description: 'Adds a person (secretariat).' })
   async createPerson(@Arg('input', () => CreatePersonInput) input: CreatePersonInput, @Ctx() ctx: Context) {
-    const problems = new Problems();
-    const organization = decodeId(input.organizationId, 'Organization', 'organizationId', problems);
-    problems.throwIfAny();
+    const organization = decode((d) => d.id(input.organizationId, 'Organization', 'organizationId'));
     const { organizationId: _o, ...fields } = input;
     return { person: await createPerson(ctx, { ...fields, organization }) };
   }
 
   @Mutation(() => UpdatePersonPayload, { description: 'Changes a person (secretariat).' })
   async updatePerson(@Arg('input', () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: Context) {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'Person', 'id', problems);
-    const organization =
-      input.organizationId === null ? null : decodeId(input.organizationId, 'Organization', 'organizationId', problems);
-    problems.throwIfAny();
+    const { id, organization } = decode((d) => ({
+      id: d.id(input.id, 'Person', 'id'),
+      organization: d.nullableId(input.organizationId, 'Organization', 'organizationId'),
+    }));
     const { id: _id, organizationId: _o, ...fields } = input;
-    return { person: await updatePerson(ctx, id!, { ...fields, organization }) };
+    return { person: await updatePerson(ctx, id, { ...fields, organization }) };
   }
 }

@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireReader } from '../../auth/permissions.js';
-import { Problems } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { decode } from '../../graphql/decode.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
 import {
   type GcmObjective,
@@ -20,8 +20,13 @@ import {
   createPlan,
   listGcmObjectives,
   listPlans,
+  removePlanGoal,
+  removePlanObjective,
+  reorderPlanGoals,
+  reorderPlanObjectives,
   updateGcmObjective,
   updatePlan,
+  updatePlanGoal,
   updatePlanObjective,
 } from './plan.service.js';
 import {
@@ -36,8 +41,18 @@ import {
   PlanGoalType,
   PlanObjectiveType,
   PlanType,
+  RemovePlanGoalInput,
+  RemovePlanGoalPayload,
+  RemovePlanObjectiveInput,
+  RemovePlanObjectivePayload,
+  ReorderPlanGoalsInput,
+  ReorderPlanGoalsPayload,
+  ReorderPlanObjectivesInput,
+  ReorderPlanObjectivesPayload,
   UpdateGcmObjectiveInput,
   UpdateGcmObjectivePayload,
+  UpdatePlanGoalInput,
+  UpdatePlanGoalPayload,
   UpdatePlanInput,
   UpdatePlanPayload,
   UpdatePlanObjectiveInput,
@@ -106,11 +121,9 @@ export class PlanResolver {
     @Arg('input', () => UpdatePlanInput) input: UpdatePlanInput,
     @Ctx() ctx: Context,
   ): Promise<{ plan: Plan }> {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'Plan', 'id', problems);
-    problems.throwIfAny();
+    const id = decode((d) => d.id(input.id, 'Plan', 'id'));
     const { id: _id, ...fields } = input;
-    return { plan: await updatePlan(ctx, id!, fields) };
+    return { plan: await updatePlan(ctx, id, fields) };
   }
 
   @Mutation(() => AddPlanGoalPayload, { description: 'Adds a goal to a plan (secretariat).' })
@@ -118,11 +131,9 @@ export class PlanResolver {
     @Arg('input', () => AddPlanGoalInput) input: AddPlanGoalInput,
     @Ctx() ctx: Context,
   ): Promise<{ goal: PlanGoal }> {
-    const problems = new Problems();
-    const planId = decodeId(input.planId, 'Plan', 'planId', problems);
-    problems.throwIfAny();
+    const planId = decode((d) => d.id(input.planId, 'Plan', 'planId'));
     const { planId: _p, ...fields } = input;
-    return { goal: await addPlanGoal(ctx, planId!, fields) };
+    return { goal: await addPlanGoal(ctx, planId, fields) };
   }
 
   @Mutation(() => AddPlanObjectivePayload, { description: 'Adds an objective under a plan goal (secretariat).' })
@@ -130,11 +141,9 @@ export class PlanResolver {
     @Arg('input', () => AddPlanObjectiveInput) input: AddPlanObjectiveInput,
     @Ctx() ctx: Context,
   ): Promise<{ objective: PlanObjective }> {
-    const problems = new Problems();
-    const goalId = decodeId(input.goalId, 'PlanGoal', 'goalId', problems);
-    problems.throwIfAny();
+    const goalId = decode((d) => d.id(input.goalId, 'PlanGoal', 'goalId'));
     const { goalId: _g, ...fields } = input;
-    return { objective: await addPlanObjective(ctx, goalId!, fields) };
+    return { objective: await addPlanObjective(ctx, goalId, fields) };
   }
 
   @Mutation(() => UpdatePlanObjectivePayload, { description: 'Changes a plan objective (secretariat).' })
@@ -142,11 +151,67 @@ export class PlanResolver {
     @Arg('input', () => UpdatePlanObjectiveInput) input: UpdatePlanObjectiveInput,
     @Ctx() ctx: Context,
   ): Promise<{ objective: PlanObjective }> {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'PlanObjective', 'id', problems);
-    problems.throwIfAny();
+    const id = decode((d) => d.id(input.id, 'PlanObjective', 'id'));
     const { id: _id, ...fields } = input;
-    return { objective: await updatePlanObjective(ctx, id!, fields) };
+    return { objective: await updatePlanObjective(ctx, id, fields) };
+  }
+
+  @Mutation(() => UpdatePlanGoalPayload, { description: 'Changes the title of a plan goal (secretariat).' })
+  async updatePlanGoal(
+    @Arg('input', () => UpdatePlanGoalInput) input: UpdatePlanGoalInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ goal: PlanGoal }> {
+    const id = decode((d) => d.id(input.id, 'PlanGoal', 'id'));
+    return { goal: await updatePlanGoal(ctx, id, { title: input.title, titleKm: input.titleKm }) };
+  }
+
+  @Mutation(() => RemovePlanGoalPayload, {
+    description: 'Removes a plan goal without objectives (secretariat); otherwise refused with code IN_USE.',
+  })
+  async removePlanGoal(
+    @Arg('input', () => RemovePlanGoalInput) input: RemovePlanGoalInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ plan: Plan }> {
+    const id = decode((d) => d.id(input.id, 'PlanGoal', 'id'));
+    return { plan: await removePlanGoal(ctx, id) };
+  }
+
+  @Mutation(() => RemovePlanObjectivePayload, {
+    description:
+      'Removes a plan objective no commitment is linked to (secretariat); otherwise refused with code IN_USE.',
+  })
+  async removePlanObjective(
+    @Arg('input', () => RemovePlanObjectiveInput) input: RemovePlanObjectiveInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ goal: PlanGoal }> {
+    const id = decode((d) => d.id(input.id, 'PlanObjective', 'id'));
+    return { goal: await removePlanObjective(ctx, id) };
+  }
+
+  @Mutation(() => ReorderPlanGoalsPayload, { description: 'Puts the goals of a plan in a new order (secretariat).' })
+  async reorderPlanGoals(
+    @Arg('input', () => ReorderPlanGoalsInput) input: ReorderPlanGoalsInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ plan: Plan }> {
+    const { planId, goalIds } = decode((d) => ({
+      planId: d.id(input.planId, 'Plan', 'planId'),
+      goalIds: d.ids(input.goalIds, 'PlanGoal', 'goalIds'),
+    }));
+    return { plan: await reorderPlanGoals(ctx, planId, goalIds) };
+  }
+
+  @Mutation(() => ReorderPlanObjectivesPayload, {
+    description: 'Puts the objectives of a plan goal in a new order (secretariat).',
+  })
+  async reorderPlanObjectives(
+    @Arg('input', () => ReorderPlanObjectivesInput) input: ReorderPlanObjectivesInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ goal: PlanGoal }> {
+    const { goalId, objectiveIds } = decode((d) => ({
+      goalId: d.id(input.goalId, 'PlanGoal', 'goalId'),
+      objectiveIds: d.ids(input.objectiveIds, 'PlanObjective', 'objectiveIds'),
+    }));
+    return { goal: await reorderPlanObjectives(ctx, goalId, objectiveIds) };
   }
 
   @Mutation(() => UpdateGcmObjectivePayload, {

@@ -305,3 +305,166 @@ export async function updateGcmObjective(
     return objective;
   });
 }
+
+/** Gives `ordered` the positions 1, 2, 3… (audited where a position changes). */
+function renumber(
+  em: Scope['em'],
+  scope: Scope,
+  entityType: 'PlanGoal' | 'PlanObjective',
+  ordered: { id: string; position: number }[],
+): void {
+  ordered.forEach((row, index) => {
+    if (row.position === index + 1) return;
+    recordAudit(em, scope.viewer, {
+      entityType,
+      entityId: row.id,
+      operation: 'update',
+      changes: { position: { before: row.position, after: index + 1 } },
+    });
+    row.position = index + 1;
+  });
+}
+
+/** Checks that `ids` lists each of `rows` exactly once. */
+function requireSameSet(field: string, ids: string[], rows: { id: string }[], what: string): void {
+  const known = new Set(rows.map((row) => row.id));
+  if (new Set(ids).size !== ids.length || ids.length !== rows.length || ids.some((id) => !known.has(id))) {
+    new Problems()
+      .add(field, `must list each of the ${rows.length} ${what} exactly once, in the new order`, 'INVALID', {
+        count: rows.length,
+      })
+      .throwIfAny();
+  }
+}
+
+export async function updatePlanGoal(scope: Scope, id: string, fields: PlanGoalFields): Promise<PlanGoal> {
+  requireStaff(scope.viewer, 'change plans');
+  return scope.em.transactional(async (em) => {
+    const goal = await em.findOne(PlanGoalSchema, { id });
+    if (!goal) throw new NotFoundError('PlanGoal', id);
+    const problems = new Problems();
+    const title = cleanText(problems, 'title', fields.title, TITLE_MAX);
+    const titleKm = cleanText(problems, 'titleKm', fields.titleKm, TITLE_MAX);
+    requireEnglishOrKhmer(
+      problems,
+      'title',
+      title === undefined ? goal.title : title,
+      titleKm === undefined ? goal.titleKm : titleKm,
+    );
+    problems.throwIfAny();
+    const before = snapshot(goal, GOAL_AUDITED);
+    if (title !== undefined) goal.title = title;
+    if (titleKm !== undefined) goal.titleKm = titleKm;
+    const changes = diff(before, snapshot(goal, GOAL_AUDITED), GOAL_AUDITED);
+    if (Object.keys(changes).length > 0)
+      recordAudit(em, scope.viewer, { entityType: 'PlanGoal', entityId: id, operation: 'update', changes });
+    return goal;
+  });
+}
+
+/** Removes a goal without objectives (remove or move them first); later goals move up. */
+export async function removePlanGoal(scope: Scope, id: string): Promise<Plan> {
+  requireStaff(scope.viewer, 'change plans');
+  return scope.em.transactional(async (em) => {
+    const goal = await em.findOne(PlanGoalSchema, { id });
+    if (!goal) throw new NotFoundError('PlanGoal', id);
+    const objectives = await em.count(PlanObjectiveSchema, { goal: id });
+    if (objectives > 0) {
+      new Problems()
+        .add('id', `this goal has ${objectives} objective(s): remove them first`, 'IN_USE', { count: objectives })
+        .throwIfAny();
+    }
+    const before = snapshot(goal, GOAL_AUDITED);
+    em.remove(goal);
+    await em.flush();
+    const rest = await em.find(PlanGoalSchema, { plan: goal.plan }, { orderBy: { position: 'asc', createdAt: 'asc' } });
+    renumber(em, scope, 'PlanGoal', rest);
+    recordAudit(em, scope.viewer, {
+      entityType: 'PlanGoal',
+      entityId: id,
+      operation: 'remove',
+      changes: diff(before, null, GOAL_AUDITED),
+    });
+    return (await em.findOne(PlanSchema, { id: goal.plan }))!;
+  });
+}
+
+/** Removes an objective no commitment is linked to (unlink them first); later objectives move up. */
+export async function removePlanObjective(scope: Scope, id: string): Promise<PlanGoal> {
+  requireStaff(scope.viewer, 'change plans');
+  return scope.em.transactional(async (em) => {
+    const objective = await em.findOne(PlanObjectiveSchema, { id });
+    if (!objective) throw new NotFoundError('PlanObjective', id);
+    const [{ count, refs }] = await em.execute<{ count: number; refs: string[] | null }[]>(
+      `select count(*)::int as count, (array_agg(c.reference order by c.reference))[1:5] as refs
+         from commitment_plan_objective l join commitment c on c.id = l.commitment_id where l.plan_objective_id = ?`,
+      [id],
+    );
+    if (count > 0) {
+      new Problems()
+        .add(
+          'id',
+          `${count} commitment(s) are linked to this objective (${(refs ?? []).join(', ')}): unlink them first`,
+          'IN_USE',
+          { count, references: refs ?? [] },
+        )
+        .throwIfAny();
+    }
+    const before = snapshot(objective, OBJECTIVE_AUDITED);
+    em.remove(objective);
+    await em.flush();
+    const rest = await em.find(
+      PlanObjectiveSchema,
+      { goal: objective.goal },
+      { orderBy: { position: 'asc', createdAt: 'asc' } },
+    );
+    renumber(em, scope, 'PlanObjective', rest);
+    recordAudit(em, scope.viewer, {
+      entityType: 'PlanObjective',
+      entityId: id,
+      operation: 'remove',
+      changes: diff(before, null, OBJECTIVE_AUDITED),
+    });
+    return (await em.findOne(PlanGoalSchema, { id: objective.goal }))!;
+  });
+}
+
+export async function reorderPlanGoals(scope: Scope, planId: string, goalIds: string[]): Promise<Plan> {
+  requireStaff(scope.viewer, 'change plans');
+  return scope.em.transactional(async (em) => {
+    const plan = await em.findOne(PlanSchema, { id: planId });
+    if (!plan) throw new NotFoundError('Plan', planId);
+    const goals = await em.find(PlanGoalSchema, { plan: planId }, { orderBy: { position: 'asc', createdAt: 'asc' } });
+    requireSameSet('goalIds', goalIds, goals, 'goals of the plan');
+    const byId = new Map(goals.map((goal) => [goal.id, goal]));
+    renumber(
+      em,
+      scope,
+      'PlanGoal',
+      goalIds.map((id) => byId.get(id)!),
+    );
+    return plan;
+  });
+}
+
+export async function reorderPlanObjectives(scope: Scope, goalId: string, objectiveIds: string[]): Promise<PlanGoal> {
+  requireStaff(scope.viewer, 'change plans');
+  return scope.em.transactional(async (em) => {
+    const goal = await em.findOne(PlanGoalSchema, { id: goalId });
+    if (!goal) throw new NotFoundError('PlanGoal', goalId);
+    const objectives = await em.find(
+      PlanObjectiveSchema,
+      { goal: goalId },
+      { orderBy: { position: 'asc', createdAt: 'asc' } },
+    );
+    requireSameSet('objectiveIds', objectiveIds, objectives, 'objectives of the goal');
+    const byId = new Map(objectives.map((objective) => [objective.id, objective]));
+    renumber(
+      em,
+      scope,
+      'PlanObjective',
+      objectiveIds.map((id) => byId.get(id)!),
+    );
+    return goal;
+  });
+}

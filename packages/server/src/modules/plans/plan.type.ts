@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection.js';
+import { inputFields } from '../../graphql/decode.js';
 import { Node } from '../../graphql/node.js';
 import { DateScalar } from '../../graphql/scalars.js';
 
@@ -107,43 +108,44 @@ export class AddPlanGoalInput {
   position?: number | null;
 }
 
+/** The fields of a plan objective that addPlanObjective and updatePlanObjective take. */
+const PlanObjectiveFields = inputFields((required) => {
+  // Not itself in the schema: only the inputs that extend it are.
+  @InputType()
+  abstract class Fields {
+    @Field(() => String, {
+      nullable: !required,
+      description: required ? 'Short code, unique within the plan, e.g. 1.2.' : 'Short code, unique within the plan.',
+    })
+    code!: string;
+
+    @Field(() => String, { nullable: true, description: 'Title in English.' })
+    title?: string | null;
+
+    @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
+    titleKm?: string | null;
+
+    @Field(() => [Int], {
+      nullable: true,
+      description: required
+        ? 'Numbers (1–23) of the GCM objectives it serves.'
+        : 'Numbers (1–23) of the GCM objectives it serves (replaces the list).',
+    })
+    gcmObjectives?: number[] | null;
+  }
+  return Fields;
+});
+
 @InputType({ description: 'A new objective under a plan goal.' })
-export class AddPlanObjectiveInput {
+export class AddPlanObjectiveInput extends PlanObjectiveFields.Create {
   @Field(() => ID, { description: 'The goal the objective belongs to.' })
   goalId!: string;
-
-  @Field(() => String, { description: 'Short code, unique within the plan, e.g. 1.2.' })
-  code!: string;
-
-  @Field(() => String, { nullable: true, description: 'Title in English.' })
-  title?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
-  titleKm?: string | null;
-
-  @Field(() => [Int], { nullable: true, description: 'Numbers (1–23) of the GCM objectives it serves.' })
-  gcmObjectives?: number[] | null;
 }
 
 @InputType({ description: 'Changes to a plan objective; only the fields given change.' })
-export class UpdatePlanObjectiveInput {
+export class UpdatePlanObjectiveInput extends PlanObjectiveFields.Update {
   @Field(() => ID, { description: 'The objective to change.' })
   id!: string;
-
-  @Field(() => String, { nullable: true, description: 'Short code, unique within the plan.' })
-  code?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Title in English.' })
-  title?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
-  titleKm?: string | null;
-
-  @Field(() => [Int], {
-    nullable: true,
-    description: 'Numbers (1–23) of the GCM objectives it serves (replaces the list).',
-  })
-  gcmObjectives?: number[] | null;
 }
 
 @InputType({ description: 'A translation of a GCM objective title.' })
@@ -189,4 +191,76 @@ export class UpdatePlanObjectivePayload {
 export class UpdateGcmObjectivePayload {
   @Field(() => GcmObjectiveType, { description: 'The GCM objective as it is now.' })
   gcmObjective!: GcmObjectiveType;
+}
+
+@InputType({ description: 'Changes to a plan goal; only the fields given change.' })
+export class UpdatePlanGoalInput {
+  @Field(() => ID, { description: 'The goal to change.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Title in English.' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Title in Khmer.' })
+  titleKm?: string | null;
+}
+
+@ObjectType({ description: 'The result of updatePlanGoal.' })
+export class UpdatePlanGoalPayload {
+  @Field(() => PlanGoalType, { description: 'The goal as it is now.' })
+  goal!: PlanGoalType;
+}
+
+@InputType({ description: 'A plan goal to remove: one without objectives.' })
+export class RemovePlanGoalInput {
+  @Field(() => ID, { description: 'The goal to remove.' })
+  id!: string;
+}
+
+@ObjectType({ description: 'The result of removePlanGoal.' })
+export class RemovePlanGoalPayload {
+  @Field(() => PlanType, { description: 'The plan, with its remaining goals renumbered.' })
+  plan!: PlanType;
+}
+
+@InputType({ description: 'A plan objective to remove: one no commitment is linked to.' })
+export class RemovePlanObjectiveInput {
+  @Field(() => ID, { description: 'The objective to remove.' })
+  id!: string;
+}
+
+@ObjectType({ description: 'The result of removePlanObjective.' })
+export class RemovePlanObjectivePayload {
+  @Field(() => PlanGoalType, { description: 'The goal, with its remaining objectives renumbered.' })
+  goal!: PlanGoalType;
+}
+
+@InputType({ description: 'A new order for all the goals of a plan.' })
+export class ReorderPlanGoalsInput {
+  @Field(() => ID, { description: 'The plan.' })
+  planId!: string;
+
+  @Field(() => [ID], { description: 'Every goal of the plan, once each, in the new order.' })
+  goalIds!: string[];
+}
+
+@ObjectType({ description: 'The result of reorderPlanGoals.' })
+export class ReorderPlanGoalsPayload {
+  @Field(() => PlanType, { description: 'The plan with its goals in the new order.' })
+  plan!: PlanType;
+}
+
+@InputType({ description: 'A new order for all the objectives of a plan goal.' })
+export class ReorderPlanObjectivesInput {
+  @Field(() => ID, { description: 'The goal.' })
+  goalId!: string;
+
+  @Field(() => [ID], { description: 'Every objective of the goal, once each, in the new order.' })
+  objectiveIds!: string[];
+}
+
+@ObjectType({ description: 'The result of reorderPlanObjectives.' })
+export class ReorderPlanObjectivesPayload {
+  @Field(() => PlanGoalType, { description: 'The goal with its objectives in the new order.' })
+  goal!: PlanGoalType;
 }

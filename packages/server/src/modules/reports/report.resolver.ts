@@ -1,15 +1,14 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireReader } from '../../auth/permissions.js';
-import { Problems } from '../../errors.js';
 import { type Page, pageWindow, toPage } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeId, toGlobalId } from '../../graphql/global-id.js';
+import { decode } from '../../graphql/decode.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
 import { type StatsGroupByValue } from '../commitments/commitment-stats.service.js';
 import { visibleCommitmentLoader } from '../commitments/commitment.loaders.js';
-import { decodeCommitmentFilter } from '../commitments/commitment.resolver.js';
 import { commitmentWhere } from '../commitments/commitment.service.js';
 import { todayInPhnomPenh } from '../committee/rules.js';
 import { CommitmentConnection, CommitmentFilter, StatsGroupByEnum } from '../commitments/commitment.type.js';
@@ -145,9 +144,7 @@ export class ReportingPeriodResolver {
     filter: CommitmentFilter | null,
     @Ctx() ctx: Context,
   ): Promise<ProgressReport> {
-    const problems = new Problems();
-    const values = decodeCommitmentFilter(filter, problems);
-    problems.throwIfAny();
+    const values = decode((d) => d.commitmentFilter(filter));
     return { from, to, rows: await rangeReportRows(ctx, from, to, values), groupBy };
   }
 
@@ -166,10 +163,8 @@ export class ReportingPeriodResolver {
     @Arg('input', () => CloseReportingPeriodInput) input: CloseReportingPeriodInput,
     @Ctx() ctx: Context,
   ) {
-    const problems = new Problems();
-    const id = decodeId(input.id, 'ReportingPeriod', 'id', problems);
-    problems.throwIfAny();
-    return { period: await closeReportingPeriod(ctx, id!) };
+    const id = decode((d) => d.id(input.id, 'ReportingPeriod', 'id'));
+    return { period: await closeReportingPeriod(ctx, id) };
   }
 }
 

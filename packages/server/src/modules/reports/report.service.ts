@@ -152,9 +152,10 @@ const AUDITED = ['title', 'titleKm', 'startsOn', 'endsOn', 'closedAt'];
 
 /** Checks a from–to range of calendar dates; problems are named after `fields`. */
 export function checkRange(problems: Problems, from: string, to: string, fields: [string, string]): void {
-  if (!DATE.test(from)) problems.add(fields[0], 'must be a date YYYY-MM-DD');
-  if (!DATE.test(to)) problems.add(fields[1], 'must be a date YYYY-MM-DD');
-  else if (from > to) problems.add(fields[1], `must not be before ${fields[0]}`);
+  if (!DATE.test(from)) problems.add(fields[0], 'must be a date YYYY-MM-DD', 'INVALID_DATE');
+  if (!DATE.test(to)) problems.add(fields[1], 'must be a date YYYY-MM-DD', 'INVALID_DATE');
+  else if (from > to)
+    problems.add(fields[1], `must not be before ${fields[0]}`, 'END_BEFORE_START', { start: fields[0] });
 }
 
 export async function createReportingPeriod(
