@@ -178,6 +178,8 @@ export async function runCommand(
           ),
         );
     });
+    // A command that exits without reading its input must not crash the run (EPIPE).
+    child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
 }
