@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  downloadedBytes,
   checkAccessibility,
   checkBothLanguages,
   e2e,
@@ -47,7 +47,7 @@ async function downloadSpreadsheet(page: Page): Promise<void> {
   expect(response.headers()['content-type']).toContain(SPREADSHEET);
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-  const bytes = readFileSync((await download.path()) ?? '');
+  const bytes = await downloadedBytes(download);
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
 }
 

@@ -1,7 +1,15 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBothLanguages, e2e, launchBrowser, login, newSession, recording, settle } from './support/browser.js';
+import {
+  checkBothLanguages,
+  downloadedBytes,
+  e2e,
+  launchBrowser,
+  login,
+  newSession,
+  recording,
+  settle,
+} from './support/browser.js';
 import { chooseOption, unique } from './support/forms.js';
 
 /** A minimal valid one-page PDF (header, catalogue, pages, page, content stream, exact xref offsets, trailer). */
@@ -108,7 +116,7 @@ describe.skipIf(e2e().skip)('journey 11: documents and data exchange', () => {
       expect(href).toMatch(/^\/files\//);
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       expect(download.suggestedFilename()).toBe(pdfName);
-      expect(readFileSync(await download.path())).toEqual(pdf);
+      expect(await downloadedBytes(download)).toEqual(pdf);
       const response = await page.request.get(href);
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toBe('application/pdf');
@@ -161,11 +169,7 @@ describe.skipIf(e2e().skip)('journey 11: documents and data exchange', () => {
         menu.getByRole('menuitem', { name: 'PDF in Khmer' }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/^minutes-2023-11-01-km\.pdf$/);
-      expect(
-        readFileSync(await download.path())
-          .subarray(0, 5)
-          .toString('latin1'),
-      ).toBe('%PDF-');
+      expect((await downloadedBytes(download)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       // The print view is still there.
       expect(await page.getByRole('link', { name: 'Printable minutes' }).count()).toBe(1);
     });

@@ -27,15 +27,41 @@ const PlanPage = named(() => import('./routes/plan.js'), 'PlanPage');
 const TokensPage = named(() => import('./routes/tokens.js'), 'TokensPage');
 const AccountsPage = named(() => import('./routes/accounts.js'), 'AccountsPage');
 const AuditPage = named(() => import('./routes/audit.js'), 'AuditPage');
+const InvitationsPage = named(() => import('./routes/invitations.js'), 'InvitationsPage');
 const NotificationsPage = named(() => import('./routes/notifications.js'), 'NotificationsPage');
 const SettingsPage = named(() => import('./routes/settings.js'), 'SettingsPage');
 const OutboxPage = named(() => import('./routes/admin-outbox.js'), 'OutboxPage');
 const CommitmentImportPage = named(() => import('./routes/import.js'), 'CommitmentImportPage');
 const DirectoryImportPage = named(() => import('./routes/import.js'), 'DirectoryImportPage');
 const NotFoundPage = named(() => import('./routes/not-found.js'), 'NotFoundPage');
+// The public accountability page: its own calm layout, no sign-in (when the server enables public read).
+const PublicLayout = named(() => import('./features/public/public-layout.js'), 'PublicLayout');
+const PublicOverviewPage = named(() => import('./routes/public.js'), 'PublicOverviewPage');
+const PublicCommitmentsPage = named(() => import('./routes/public-commitments.js'), 'PublicCommitmentsPage');
+const PublicCommitmentPage = named(() => import('./routes/public-commitments.js'), 'PublicCommitmentPage');
+const PublicMeetingsPage = named(() => import('./routes/public-meetings.js'), 'PublicMeetingsPage');
+const PublicMeetingPage = named(() => import('./routes/public-meetings.js'), 'PublicMeetingPage');
+const PublicNotFound = named(() => import('./routes/public-commitments.js'), 'PublicNotFound');
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/public',
+    errorElement: <RouteErrorPage />,
+    element: (
+      <Suspense fallback={<LoadingState />}>
+        <PublicLayout />
+      </Suspense>
+    ),
+    children: [
+      { index: true, element: <PublicOverviewPage /> },
+      { path: 'commitments', element: <PublicCommitmentsPage /> },
+      { path: 'commitments/:id', element: <PublicCommitmentPage /> },
+      { path: 'meetings', element: <PublicMeetingsPage /> },
+      { path: 'meetings/:id', element: <PublicMeetingPage /> },
+      { path: '*', element: <PublicNotFound /> },
+    ],
+  },
   {
     path: '/meetings/:id/print',
     errorElement: <RouteErrorPage />,
@@ -78,6 +104,7 @@ const router = createBrowserRouter([
           { path: 'admin/accounts', element: <AccountsPage /> },
           { path: 'admin/outbox', element: <OutboxPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'invitations', element: <InvitationsPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           // E-mails link here: keep the path.
           { path: 'settings', element: <SettingsPage /> },

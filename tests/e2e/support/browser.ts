@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Download, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import type { E2eContext } from './context.js';
 
@@ -137,5 +138,17 @@ export async function recording<T>(page: Page, name: string, work: () => Promise
     mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
     throw error;
+  }
+}
+
+/** The bytes of a download (the browser is shared over a socket, so the file is copied here first). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'prachum-download-'));
+  try {
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    return readFileSync(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

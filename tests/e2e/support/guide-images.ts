@@ -41,6 +41,10 @@ const pages = [
   'commitment-evidence',
   'import-commitments-problems',
   'import-commitments-preview',
+  'plan-objective-commitments',
+  'commitment-plan-chips',
+  'public-overview',
+  'public-commitments',
 ];
 mkdirSync(to, { recursive: true });
 const missing: string[] = [];

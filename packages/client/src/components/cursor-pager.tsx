@@ -1,6 +1,8 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { formatNumber } from '../lib/format.js';
+import { useLanguage } from './text.js';
 
 interface PagedConnection {
   nodes: readonly unknown[];
@@ -11,6 +13,7 @@ interface PagedConnection {
 /** "Showing n of N" with First / Next buttons; the page cursor lives in the URL (`after`). */
 export function CursorPager({ connection }: { connection: PagedConnection }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const [params, setParams] = useSearchParams();
   const go = (after: string | null) => {
     const next = new URLSearchParams(params);
@@ -21,7 +24,10 @@ export function CursorPager({ connection }: { connection: PagedConnection }) {
   return (
     <Group justify="space-between" mt="md">
       <Text size="sm" c="dimmed">
-        {t('pager.showing', { shown: connection.nodes.length, total: connection.totalCount })}
+        {t('pager.showing', {
+          shown: formatNumber(connection.nodes.length, language),
+          total: formatNumber(connection.totalCount, language),
+        })}
       </Text>
       <Group gap="xs">
         {params.get('after') ? (

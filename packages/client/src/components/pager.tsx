@@ -2,6 +2,8 @@ import { Button, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { formatNumber } from '../lib/format.js';
+import { useLanguage } from './text.js';
 
 /** Cursor paging whose position lives in the URL (`after` / `before`), so a page can be shared and reloaded. */
 export function usePageWindow(size: number) {
@@ -11,19 +13,31 @@ export function usePageWindow(size: number) {
   return before ? { last: size, before, first: null, after: null } : { first: size, after, last: null, before: null };
 }
 
+/**
+ * Previous and next page of a cursor connection, with how many are shown. A list that pages forward only
+ * (no `last`/`before` in the API) passes `forwardOnly`, and its first button goes back to the first page.
+ */
 export function Pager({
   pageInfo,
   totalCount,
   shown,
+  forwardOnly = false,
 }: {
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage?: boolean;
+    startCursor?: string | null;
+    endCursor: string | null;
+  };
   totalCount: number;
   shown: number;
+  forwardOnly?: boolean;
 }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const [params, setParams] = useSearchParams();
   const atStart = !params.get('after') && !params.get('before');
-  const hasPrevious = params.get('before') ? pageInfo.hasPreviousPage : !atStart;
+  const hasPrevious = params.get('before') ? (pageInfo.hasPreviousPage ?? false) : !atStart;
   const hasNext = params.get('before') ? true : pageInfo.hasNextPage;
   const go = (key: 'after' | 'before', cursor: string | null) => {
     const next = new URLSearchParams(params);
@@ -35,7 +49,7 @@ export function Pager({
   return (
     <Group justify="space-between" mt="md" className="no-print">
       <Text size="sm" c="dimmed" aria-live="polite">
-        {t('pager.showing', { shown, total: totalCount })}
+        {t('pager.showing', { shown: formatNumber(shown, language), total: formatNumber(totalCount, language) })}
       </Text>
       <Group gap="xs">
         <Button
@@ -43,9 +57,9 @@ export function Pager({
           size="xs"
           leftSection={<IconChevronLeft size={14} aria-hidden />}
           disabled={!hasPrevious}
-          onClick={() => go('before', pageInfo.startCursor)}
+          onClick={() => go('before', forwardOnly ? null : (pageInfo.startCursor ?? null))}
         >
-          {t('pager.previous')}
+          {forwardOnly ? t('pager.first') : t('pager.previous')}
         </Button>
         <Button
           variant="default"

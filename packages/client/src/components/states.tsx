@@ -3,7 +3,9 @@ import { IconAlertTriangle, IconInbox, IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { errorCode } from '../lib/errors.js';
+import { errorCode, fieldProblems, problemText, retryAfterSeconds, unplacedProblems } from '../lib/errors.js';
+import { formatNumber } from '../lib/format.js';
+import { useLanguage } from './text.js';
 
 /** Shown while a page's data is on its way. */
 export function LoadingState({ label }: { label?: string }) {
@@ -45,6 +47,7 @@ export function EmptyState({
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const errorText = useErrorText();
   const code = errorCode(error);
   const next = encodeURIComponent(`${location.pathname}${location.search}`);
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
@@ -62,7 +65,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   return (
     <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title={t('errors.loadFailed')} my="md" role="alert">
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">{t(`errors.${code ?? 'NETWORK'}.body`)}</Text>
+        <Text size="sm">{errorText(error)}</Text>
         {onRetry ? (
           <Button size="xs" variant="light" color="red" onClick={onRetry}>
             {t('actions.retry')}
@@ -73,14 +76,58 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
-/** An error from a mutation, shown above the form (field problems are shown beside their fields). */
-export function MutationError({ error }: { error: unknown }) {
+/** A failure in the viewer's language, from the catalogues (a rate limit says how long to wait). */
+export function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
+  const language = useLanguage();
+  return (error) => {
+    const code = errorCode(error) ?? 'NETWORK';
+    const seconds = code === 'RATE_LIMITED' ? retryAfterSeconds(error) : undefined;
+    if (seconds !== undefined) {
+      return t('problems.rateLimitedWait', { seconds: formatNumber(seconds, language) });
+    }
+    return t(`errors.${code}.body`);
+  };
+}
+
+/**
+ * An error from a mutation, shown above the form. Field problems are shown beside their fields: give the
+ * form's `fields`, and only the problems none of them can show are listed here, each by its label.
+ */
+export function MutationError({ error, fields }: { error: unknown; fields?: readonly string[] }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
   if (!error) return null;
   const code = errorCode(error) ?? 'NETWORK';
+  if (code === 'BAD_USER_INPUT' && fields) {
+    const rest = unplacedProblems(error, fields);
+    if (rest.length === 0) return null;
+    return (
+      <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert" title={t('errors.saveFailed')}>
+        <Text size="sm">{t('problems.unplaced')}</Text>
+        <ul style={{ margin: 0, paddingLeft: '1.25rem' }}>
+          {rest.map((text) => (
+            <li key={text}>
+              <Text size="sm">{text}</Text>
+            </li>
+          ))}
+        </ul>
+      </Alert>
+    );
+  }
+  // Problems with the record itself (`id`: a state that forbids the change) have no field to sit beside.
+  const recordProblems =
+    code === 'BAD_USER_INPUT'
+      ? fieldProblems(error)
+          .filter((problem) => RECORD_FIELDS.has(problem.field))
+          .map((problem) => problemText(problem))
+      : [];
   return (
     <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert" title={t('errors.saveFailed')}>
-      {t(`errors.${code}.body`)}
+      {recordProblems.length > 0 ? recordProblems.join(' ') : errorText(error)}
     </Alert>
   );
 }
+
+/** Field problems about the record as a whole rather than one of its fields. */
+const RECORD_FIELDS = new Set(['', 'id', 'version']);

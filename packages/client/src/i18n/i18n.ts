@@ -1,7 +1,7 @@
-import i18next from 'i18next';
+import i18next, { type FormatterModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../graphql/generated.js';
-import type { Language } from '../lib/format.js';
+import { khmerDigits, type Language } from '../lib/format.js';
 import en from './en.json';
 import km from './km.json';
 
@@ -44,17 +44,33 @@ export function followAccountLanguage(locale: Locale): void {
   if (!chosenLanguage() && i18next.language !== language) void i18next.changeLanguage(language);
 }
 
+/**
+ * Every number put into a Khmer sentence (`{{count}}`, `{{progress}}`, `{{number}}`) in Khmer digits, so that no
+ * screen prints Latin digits in Khmer by forgetting to format one. English is left as given. Values already
+ * formatted as text (`formatNumber`, `formatPercent`) pass unchanged. Used with `interpolation.alwaysFormat`.
+ */
+export const readerDigits: FormatterModule = {
+  type: 'formatter',
+  init() {},
+  add() {},
+  addCached() {},
+  format: (value, _format, lng) => (lng === 'km' && typeof value === 'number' ? khmerDigits(String(value)) : value),
+};
+
 /** Starts i18next with both catalogues bundled (they are small), in the language chosen here last time. */
 export async function startI18n(): Promise<typeof i18next> {
   i18next.on('languageChanged', applyLanguage);
-  await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, km: { translation: km } },
-    lng: chosenLanguage() ?? 'en',
-    fallbackLng: 'en',
-    supportedLngs: languages,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  await i18next
+    .use(initReactI18next)
+    .use(readerDigits)
+    .init({
+      resources: { en: { translation: en }, km: { translation: km } },
+      lng: chosenLanguage() ?? 'en',
+      fallbackLng: 'en',
+      supportedLngs: languages,
+      interpolation: { escapeValue: false, alwaysFormat: true },
+      returnNull: false,
+    });
   applyLanguage(i18next.language);
   return i18next;
 }

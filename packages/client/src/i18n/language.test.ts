@@ -57,4 +57,13 @@ describe('the UI language', () => {
     expect(localeOfLanguage('km')).toBe('KM');
     expect(localeOfLanguage('en')).toBe('EN');
   });
+
+  it('writes every number put into a Khmer sentence in Khmer digits, and leaves English and formatted text alone', async () => {
+    await i18next.changeLanguage('km');
+    expect(i18next.t('imports.rowsRead', { count: 1250 })).toContain('១២៥០');
+    expect(i18next.t('imports.rowsRead', { count: 1250 })).not.toMatch(/\d/);
+    expect(i18next.t('pager.showing', { shown: '១,២០០', total: 3 })).not.toMatch(/\d/);
+    await i18next.changeLanguage('en');
+    expect(i18next.t('imports.rowsRead', { count: 1250 })).toBe('Rows read: 1250');
+  });
 });

@@ -11,6 +11,7 @@ import {
   IconLayoutDashboard,
   IconLogout,
   IconMail,
+  IconMailOpened,
   IconReportAnalytics,
   IconSettings,
   IconTargetArrow,
@@ -79,6 +80,8 @@ export function AppLayout() {
 
   const items: NavItem[] = [
     ...navigation,
+    // Everyone with a person can be invited to meetings, and answers their invitations here.
+    ...(viewer.person ? [{ to: '/invitations', key: 'invitations', icon: IconMailOpened }] : []),
     ...(isStaff(viewer) ? [{ to: '/audit', key: 'audit', icon: IconHistory }] : []),
     ...(viewer.role === 'ADMIN'
       ? [

@@ -36,3 +36,34 @@ describe('bilingual record text', () => {
     expect(pickText('km', null, null)).toBeNull();
   });
 });
+
+describe('counts in the reader’s digits', () => {
+  it('writes counts and percentages with Khmer digits in Khmer', async () => {
+    const { formatNumber, formatPercent } = await import('./format.js');
+    expect(formatNumber(1234, 'en')).toBe('1,234');
+    expect(formatNumber(1234, 'km')).toBe('១,២៣៤');
+    expect(formatPercent(45.4, 'km')).toBe('៤៥%');
+    expect(formatPercent(100, 'en')).toBe('100%');
+  });
+});
+
+describe('dates typed the way they are shown', () => {
+  it('reads the displayed forms in English and Khmer, and day-first numbers', async () => {
+    const { formatDate, parseTypedDate } = await import('./format.js');
+    expect(parseTypedDate('31 Dec 2026')).toBe('2026-12-31');
+    expect(parseTypedDate('31 December 2026')).toBe('2026-12-31');
+    expect(parseTypedDate(formatDate('2026-03-01', 'km'))).toBe('2026-03-01');
+    expect(parseTypedDate('៣១ ធ្នូ ២០២៦')).toBe('2026-12-31');
+    expect(parseTypedDate('31/12/2026')).toBe('2026-12-31');
+    expect(parseTypedDate('2026-12-31')).toBe('2026-12-31');
+    expect(parseTypedDate(formatDate('2027-06-30', 'en'))).toBe('2027-06-30');
+  });
+
+  it('refuses what is not a real date', async () => {
+    const { parseTypedDate } = await import('./format.js');
+    expect(parseTypedDate('30 Feb 2026')).toBeNull();
+    expect(parseTypedDate('tomorrow')).toBeNull();
+    expect(parseTypedDate('12/31/2026')).toBeNull();
+    expect(parseTypedDate('')).toBeNull();
+  });
+});

@@ -149,3 +149,53 @@ export function pickText(
   if (!text) return null;
   return { text, lang: isKhmer(text) ? 'km' : 'en' };
 }
+
+/** A count in the reader's digits: Khmer digits in Khmer ("១២"), grouped Latin digits in English ("1,234"). */
+export function formatNumber(value: number, language: Language): string {
+  const text = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(value);
+  return language === 'km' ? khmerDigits(text) : text;
+}
+
+/** A percentage (0–100) in the reader's digits: "45%" or "៤៥%". */
+export function formatPercent(value: number, language: Language): string {
+  return `${formatNumber(Math.round(value), language)}%`;
+}
+
+const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Latin digits for Khmer ones, so that typed Khmer numbers can be read. */
+function latinDigits(text: string): string {
+  return text.replace(/[០-៩]/g, (digit) => String(KHMER_DIGITS.indexOf(digit)));
+}
+
+/**
+ * A calendar date typed the way Prachum shows dates, as 'YYYY-MM-DD', or null when it is not one:
+ * "31 Dec 2026", "31 December 2026", "៣១ ធ្នូ ២០២៦", "31/12/2026" (day first, as in Cambodia) and
+ * "2026-12-31" are all read; Khmer or Latin digits alike.
+ */
+export function parseTypedDate(text: string): string | null {
+  const value = latinDigits(text.normalize('NFC').trim()).replace(/\s+/g, ' ').replace(/,/g, '');
+  let year: number;
+  let month: number;
+  let day: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  const named = /^(\d{1,2}) (\S+) (\d{4})$/.exec(value);
+  if (iso) {
+    [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  } else if (dayFirst) {
+    [day, month, year] = [Number(dayFirst[1]), Number(dayFirst[2]), Number(dayFirst[3])];
+  } else if (named) {
+    const name = named[2].toLowerCase().replace(/\.$/, '');
+    const khmer = KHMER_MONTHS.indexOf(named[2]);
+    const english = ENGLISH_MONTHS.findIndex((m) => name.startsWith(m));
+    month = (khmer >= 0 ? khmer : english) + 1;
+    [day, year] = [Number(named[1]), Number(named[3])];
+    if (month === 0) return null;
+  } else {
+    return null;
+  }
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { restError } from './rest.js';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from '../i18n/en.json';
+import km from '../i18n/km.json';
+import { restError, restErrorText } from './rest.js';
 
 describe('restError', () => {
   it('reads the code, the fields and their messages from the GraphQL-shaped answer', () => {
@@ -35,5 +38,49 @@ describe('restError', () => {
     expect(restError(401, '')).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(restError(502, 'Bad gateway')).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
     expect(restError(0, '')).toMatchObject({ code: 'NETWORK' });
+  });
+});
+
+describe('restErrorText', () => {
+  const answer = (fields: Record<string, unknown>[], code = 'BAD_USER_INPUT') =>
+    JSON.stringify({ errors: [{ message: 'English text', extensions: { code, fields } }] });
+
+  beforeAll(async () => {
+    await i18next.init({
+      resources: { en: { translation: en }, km: { translation: km } },
+      lng: 'km',
+      fallbackLng: false,
+      interpolation: { escapeValue: false },
+    });
+  });
+
+  it('says the file’s own problems from the catalogue, never the server’s English', async () => {
+    await i18next.changeLanguage('km');
+    const refusal = restError(413, answer([{ field: 'file', message: 'is larger than 25 MB', code: 'TOO_LONG' }]));
+    expect(restErrorText(refusal)).toEqual([km.files.problem.TOO_LONG]);
+    await i18next.changeLanguage('en');
+    expect(restErrorText(refusal)).toEqual([en.files.problem.TOO_LONG]);
+  });
+
+  it('names another field by its label and translates its code with its parameters', async () => {
+    await i18next.changeLanguage('km');
+    const refusal = restError(
+      400,
+      answer([{ field: 'title', message: 'must be at most 500 characters', code: 'TOO_LONG', params: { max: 500 } }]),
+    );
+    const [sentence] = restErrorText(refusal);
+    expect(sentence).toContain(km.audit.field.title);
+    expect(sentence).toContain('៥០០');
+    expect(sentence).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('shows an unknown problem code as INVALID, and a refusal without fields by its error code', async () => {
+    await i18next.changeLanguage('km');
+    expect(restErrorText(restError(400, answer([{ field: 'file', message: 'odd', code: 'WHATEVER' }])))).toEqual([
+      km.problems.INVALID,
+    ]);
+    expect(restErrorText(restError(403, answer([], 'FORBIDDEN')))).toEqual([km.errors.FORBIDDEN.body]);
+    expect(restErrorText(restError(502, '<html>Bad gateway</html>'))).toEqual([km.errors.INTERNAL_SERVER_ERROR.body]);
+    expect(restErrorText(restError(0, ''))).toEqual([km.errors.NETWORK.body]);
   });
 });

@@ -1,13 +1,22 @@
 /** Requests to the REST routes beside /graphql (files, imports): their JSON errors, and uploads with progress. */
 
-import type { ErrorCode } from './errors.js';
+import {
+  type ErrorCode,
+  fieldLabel,
+  formField,
+  PROBLEM_CODES,
+  type ProblemCode,
+  problemText,
+  type Translate,
+} from './errors.js';
+import i18next from 'i18next';
 
 /** A refusal from a REST route: its code, the server's own message (English) and each field's problem. */
 export interface RestError {
   status: number;
   code: ErrorCode;
   message: string | null;
-  fields: { field: string; message: string; code: string | null }[];
+  fields: { field: string; message: string; code: string | null; params?: Record<string, unknown> }[];
 }
 
 const KNOWN: readonly ErrorCode[] = [
@@ -60,6 +69,9 @@ export function restError(status: number, body: string): RestError {
           field: String(f.field ?? ''),
           message: String(f.message ?? ''),
           code: typeof f.code === 'string' ? f.code : null,
+          ...(f.params && typeof f.params === 'object' && !Array.isArray(f.params)
+            ? { params: f.params as Record<string, unknown> }
+            : {}),
         }))
     : [];
   const message = fields.length
@@ -68,6 +80,41 @@ export function restError(status: number, body: string): RestError {
       ? error.message
       : null;
   return { status, code, message, fields };
+}
+
+const current: Translate = (key, options) => i18next.t(key, options ?? {}) as string;
+
+/** The problems of the uploaded file itself that have a sentence of their own (`files.problem.*`). */
+const FILE_PROBLEMS: readonly string[] = ['TOO_LONG', 'REQUIRED', 'INVALID_FORMAT'];
+
+/**
+ * A REST refusal in the reader's language, from the client catalogues only (never the server's English):
+ * each field problem by its code (`problems.*`; the uploaded file's own by `files.problem.*`), named by its
+ * field's label when it is not the file; otherwise the error code's general sentence (`errors.*.body`).
+ */
+export function restErrorText(error: RestError, t: Translate = current): string[] {
+  if (error.code === 'BAD_USER_INPUT' && error.fields.length > 0) {
+    const sentences: string[] = [];
+    for (const problem of error.fields) {
+      const field = formField(problem.field);
+      const code: ProblemCode = (PROBLEM_CODES as readonly string[]).includes(problem.code ?? '')
+        ? (problem.code as ProblemCode)
+        : 'INVALID';
+      let text: string;
+      if (field === 'file') {
+        text = FILE_PROBLEMS.includes(code)
+          ? t(`files.problem.${code}`)
+          : problemText({ code, params: problem.params ?? {} }, t);
+      } else {
+        const label = fieldLabel(field, t);
+        const sentence = problemText({ code, params: problem.params ?? {} }, t);
+        text = label ? `${label}: ${sentence}` : sentence;
+      }
+      if (!sentences.includes(text)) sentences.push(text);
+    }
+    return sentences;
+  }
+  return [t(`errors.${error.code}.body`)];
 }
 
 /** Thrown by `sendFile` when the server refuses or cannot be reached. */

@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, NativeSelect, Paper, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useSearchParams } from 'react-router';
+import { Navigate } from 'react-router';
+import { DateField, isDateValue } from '../components/date-field.js';
 import { PageHeader } from '../components/page.js';
-import { useFilterParams } from '../components/pager.js';
+import { Pager, useFilterParams } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { AuditTable, auditEntityTypes, useEntityTypeName } from '../features/audit/audit-events.js';
 import { isStaff, useViewer } from '../features/session/session.js';
@@ -26,7 +27,6 @@ export function AuditPage() {
   const viewer = useViewer();
   const typeName = useEntityTypeName();
   const [params, update] = useFilterParams();
-  const [, setParams] = useSearchParams();
   const entityType = auditEntityTypes.find((type) => type === params.get('type')) ?? null;
   const from = params.get('from');
   const to = params.get('to');
@@ -61,17 +61,21 @@ export function AuditPage() {
             ]}
             data-testid="audit-type"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.from')}
+            description={null}
             value={from ?? ''}
-            onChange={(e) => update({ from: e.currentTarget.value || null })}
+            onChange={(value) => {
+              if (value === '' || isDateValue(value)) update({ from: value || null });
+            }}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.to')}
+            description={null}
             value={to ?? ''}
-            onChange={(e) => update({ to: e.currentTarget.value || null })}
+            onChange={(value) => {
+              if (value === '' || isDateValue(value)) update({ to: value || null });
+            }}
           />
           {entityType || from || to ? (
             <Button variant="subtle" onClick={() => update({ type: null, from: null, to: null })}>
@@ -88,39 +92,12 @@ export function AuditPage() {
       {data && data.auditEvents.nodes.length > 0 ? (
         <>
           <AuditTable events={data.auditEvents.nodes} />
-          <Group justify="space-between" mt="md">
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {t('pager.showing', { shown: data.auditEvents.nodes.length, total: data.auditEvents.totalCount })}
-            </Text>
-            <Group gap="xs">
-              {params.get('after') ? (
-                <Button
-                  variant="default"
-                  size="xs"
-                  onClick={() => {
-                    const next = new URLSearchParams(params);
-                    next.delete('after');
-                    setParams(next);
-                  }}
-                >
-                  {t('pager.first')}
-                </Button>
-              ) : null}
-              {data.auditEvents.pageInfo.hasNextPage ? (
-                <Button
-                  variant="default"
-                  size="xs"
-                  onClick={() => {
-                    const next = new URLSearchParams(params);
-                    next.set('after', data.auditEvents.pageInfo.endCursor ?? '');
-                    setParams(next);
-                  }}
-                >
-                  {t('pager.next')}
-                </Button>
-              ) : null}
-            </Group>
-          </Group>
+          <Pager
+            pageInfo={data.auditEvents.pageInfo}
+            totalCount={data.auditEvents.totalCount}
+            shown={data.auditEvents.nodes.length}
+            forwardOnly
+          />
         </>
       ) : null}
     </>

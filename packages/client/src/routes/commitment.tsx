@@ -7,7 +7,15 @@ import { Link, useParams } from 'react-router';
 import { CommitmentStatusBadge, CompletionLevelBadge, OverdueBadge, VisibilityBadge } from '../components/badges.js';
 import { PageHeader } from '../components/page.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
-import { DateText, DateTimeText, Local, OrganizationName, PersonName, useLocalText } from '../components/text.js';
+import {
+  DateText,
+  DateTimeText,
+  Local,
+  OrganizationName,
+  PersonName,
+  useLanguage,
+  useLocalText,
+} from '../components/text.js';
 import { RecordHistory } from '../features/audit/audit-events.js';
 import { CommitmentEditForm } from '../features/commitments/commitment-edit.js';
 import { DueDateDecisionPanel, DueDateRequestPanel } from '../features/commitments/due-date-forms.js';
@@ -15,10 +23,12 @@ import { DueDateHistory, SlipNote } from '../features/commitments/due-date-histo
 import { dueDateMayMove, pendingRequest } from '../features/commitments/due-dates.js';
 import { FollowButton, FollowersCard } from '../features/commitments/follow-button.js';
 import { ProgressForm } from '../features/commitments/progress-form.js';
+import { PlanLinkChips } from '../features/plans/plan-objective-picker.js';
 import { EvidenceList } from '../features/files/evidence-list.js';
 import { VerifyPanel } from '../features/commitments/verify-panel.js';
 import { canReportOn, isStaff, useViewer } from '../features/session/session.js';
 import { type CommitmentPageQuery, CommitmentPageDocument } from '../graphql/generated.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 
 type CommitmentWithUpdates = Extract<NonNullable<CommitmentPageQuery['node']>, { __typename: 'Commitment' }>;
 
@@ -124,6 +134,7 @@ export function CommitmentPage() {
 
 function UpdatesTimeline({ commitment }: { commitment: CommitmentWithUpdates }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const updates = [...commitment.updates.nodes].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="timeline-heading">
@@ -143,7 +154,7 @@ function UpdatesTimeline({ commitment }: { commitment: CommitmentWithUpdates }) 
               title={
                 <Group gap="xs">
                   {update.status ? <CommitmentStatusBadge status={update.status} /> : null}
-                  {update.progress !== null ? <Text size="sm">{update.progress}%</Text> : null}
+                  {update.progress !== null ? <Text size="sm">{formatPercent(update.progress, language)}</Text> : null}
                 </Group>
               }
             >
@@ -166,6 +177,7 @@ function UpdatesTimeline({ commitment }: { commitment: CommitmentWithUpdates }) 
 
 function CommitmentFacts({ commitment }: { commitment: CommitmentWithUpdates }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="facts-heading">
       <Title order={2} size="h4" id="facts-heading" mb="sm">
@@ -178,7 +190,7 @@ function CommitmentFacts({ commitment }: { commitment: CommitmentWithUpdates }) 
               {t('commitments.fields.progress')}
             </Text>
             <Text size="sm" fw={600}>
-              {commitment.progress}%
+              {formatPercent(commitment.progress, language)}
             </Text>
           </Group>
           <Progress
@@ -246,15 +258,9 @@ function CommitmentFacts({ commitment }: { commitment: CommitmentWithUpdates }) 
         ) : null}
         <Fact label={t('commitments.fields.planObjectives')}>
           {commitment.planObjectives.length ? (
-            <Stack gap={2}>
-              {commitment.planObjectives.map((o) => (
-                <span key={o.id}>
-                  {o.code} <Local en={o.title} km={o.titleKm} />
-                </span>
-              ))}
-            </Stack>
+            <PlanLinkChips objectiveIds={commitment.planObjectives.map((o) => o.id)} />
           ) : (
-            '—'
+            t('plan.notLinked')
           )}
         </Fact>
         <Fact label={t('commitments.fields.gcmObjectives')}>
@@ -262,7 +268,7 @@ function CommitmentFacts({ commitment }: { commitment: CommitmentWithUpdates }) 
             <Stack gap={2}>
               {commitment.gcmObjectives.map((g) => (
                 <span key={g.number}>
-                  {g.number}. <Local en={g.title} km={g.titleKm} />
+                  {formatNumber(g.number, language)}. <Local en={g.title} km={g.titleKm} />
                 </span>
               ))}
             </Stack>

@@ -25,7 +25,7 @@ import { CommitmentStatusBadge, CompletionLevelBadge, commitmentStatuses, Overdu
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams, usePageWindow } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
-import { DateText, Local, OrganizationName, PersonName } from '../components/text.js';
+import { DateText, Local, OrganizationName, PersonName, useLanguage } from '../components/text.js';
 import { SlipNote } from '../features/commitments/due-date-history.js';
 import { isStaff, useViewer } from '../features/session/session.js';
 import {
@@ -36,6 +36,7 @@ import {
   type CommitmentStatus,
   OrganizationOptionsDocument,
 } from '../graphql/generated.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 
 const PAGE_SIZE = 25;
 const sortFields: Record<string, CommitmentOrderField> = {
@@ -90,6 +91,7 @@ function exportUrl(
 
 export function CommitmentsPage() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { params, update, filter, status, sortKey, direction, mine, canFilterMine } = useCommitmentFilter();
   const staff = isStaff(useViewer());
   const view = params.get('view') === 'board' ? 'board' : 'table';
@@ -280,7 +282,7 @@ export function CommitmentsPage() {
                     <Table.Td w={140}>
                       <Group gap={6} wrap="nowrap">
                         <Progress value={c.progress} w={70} aria-hidden />
-                        <Text size="sm">{c.progress}%</Text>
+                        <Text size="sm">{formatPercent(c.progress, language)}</Text>
                       </Group>
                     </Table.Td>
                     <Table.Td>
@@ -309,6 +311,7 @@ export function CommitmentsPage() {
 /** Commitments in columns by status (the first hundred that match the filter). */
 function Board({ commitments, total }: { commitments: readonly CommitmentRowFragment[]; total: number }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   return (
     <Stack gap="xs">
       {total > commitments.length ? (
@@ -324,7 +327,7 @@ function Board({ commitments, total }: { commitments: readonly CommitmentRowFrag
               <Group justify="space-between" mb="xs">
                 <CommitmentStatusBadge status={status} />
                 <Text size="sm" c="dimmed">
-                  {column.length}
+                  {formatNumber(column.length, language)}
                 </Text>
               </Group>
               <Stack gap="xs">

@@ -10,6 +10,8 @@ import { DateText, DateTimeText, Local, OrganizationName, PersonName } from '../
 import { CommitmentList } from '../features/commitments/commitment-list.js';
 import { CompletionScale } from '../features/commitments/completion-scale.js';
 import { highCompletionShare, pendingRequest, sumGroups } from '../features/commitments/due-dates.js';
+import { useDigits } from '../features/plans/digits.js';
+import { UpcomingInvitations } from '../features/invitations/invitation-list.js';
 import { isStaff, useViewer } from '../features/session/session.js';
 import { StatsChart } from '../features/stats/stats-chart.js';
 import { DashboardDocument, type DashboardQuery } from '../graphql/generated.js';
@@ -33,6 +35,7 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
   const staff = isStaff(viewer);
+  const digits = useDigits();
   const organizationId = staff ? null : (viewer.organization?.id ?? null);
   // Meetings from the start of today in Phnom Penh: stable for the day, so the cache is reused.
   const from = useMemo(() => new Date(`${dayInPhnomPenh()}T00:00:00+07:00`).toISOString(), []);
@@ -144,6 +147,8 @@ export function DashboardPage() {
               ) : null}
             </Stack>
             <Stack gap="lg">
+              {/* Whoever has a person can be invited, and answers here (RSVP). */}
+              {personId ? <UpcomingInvitations /> : null}
               <Section
                 title={t('dashboard.upcomingMeetings')}
                 action={
@@ -202,7 +207,12 @@ export function DashboardPage() {
               {data.byPlanGoal.length === 0 ? (
                 <EmptyState title={t('dashboard.noStats')} />
               ) : (
-                <StatsChart caption={t('dashboard.byPlanGoal')} groups={data.byPlanGoal} withHighCompletion />
+                <StatsChart
+                  caption={t('dashboard.byPlanGoal')}
+                  groups={data.byPlanGoal}
+                  withHighCompletion
+                  unlinkedLabel={t('plan.unlinked')}
+                />
               )}
             </Section>
             <Section title={t('dashboard.byGcmObjective')}>
@@ -213,9 +223,10 @@ export function DashboardPage() {
                   caption={t('dashboard.byGcmObjective')}
                   groups={data.byGcmObjective}
                   withHighCompletion
+                  unlinkedLabel={t('plan.unlinkedGcm')}
                   labelFor={(group) => (
                     <>
-                      {t('gcm.objective', { number: group.key })}{' '}
+                      {t('gcm.objective', { number: digits(group.key) })}{' '}
                       <Local en={group.label} km={group.labelKm} fallback="" />
                     </>
                   )}
@@ -232,15 +243,16 @@ export function DashboardPage() {
 /** How many commitments reached high completion on the OGP IRM scale, with a key to the scale. */
 function CompletionSection({ groups }: { groups: DashboardQuery['byStatus'] }) {
   const { t } = useTranslation();
+  const digits = useDigits();
   const share = highCompletionShare(sumGroups(groups));
   return (
     <Section title={t('dashboard.completion')}>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <div data-testid="high-completion">
           <Text fw={700} size="xl">
-            {share.percent === null ? '—' : `${share.percent}%`}
+            {share.percent === null ? '—' : `${digits(share.percent)}%`}
           </Text>
-          <Text size="sm">{t('dashboard.highCompletion', { count: share.count, of: share.of })}</Text>
+          <Text size="sm">{t('dashboard.highCompletion', { count: digits(share.count), of: digits(share.of) })}</Text>
           <Text size="xs" c="dimmed" mt={4}>
             {t('dashboard.highCompletionHint')}
           </Text>

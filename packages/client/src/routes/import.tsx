@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/page.js';
 import { useLanguage } from '../components/text.js';
+import { formatNumber } from '../lib/format.js';
 import { isStaff, useViewer } from '../features/session/session.js';
 import {
   groupProblems,
@@ -24,7 +25,7 @@ import {
   rowsWithProblems,
   templateUrl,
 } from '../lib/imports.js';
-import { type RestError, RestRequestError, sendFile } from '../lib/rest.js';
+import { type RestError, RestRequestError, restErrorText, sendFile } from '../lib/rest.js';
 
 type Step =
   | { state: 'idle' }
@@ -219,12 +220,11 @@ function FailedNotice({ error, dryRun }: { error: RestError; dryRun: boolean }) 
       role="alert"
       data-testid="import-failed"
     >
-      <Text size="sm">{t(`errors.${error.code}.body`)}</Text>
-      {error.message ? (
-        <Text size="sm" mt={4}>
-          {t('files.serverSaid', { message: error.message })}
+      {restErrorText(error).map((sentence) => (
+        <Text size="sm" key={sentence}>
+          {sentence}
         </Text>
-      ) : null}
+      ))}
     </Alert>
   );
 }
@@ -241,6 +241,7 @@ function Preview({
   onImport: () => void;
 }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const state = previewState(result);
   const groups = groupProblems(result.problems);
   const withSheets = groups.some((g) => g.sheet);
@@ -303,7 +304,9 @@ function Preview({
                     // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id; their order is the server's
                     <Table.Tr key={`${group.sheet ?? ''}-${group.row}-${index}`} data-testid="import-problem">
                       {withSheets ? <Table.Td>{group.sheet ?? '—'}</Table.Td> : null}
-                      <Table.Td>{group.row === 0 ? t('imports.wholeFile') : group.row}</Table.Td>
+                      <Table.Td>
+                        {group.row === 0 ? t('imports.wholeFile') : formatNumber(group.row, language)}
+                      </Table.Td>
                       <Table.Td>
                         <code>{problem.column || '—'}</code>
                       </Table.Td>

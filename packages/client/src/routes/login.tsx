@@ -1,11 +1,23 @@
-import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../components/page.js';
-import { LoginDocument, MeDocument } from '../graphql/generated.js';
+import { LoginDocument, MeDocument, PublicReadEnabledDocument } from '../graphql/generated.js';
 import { LanguageSwitch } from '../layout/language-switch.js';
 import { errorCode, fieldErrors } from '../lib/errors.js';
 
@@ -28,6 +40,8 @@ export function LoginPage() {
   });
   const problems = fieldErrors(error);
   const code = errorCode(error);
+  // The public accountability page is offered only where the server opens it to everyone.
+  const publicRead = useQuery(PublicReadEnabledDocument).data?.publicReadEnabled ?? false;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -93,6 +107,16 @@ export function LoginPage() {
               </Stack>
             </form>
           </Paper>
+          {publicRead ? (
+            <Paper withBorder p="md" radius="md" component="aside" aria-label={t('public.loginLink')}>
+              <Anchor component={Link} to="/public" fw={500} data-testid="public-link">
+                {t('public.loginLink')}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                {t('public.loginLinkHint')}
+              </Text>
+            </Paper>
+          ) : null}
         </Stack>
       </main>
     </Center>

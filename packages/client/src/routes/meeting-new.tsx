@@ -7,6 +7,7 @@ import { PageHeader } from '../components/page.js';
 import { ErrorState, LoadingState, MutationError } from '../components/states.js';
 import { useLocalText } from '../components/text.js';
 import { isStaff, useViewer } from '../features/session/session.js';
+import { checkMeetingDraft } from '../features/meetings/meeting-edit.js';
 import {
   CreateMeetingDocument,
   DirectoryOptionsDocument,
@@ -14,7 +15,7 @@ import {
   MeetingSeriesOptionsDocument,
   type Visibility,
 } from '../graphql/generated.js';
-import { errorCode, fieldErrors } from '../lib/errors.js';
+import { type FieldErrors, fieldErrors, hasProblems } from '../lib/errors.js';
 import { fromWallTime } from '../lib/format.js';
 
 export const meetingKinds: MeetingKind[] = ['PLENARY', 'TECHNICAL_WORKING_GROUP', 'CONSULTATION', 'BILATERAL', 'OTHER'];
@@ -40,7 +41,8 @@ export function MeetingNewPage() {
     visibility: 'INTERNAL' as Visibility,
   });
   const [create, { loading, error }] = useMutation(CreateMeetingDocument);
-  const problems = fieldErrors(error);
+  const [checked, setChecked] = useState<FieldErrors>({});
+  const problems = { ...fieldErrors(error), ...checked };
   const set = (key: keyof typeof form) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
     setForm((f) => ({ ...f, [key]: value }));
@@ -50,6 +52,11 @@ export function MeetingNewPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Every problem the browser can know, at once, beside its field; the server checks the rest.
+    const found = checkMeetingDraft(form);
+    if (!form.organizerId) found.organizerId = t('problems.REQUIRED');
+    setChecked(found);
+    if (hasProblems(found)) return;
     try {
       const result = await create({
         variables: {
@@ -99,7 +106,7 @@ export function MeetingNewPage() {
         <Paper withBorder p="lg" maw={860}>
           <form onSubmit={submit} noValidate>
             <Stack>
-              {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+              <MutationError error={error} fields={Object.keys(form).concat(['organizerId'])} />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <NativeSelect
                   label={t('meetings.fields.series')}

@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Anchor, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarPlus, IconCheck, IconEdit, IconFileCertificate, IconX } from '@tabler/icons-react';
+import { IconCalendarPlus, IconCheck, IconEdit, IconFileCertificate, IconTrash, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { MeetingStatusBadge, VisibilityBadge } from '../components/badges.js';
 import { ConflictNotice } from '../components/conflict.js';
 import { PageHeader } from '../components/page.js';
@@ -11,17 +11,24 @@ import { EmptyState, ErrorState, LoadingState, MutationError } from '../componen
 import { DateTimeText, Local, OrganizationName, PersonName, useLocalText } from '../components/text.js';
 import { RecordHistory } from '../features/audit/audit-events.js';
 import { AgendaSection } from '../features/meetings/agenda-section.js';
+import { MeetingLive } from '../features/live/meeting-live.js';
 import { AttendanceSection } from '../features/meetings/attendance-section.js';
 import { DecisionsSection } from '../features/meetings/decisions-section.js';
 import { MattersArisingSection } from '../features/meetings/matters-arising.js';
 import { MinutesDownloadMenu } from '../features/meetings/minutes-download.js';
 import type { Directory } from '../features/meetings/directory.js';
 import { MeetingEditModal, type SeriesLabel } from '../features/meetings/meeting-edit.js';
-import { ApproveMinutesModal, CancelMeetingModal } from '../features/meetings/status-modals.js';
+import {
+  ApproveMinutesModal,
+  CancelMeetingModal,
+  DeleteMeetingModal,
+  isDeletable,
+} from '../features/meetings/status-modals.js';
 import { isStaff, useViewer } from '../features/session/session.js';
 import {
   ApproveMinutesDocument,
   CancelMeetingDocument,
+  DeleteMeetingDocument,
   MarkMeetingHeldDocument,
   type MeetingDetailFragment,
   MeetingExtrasDocument,
@@ -71,11 +78,13 @@ export function MeetingPage() {
         series={series}
         staff={staff}
         directory={directory}
+        commitmentCount={extra?.commitments.totalCount}
         onReload={() => Promise.all([refetch(), extras.refetch()])}
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
+            <MeetingLive meetingId={meeting.id} onReload={() => Promise.all([refetch(), extras.refetch()])} />
             {series ? <MattersArisingSection key={meeting.id} meetingId={meeting.id} viewer={viewer} /> : null}
             <AgendaSection
               meeting={meeting}
@@ -105,21 +114,27 @@ function MeetingHeader({
   series,
   staff,
   directory,
+  commitmentCount,
   onReload,
 }: {
   meeting: MeetingDetailFragment;
   series: SeriesLabel | null;
   staff: boolean;
   directory: Directory;
+  /** How many commitments arose in the meeting (undefined until known). */
+  commitmentCount: number | undefined;
   onReload: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const local = useLocalText();
+  const navigate = useNavigate();
+  const [deleteMeeting, deleted] = useMutation(DeleteMeetingDocument);
+  const deletable = staff && isDeletable(meeting, commitmentCount);
   const [markHeld, held] = useMutation(MarkMeetingHeldDocument);
   const [approve, approved] = useMutation(ApproveMinutesDocument);
   const [cancel, cancelled] = useMutation(CancelMeetingDocument);
   const [reloading, setReloading] = useState(false);
-  const [dialog, setDialog] = useState<'edit' | 'cancel' | 'approve' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'cancel' | 'approve' | 'delete' | null>(null);
   const error = held.error ?? approved.error ?? cancelled.error;
   // A missing or refused reason is shown beside the field in the cancel dialog, which stays open.
   const cancelProblems = fieldErrors(cancelled.error);
@@ -160,6 +175,20 @@ function MeetingHeader({
           ) : null}
           {staff && meeting.status === 'PLANNED' ? (
             <>
+              {deletable ? (
+                <Button
+                  variant="default"
+                  color="red"
+                  leftSection={<IconTrash size={16} aria-hidden />}
+                  onClick={() => {
+                    deleted.reset();
+                    setDialog('delete');
+                  }}
+                  data-testid="delete-meeting"
+                >
+                  {t('corrections.deleteMeeting')}
+                </Button>
+              ) : null}
               <Button
                 variant="default"
                 color="red"
@@ -225,6 +254,25 @@ function MeetingHeader({
                 // A refused reason stays beside its field; anything else is shown on the page.
                 if (!fieldErrors(failure).reason) close();
               })
+            }
+          />
+          <DeleteMeetingModal
+            opened={dialog === 'delete'}
+            onClose={close}
+            loading={deleted.loading}
+            error={deleted.error}
+            onConfirm={() =>
+              void deleteMeeting({
+                variables: { input },
+                update: (cache) => {
+                  cache.evict({ id: cache.identify({ __typename: 'Meeting', id: meeting.id }) });
+                  cache.evict({ fieldName: 'meetings' });
+                  cache.gc();
+                },
+              }).then(
+                () => navigate('/meetings', { replace: true }),
+                () => undefined,
+              )
             }
           />
           <ApproveMinutesModal

@@ -51,6 +51,7 @@ import {
   type StatsGroupBy,
 } from '../graphql/generated.js';
 import { dayInPhnomPenh } from '../lib/format.js';
+import { useDigits } from '../features/plans/digits.js';
 
 /**
  * What changed over a reporting period or a range of days: the figures (each opens its commitments), progress
@@ -61,6 +62,7 @@ export function ReportsPage() {
   const viewer = useViewer();
   const staff = isStaff(viewer);
   const local = useLocalText();
+  const digits = useDigits();
   const [params, update] = useFilterParams();
   const [dialog, setDialog] = useState<'create' | 'close' | null>(null);
   const periods = useQuery(ReportingPeriodsDocument);
@@ -250,7 +252,7 @@ export function ReportsPage() {
                   groupBy === 'GCM_OBJECTIVE'
                     ? (group: ReportGroup) => (
                         <>
-                          {t('gcm.objective', { number: group.key })}{' '}
+                          {t('gcm.objective', { number: digits(group.key) })}{' '}
                           <Local en={group.label} km={group.labelKm} fallback="" />
                         </>
                       )

@@ -16,6 +16,7 @@ import { IconKey } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Tag } from '../components/badges.js';
+import { DateField, isDateValue } from '../components/date-field.js';
 import { PageHeader } from '../components/page.js';
 import { EmptyState, ErrorState, LoadingState, MutationError } from '../components/states.js';
 import { DateTimeText } from '../components/text.js';
@@ -25,7 +26,7 @@ import {
   CreateApiTokenDocument,
   RevokeApiTokenDocument,
 } from '../graphql/generated.js';
-import { errorCode, fieldErrors } from '../lib/errors.js';
+import { checkTexts, type FieldErrors, fieldErrors, hasProblems, problemText, TEXT_MAX } from '../lib/errors.js';
 import { dayInPhnomPenh } from '../lib/format.js';
 
 /** Personal API tokens for scripts and partner systems: created here, shown once, revocable. */
@@ -38,16 +39,27 @@ export function TokensPage() {
   const [shown, setShown] = useState<string | null>(null);
   const [create, created] = useMutation(CreateApiTokenDocument, { refetchQueries: [ApiTokensDocument] });
   const [revoke, revoked] = useMutation(RevokeApiTokenDocument);
-  const problems = fieldErrors(created.error);
+  const [checked, setChecked] = useState<FieldErrors>({});
+  const problems = { ...fieldErrors(created.error), ...checked };
+  // What this account may create: a PARTNER only READ tokens (the server refuses WRITE for them too).
+  const scopes: ApiTokenScope[] = data?.me?.apiTokenScopes ?? ['READ'];
+  const onlyRead = scopes.length === 1 && scopes[0] === 'READ';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const found = checkTexts({ name: { value: name, required: true, max: TEXT_MAX.tokenName } });
+    if (expiresOn && !isDateValue(expiresOn)) found.expiresAt = problemText({ code: 'INVALID_DATE', params: {} });
+    else if (expiresOn && expiresOn < dayInPhnomPenh()) {
+      found.expiresAt = problemText({ code: 'OUT_OF_RANGE', params: {} });
+    }
+    setChecked(found);
+    if (hasProblems(found)) return;
     try {
       const result = await create({
         variables: {
           input: {
             name: name.trim(),
-            scope,
+            scope: scopes.includes(scope) ? scope : 'READ',
             expiresAt: expiresOn ? new Date(`${expiresOn}T23:59:59+07:00`).toISOString() : null,
           },
         },
@@ -92,9 +104,7 @@ export function TokensPage() {
               <Text fw={600} id="new-token-heading">
                 {t('tokens.new')}
               </Text>
-              {created.error && errorCode(created.error) !== 'BAD_USER_INPUT' ? (
-                <MutationError error={created.error} />
-              ) : null}
+              <MutationError error={created.error} fields={['name', 'scope', 'expiresAt']} />
               <Group align="flex-start" grow>
                 <TextInput
                   label={t('tokens.name')}
@@ -106,21 +116,24 @@ export function TokensPage() {
                 />
                 <NativeSelect
                   label={t('tokens.scope')}
-                  value={scope}
+                  description={onlyRead ? t('tokens.readOnlyHint') : undefined}
+                  value={scopes.includes(scope) ? scope : 'READ'}
                   onChange={(e) => setScope(e.currentTarget.value as ApiTokenScope)}
                   error={problems.scope}
-                  data={[
-                    { value: 'READ', label: t('tokens.scopes.READ') },
-                    { value: 'WRITE', label: t('tokens.scopes.WRITE') },
-                  ]}
+                  disabled={onlyRead}
+                  data={scopes.map((value) => ({ value, label: t(`tokens.scopes.${value}`) }))}
+                  data-testid="token-scope"
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('tokens.expiresOn')}
-                  min={dayInPhnomPenh()}
                   value={expiresOn}
-                  onChange={(e) => setExpiresOn(e.currentTarget.value)}
+                  onChange={(value) => {
+                    setExpiresOn(value);
+                    // A problem found before sending goes once the date is changed.
+                    setChecked(({ expiresAt: _gone, ...rest }) => rest);
+                  }}
                   error={problems.expiresAt}
+                  data-testid="token-expires"
                 />
               </Group>
               <Group justify="flex-end">

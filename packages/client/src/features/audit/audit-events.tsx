@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Tag, type Tone } from '../../components/badges.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
-import { DateTimeText, PersonName, useLanguage } from '../../components/text.js';
+import { DateTimeText, PersonName, useLanguage, useLocalText } from '../../components/text.js';
 import { type AuditEventFieldsFragment, RecordHistoryDocument } from '../../graphql/generated.js';
-import { formatDateTime, type Language } from '../../lib/format.js';
+import { formatNumber } from '../../lib/format.js';
+import { formatAuditValue, type ValueWords } from './audit-values.js';
 
 /** Record types a staff member may filter the audit trail by (the names the server records). */
 export const auditEntityTypes = [
@@ -32,12 +33,31 @@ const pages: Record<string, string> = {
   Meeting: '/meetings',
   Commitment: '/commitments',
   Organization: '/organizations',
+  MeetingSeries: '/series',
 };
+
+/** Records shown on their meeting's page (found through the meeting the event refers to). */
+const onMeetingPage = new Set(['AgendaItem', 'Decision', 'Participation']);
+/** Records shown on the plan page. */
+const onPlanPage = new Set(['Plan', 'PlanGoal', 'PlanObjective', 'GcmObjective']);
 
 /** Where a changed record can be seen, when it has a page of its own. */
 export function recordPath(entityType: string, entityId: string): string | null {
   const base = pages[entityType];
-  return base ? `${base}/${encodeURIComponent(entityId)}` : null;
+  if (base) return `${base}/${encodeURIComponent(entityId)}`;
+  if (onPlanPage.has(entityType)) return '/plan';
+  if (entityType === 'Person') return '/people';
+  return null;
+}
+
+/** Where the record of an audit event can be seen now: its page, its meeting's page, or nowhere (removed). */
+export function eventRecordPath(event: AuditEventFieldsFragment): string | null {
+  if (onMeetingPage.has(event.entityType)) {
+    const meeting = event.references.find((r) => r.entityType === 'Meeting');
+    return meeting ? recordPath('Meeting', meeting.id) : null;
+  }
+  if (!event.entityExists) return null;
+  return recordPath(event.entityType, event.entityId);
 }
 
 /** A translated name for a record type, or the type itself when there is none. */
@@ -52,6 +72,7 @@ export function useOperationName(): (operation: string) => string {
   return (operation) => t(`audit.operation.${operation}`, { defaultValue: operation });
 }
 
+/** Catalogues that name enum values, tried in order; a field may name its own first (a Participation's `sex`). */
 const enumGroups = [
   'meetingStatus',
   'commitmentStatus',
@@ -62,30 +83,52 @@ const enumGroups = [
   'participationRole',
   'attendanceStatus',
   'role',
+  'dueDateChangeStatus',
 ];
+const enumGroupOfField: Record<string, string> = {
+  sex: 'attendance.sexes',
+  scope: 'tokens.scopes',
+  role: 'participationRole',
+  attendance: 'attendanceStatus',
+  priority: 'priority',
+  visibility: 'visibility',
+  kind: 'meetingKind',
+};
 
-/** One recorded value in words: empty as a dash, lists joined, instants in Phnom Penh time, else short text. */
-function formatValue(value: unknown, language: Language, yesNo: [string, string], name: (v: string) => string): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value))
-    return value.length ? value.map((v) => formatValue(v, language, yesNo, name)).join(', ') : '—';
-  if (typeof value === 'string' && /^[A-Z][A-Z_]+$/.test(value)) return name(value);
-  if (typeof value === 'object') return JSON.stringify(value);
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(value, language);
-  if (typeof value === 'boolean') return value ? yesNo[0] : yesNo[1];
-  return String(value);
-}
-
-/** The fields an audit event changed, each as "field: before → after". */
-export function AuditChanges({ changes }: { changes: Record<string, unknown> | null }) {
+/** The words an audit history needs, in the reader's language; `references` name the ids of one event. */
+function useValueWords(references: AuditEventFieldsFragment['references']): ValueWords {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
-  const yesNo: [string, string] = [t('audit.yes'), t('audit.no')];
-  // Enum values (statuses, kinds, visibility…) in words, when a catalogue names them.
-  const name = (value: string) => {
-    for (const group of enumGroups) if (i18n.exists(`${group}.${value}`)) return t(`${group}.${value}`);
-    return value;
+  const local = useLocalText();
+  const byValue = new Map(references.map((r) => [r.value, r]));
+  return {
+    language,
+    yesNo: [t('audit.yes'), t('audit.no')],
+    name: (value, field) => {
+      const own = enumGroupOfField[field];
+      if (own && i18n.exists(`${own}.${value}`)) return t(`${own}.${value}`);
+      for (const group of enumGroups) if (i18n.exists(`${group}.${value}`)) return t(`${group}.${value}`);
+      return value;
+    },
+    reference: (id) => {
+      const found = byValue.get(id);
+      return found ? local(found.label, found.labelKm) || null : null;
+    },
+    removed: t('audit.removedRecord'),
+    gcm: (number) => t('gcm.short', { number: formatNumber(number, language) }),
   };
+}
+
+/** The fields an audit event changed, each as "field: before → after", labelled and worded in the reader's language. */
+export function AuditChanges({
+  changes,
+  references = [],
+}: {
+  changes: Record<string, unknown> | null;
+  references?: AuditEventFieldsFragment['references'];
+}) {
+  const { t } = useTranslation();
+  const words = useValueWords(references);
   const entries = Object.entries(changes ?? {}).filter(
     ([, change]) => change && typeof change === 'object' && ('before' in change || 'after' in change),
   ) as [string, { before?: unknown; after?: unknown }][];
@@ -98,18 +141,59 @@ export function AuditChanges({ changes }: { changes: Record<string, unknown> | n
   }
   return (
     <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="audit-changes">
-      {entries.map(([field, change]) => (
-        <li key={field}>
-          <Text size="sm" component="span" fw={600}>
-            {t(`audit.field.${field}`, { defaultValue: field })}:
-          </Text>{' '}
-          <Text size="sm" component="span" lineClamp={3} style={{ display: 'inline', wordBreak: 'break-word' }}>
-            <span>{formatValue(change.before, language, yesNo, name)}</span>
-            {' → '}
-            <span>{formatValue(change.after, language, yesNo, name)}</span>
+      {entries.map(([field, change]) => {
+        const created = change.before === undefined || change.before === null;
+        return (
+          <li key={field}>
+            <Text size="sm" component="span" fw={600}>
+              {t(`audit.field.${field}`, { defaultValue: t('audit.otherField') })}:
+            </Text>{' '}
+            <Text size="sm" component="span" lineClamp={3} style={{ display: 'inline', wordBreak: 'break-word' }}>
+              {created ? null : (
+                <>
+                  <span data-testid="audit-before">{formatAuditValue(change.before, field, words)}</span>
+                  {' → '}
+                </>
+              )}
+              <span data-testid="audit-after">{formatAuditValue(change.after, field, words)}</span>
+            </Text>
+          </li>
+        );
+      })}
+    </Stack>
+  );
+}
+
+/** The changed record: its name now (or as recorded, if removed), linked to where it can be seen. */
+export function AuditRecord({ event, withType = true }: { event: AuditEventFieldsFragment; withType?: boolean }) {
+  const { t } = useTranslation();
+  const typeName = useEntityTypeName();
+  const local = useLocalText();
+  const label = local(event.entityLabel, event.entityLabelKm);
+  const path = eventRecordPath(event);
+  const title = label || typeName(event.entityType);
+  return (
+    <Stack gap={0}>
+      {withType && label ? (
+        <Text size="xs" c="dimmed">
+          {typeName(event.entityType)}
+        </Text>
+      ) : null}
+      <Text size="sm" data-testid="audit-record">
+        {path ? (
+          <Anchor component={Link} to={path} size="sm">
+            {title}
+          </Anchor>
+        ) : (
+          title
+        )}
+        {event.entityExists ? null : (
+          <Text component="span" size="xs" c="dimmed">
+            {' '}
+            ({t('audit.recordGone')})
           </Text>
-        </li>
-      ))}
+        )}
+      </Text>
     </Stack>
   );
 }
@@ -133,7 +217,6 @@ export function AuditTable({
   showRecord?: boolean;
 }) {
   const { t } = useTranslation();
-  const typeName = useEntityTypeName();
   const operationName = useOperationName();
   return (
     <Table.ScrollContainer minWidth={showRecord ? 820 : 560}>
@@ -142,14 +225,13 @@ export function AuditTable({
           <Table.Tr>
             <Table.Th>{t('audit.at')}</Table.Th>
             <Table.Th>{t('audit.actor')}</Table.Th>
-            {showRecord ? <Table.Th>{t('audit.entityType')}</Table.Th> : null}
+            {showRecord ? <Table.Th>{t('audit.record')}</Table.Th> : null}
             <Table.Th>{t('audit.operationLabel')}</Table.Th>
             <Table.Th>{t('audit.changes')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {events.map((event) => {
-            const path = recordPath(event.entityType, event.entityId);
             return (
               <Table.Tr key={event.id} data-testid="audit-event">
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -160,20 +242,14 @@ export function AuditTable({
                 </Table.Td>
                 {showRecord ? (
                   <Table.Td>
-                    {path ? (
-                      <Anchor component={Link} to={path} size="sm">
-                        {typeName(event.entityType)}
-                      </Anchor>
-                    ) : (
-                      typeName(event.entityType)
-                    )}
+                    <AuditRecord event={event} />
                   </Table.Td>
                 ) : null}
                 <Table.Td>
                   <Tag tone={toneOf(event.operation)}>{operationName(event.operation)}</Tag>
                 </Table.Td>
                 <Table.Td maw={480}>
-                  <AuditChanges changes={event.changes} />
+                  <AuditChanges changes={event.changes} references={event.references} />
                 </Table.Td>
               </Table.Tr>
             );
@@ -199,7 +275,7 @@ function HistoryItems({ events }: { events: AuditEventFieldsFragment[] }) {
               <DateTimeText value={event.at} /> · <AuditActor event={event} />
             </Text>
           </Group>
-          <AuditChanges changes={event.changes} />
+          <AuditChanges changes={event.changes} references={event.references} />
         </li>
       ))}
     </Stack>
@@ -237,6 +313,7 @@ export function RecordHistory({ entityId }: { entityId: string }) {
 
 function HistoryList({ entityId }: { entityId: string }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { data, loading, error, refetch, fetchMore } = useQuery(RecordHistoryDocument, {
     variables: { entityId, first: HISTORY_PAGE },
     fetchPolicy: 'cache-and-network',
@@ -258,7 +335,10 @@ function HistoryList({ entityId }: { entityId: string }) {
       <HistoryItems events={events} />
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {t('pager.showing', { shown: events.length, total: data.auditEvents.totalCount })}
+          {t('pager.showing', {
+            shown: formatNumber(events.length, language),
+            total: formatNumber(data.auditEvents.totalCount, language),
+          })}
         </Text>
         {data.auditEvents.pageInfo.hasNextPage ? (
           <Button

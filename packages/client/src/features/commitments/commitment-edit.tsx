@@ -7,6 +7,7 @@ import { ErrorState, LoadingState, MutationError } from '../../components/states
 import {
   type CommitmentDetailFragment,
   CommitmentEditOptionsDocument,
+  CommitmentMeetingVisibilityDocument,
   type UpdateCommitmentInput,
   UpdateCommitmentDocument,
 } from '../../graphql/generated.js';
@@ -25,6 +26,7 @@ function draftOf(c: CommitmentDetailFragment): CommitmentDraft {
     dueDate: c.dueDate ?? '',
     priority: c.priority ?? 'MEDIUM',
     gcmObjectives: c.gcmObjectives.map((g) => String(g.number)),
+    planObjectiveIds: c.planObjectives.map((o) => o.id),
     visibility: c.visibility,
   };
 }
@@ -46,6 +48,8 @@ function changedInput(base: CommitmentDraft, draft: CommitmentDraft): Omit<Updat
   if (!same(base.dueDate, draft.dueDate)) input.dueDate = draft.dueDate || null;
   if (!same(base.priority, draft.priority)) input.priority = draft.priority;
   if (!same(base.gcmObjectives, draft.gcmObjectives)) input.gcmObjectives = draft.gcmObjectives.map(Number);
+  if (!same([...base.planObjectiveIds].sort(), [...draft.planObjectiveIds].sort()))
+    input.planObjectiveIds = draft.planObjectiveIds;
   if (!same(base.visibility, draft.visibility)) input.visibility = draft.visibility;
   return input;
 }
@@ -65,6 +69,13 @@ export function CommitmentEditForm({
 }) {
   const { t } = useTranslation();
   const options = useQuery(CommitmentEditOptionsDocument);
+  const meetingId = commitment.meeting?.id;
+  const meeting = useQuery(CommitmentMeetingVisibilityDocument, {
+    variables: { id: meetingId ?? '' },
+    skip: !meetingId,
+  });
+  const meetingNode = meeting.data?.node;
+  const meetingVisibility = meetingNode && 'visibility' in meetingNode ? meetingNode.visibility : null;
   const base = useRef<{ draft: CommitmentDraft; version: number }>({
     draft: draftOf(commitment),
     version: commitment.version,
@@ -133,6 +144,7 @@ export function CommitmentEditForm({
           {options.data ? (
             <CommitmentFields
               idPrefix="edit-commitment"
+              meetingVisibility={meetingVisibility}
               draft={draft}
               onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
               problems={problems}

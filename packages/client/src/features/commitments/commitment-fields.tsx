@@ -1,8 +1,12 @@
-import { MultiSelect, NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Alert, MultiSelect, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { IconEyeOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocalText } from '../../components/text.js';
 import type { Priority, Visibility } from '../../graphql/generated.js';
 import type { FieldErrors } from '../../lib/errors.js';
+import { aboveMeeting } from '../plans/plan-links.js';
+import { PlanObjectivePicker } from '../plans/plan-objective-picker.js';
+import { useDigits } from '../plans/digits.js';
 
 export const priorities: Priority[] = ['LOW', 'MEDIUM', 'HIGH'];
 export const visibilityOptions: Visibility[] = ['INTERNAL', 'PARTNERS', 'PUBLIC'];
@@ -19,6 +23,7 @@ export interface CommitmentDraft {
   dueDate: string;
   priority: Priority;
   gcmObjectives: string[];
+  planObjectiveIds: string[];
   visibility: Visibility;
 }
 
@@ -33,6 +38,7 @@ export const emptyDraft = (visibility: Visibility = 'INTERNAL'): CommitmentDraft
   dueDate: '',
   priority: 'MEDIUM',
   gcmObjectives: [],
+  planObjectiveIds: [],
   visibility,
 });
 
@@ -54,15 +60,20 @@ export function CommitmentFields({
   problems,
   options,
   idPrefix,
+  meetingVisibility,
 }: {
   draft: CommitmentDraft;
   onChange: (changes: Partial<CommitmentDraft>) => void;
   problems: FieldErrors;
   options: Options;
   idPrefix: string;
+  /** The visibility of the meeting the commitment comes from: a commitment may not be shown wider than it. */
+  meetingVisibility?: Visibility | null;
 }) {
   const { t } = useTranslation();
   const local = useLocalText();
+  const digits = useDigits();
+  const tooVisible = aboveMeeting(draft.visibility, meetingVisibility);
   const people = options.people.filter(
     (p) => !draft.leadOrganizationId || p.organization?.id === draft.leadOrganizationId || p.id === draft.assigneeId,
   );
@@ -154,14 +165,55 @@ export function CommitmentFields({
         error={problems.priority}
         data={priorities.map((value) => ({ value, label: t(`priority.${value}`) }))}
       />
-      <NativeSelect
-        id={`${idPrefix}-visibility`}
-        label={t('commitments.fields.visibility')}
-        value={draft.visibility}
-        onChange={(e) => onChange({ visibility: e.currentTarget.value as Visibility })}
-        error={problems.visibility}
-        data={visibilityOptions.map((value) => ({ value, label: t(`visibility.${value}`) }))}
-      />
+      <Stack gap={6}>
+        <NativeSelect
+          id={`${idPrefix}-visibility`}
+          label={t('commitments.fields.visibility')}
+          description={
+            meetingVisibility && meetingVisibility !== 'PUBLIC'
+              ? t('plan.visibility.limit', { meeting: t(`visibility.${meetingVisibility}`) })
+              : undefined
+          }
+          value={draft.visibility}
+          onChange={(e) => onChange({ visibility: e.currentTarget.value as Visibility })}
+          error={problems.visibility}
+          // Mantine's own description and error stay described; the warning beside the field joins them.
+          aria-describedby={
+            tooVisible
+              ? [
+                  problems.visibility ? `${idPrefix}-visibility-error` : '',
+                  meetingVisibility && meetingVisibility !== 'PUBLIC' ? `${idPrefix}-visibility-description` : '',
+                  `${idPrefix}-visibility-warning`,
+                ]
+                  .filter(Boolean)
+                  .join(' ')
+              : undefined
+          }
+          data={visibilityOptions.map((value) => ({
+            value,
+            label: aboveMeeting(value, meetingVisibility)
+              ? t('plan.visibility.optionAbove', { visibility: t(`visibility.${value}`) })
+              : t(`visibility.${value}`),
+          }))}
+          data-testid="commitment-visibility"
+        />
+        {tooVisible && meetingVisibility ? (
+          <Alert
+            id={`${idPrefix}-visibility-warning`}
+            color="orange"
+            variant="light"
+            icon={<IconEyeOff size={16} aria-hidden />}
+            title={t('plan.visibility.warningTitle')}
+            data-testid="visibility-warning"
+            p="xs"
+          >
+            {t(`plan.visibility.warning.${meetingVisibility}`, {
+              chosen: t(`visibility.${draft.visibility}`),
+              meeting: t(`visibility.${meetingVisibility}`),
+            })}
+          </Alert>
+        ) : null}
+      </Stack>
       <MultiSelect
         id={`${idPrefix}-gcm`}
         label={t('commitments.fields.gcmObjectives')}
@@ -170,11 +222,17 @@ export function CommitmentFields({
         error={problems.gcmObjectives}
         data={options.gcmObjectives.map((g) => ({
           value: String(g.number),
-          label: `${g.number}. ${local(g.title, g.titleKm)}`,
+          label: `${digits(g.number)}. ${local(g.title, g.titleKm)}`,
         }))}
         searchable
         clearable
         style={{ gridColumn: '1 / -1' }}
+      />
+      <PlanObjectivePicker
+        id={`${idPrefix}-planObjectives`}
+        value={draft.planObjectiveIds}
+        onChange={(value) => onChange({ planObjectiveIds: value })}
+        error={problems.planObjectiveIds}
       />
     </SimpleGrid>
   );

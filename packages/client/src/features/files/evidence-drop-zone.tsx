@@ -4,6 +4,7 @@ import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVIDENCE_ACCEPT, formatSize, MAX_UPLOAD_BYTES, megabytes } from '../../lib/files.js';
 import { useLanguage } from '../../components/text.js';
+import { restErrorText } from '../../lib/rest.js';
 import type { Upload } from './use-uploads.js';
 
 /**
@@ -90,9 +91,9 @@ function UploadRow({ upload, maxBytes, onRemove }: { upload: Upload; maxBytes: n
     upload.state === 'refused'
       ? t(`files.refused.${upload.refusal}`, { max: megabytes(maxBytes) })
       : upload.state === 'failed'
-        ? upload.error.code === 'BAD_USER_INPUT'
+        ? upload.error.code === 'BAD_USER_INPUT' && upload.error.fields.length === 0
           ? t('files.serverRefused')
-          : t(`errors.${upload.error.code}.body`)
+          : restErrorText(upload.error).join(' ')
         : null;
   return (
     <Paper component="li" withBorder radius="sm" p="xs" data-testid="upload" data-state={upload.state}>
@@ -131,9 +132,6 @@ function UploadRow({ upload, maxBytes, onRemove }: { upload: Upload; maxBytes: n
           {problem ? (
             <Text size="xs" c="red.9" role="alert">
               {problem}
-              {upload.state === 'failed' && upload.error.message ? (
-                <> {t('files.serverSaid', { message: upload.error.message })}</>
-              ) : null}
             </Text>
           ) : null}
         </Stack>

@@ -1,7 +1,27 @@
 import { useMutation } from '@apollo/client/react';
 import { ActionIcon, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import {
+  type Announcements,
+  closestCenter,
+  DndContext,
+  type DragEndEvent,
+  type DraggableAttributes,
+  KeyboardSensor,
+  PointerSensor,
+  type UniqueIdentifier,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import {
+  arrayMove,
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { IconArrowDown, IconArrowUp, IconGripVertical, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/states.js';
 import { Local, PersonName, useLocalText } from '../../components/text.js';
@@ -12,7 +32,8 @@ import {
   ReorderAgendaItemsDocument,
   RemoveAgendaItemDocument,
 } from '../../graphql/generated.js';
-import { errorCode, fieldErrors } from '../../lib/errors.js';
+import { checkTexts, type FieldErrors, fieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
+import { AgendaItemEditModal } from './agenda-item-edit.js';
 import type { Directory } from './directory.js';
 import { MinutesEditor } from './minutes-editor.js';
 import { CorrectMinutesButton, MinutesRevisions } from './minutes-revisions.js';
@@ -40,15 +61,55 @@ export function AgendaSection({
   const [move, moveState] = useMutation(ReorderAgendaItemsDocument);
   const [remove, removeState] = useMutation(RemoveAgendaItemDocument);
 
-  const moveItem = async (index: number, by: -1 | 1) => {
-    if (!items[index] || !items[index + by]) return;
-    const order = items.map((item) => item.id);
-    [order[index], order[index + by]] = [order[index + by], order[index]];
+  const [editing, setEditing] = useState<string | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const numberOf = (id: UniqueIdentifier) => items.findIndex((item) => item.id === id) + 1;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('corrections.dragStart', { number: numberOf(active.id) }),
+    onDragOver: ({ active, over }) =>
+      over ? t('corrections.dragOver', { number: numberOf(active.id), position: numberOf(over.id) }) : '',
+    onDragEnd: ({ active, over }) =>
+      over ? t('corrections.dragEnd', { number: numberOf(active.id), position: numberOf(over.id) }) : '',
+    onDragCancel: ({ active }) => t('corrections.dragCancel', { number: numberOf(active.id) }),
+  };
+
+  /** Moves the item at `from` to `to` and saves the whole order at once. */
+  const moveItem = async (from: number, to: number) => {
+    if (!items[from] || !items[to] || from === to) return;
+    const order = arrayMove(
+      items.map((item) => item.id),
+      from,
+      to,
+    );
     try {
-      await move({ variables: { input: { meetingId: meeting.id, agendaItemIds: order } } });
+      await move({
+        variables: { input: { meetingId: meeting.id, agendaItemIds: order } },
+        optimisticResponse: {
+          __typename: 'Mutation',
+          reorderAgendaItems: {
+            __typename: 'ReorderAgendaItemsPayload',
+            meeting: {
+              __typename: 'Meeting',
+              id: meeting.id,
+              agendaItems: order.map((id, position) => {
+                const item = items.find((i) => i.id === id) ?? items[0];
+                return { ...item, position: position + 1 };
+              }),
+            },
+          },
+        },
+      });
     } catch {
       // Shown below.
     }
+  };
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    void moveItem(numberOf(active.id) - 1, numberOf(over.id) - 1);
   };
 
   return (
@@ -62,69 +123,153 @@ export function AgendaSection({
           {t('agenda.empty')}
         </Text>
       ) : null}
-      <Stack gap="lg" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {items.map((item, index) => (
-          <li key={item.id} data-testid="agenda-item">
-            <Stack gap="xs">
-              <Group justify="space-between" align="flex-start" wrap="nowrap">
-                <div>
-                  <Title order={3} size="h5">
-                    {index + 1}. <Local en={item.title} km={item.titleKm} />
-                  </Title>
-                  {item.presenter ? (
-                    <Text size="xs" c="dimmed">
-                      {t('agenda.presenter')}: <PersonName person={item.presenter} />
-                    </Text>
-                  ) : null}
-                </div>
-                {editable ? (
-                  <Group gap={4} wrap="nowrap" className="no-print">
-                    <Tooltip label={t('agenda.moveUp')}>
-                      <ActionIcon
-                        variant="default"
-                        aria-label={t('agenda.moveUpItem', { number: index + 1 })}
-                        disabled={index === 0 || moveState.loading}
-                        onClick={() => void moveItem(index, -1)}
-                      >
-                        <IconArrowUp size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('agenda.moveDown')}>
-                      <ActionIcon
-                        variant="default"
-                        aria-label={t('agenda.moveDownItem', { number: index + 1 })}
-                        disabled={index === items.length - 1 || moveState.loading}
-                        onClick={() => void moveItem(index, 1)}
-                      >
-                        <IconArrowDown size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('agenda.remove')}>
-                      <ActionIcon
-                        variant="default"
-                        color="red"
-                        aria-label={t('agenda.removeItem', { number: index + 1 })}
-                        onClick={() => {
-                          if (window.confirm(t('agenda.confirmRemove'))) {
-                            void remove({ variables: { input: { id: item.id } } }).catch(() => undefined);
-                          }
-                        }}
-                      >
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Group>
-                ) : null}
-                {revisable ? <CorrectMinutesButton item={item} number={index + 1} onReloadMeeting={onReload} /> : null}
-              </Group>
-              <MinutesEditor item={item} editable={editable} onReloadMeeting={onReload} />
-              <MinutesRevisions revisions={revisions?.get(item.id) ?? []} />
-            </Stack>
-          </li>
-        ))}
-      </Stack>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t('corrections.dragInstructions') } }}
+      >
+        <SortableContext items={items.map((item) => item.id)} strategy={verticalListSortingStrategy}>
+          <Stack gap="lg" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {items.map((item, index) => (
+              <SortableAgendaItem key={item.id} id={item.id} sortable={editable}>
+                {(handle) => (
+                  <Stack gap="xs">
+                    <Group justify="space-between" align="flex-start" wrap="nowrap">
+                      <Group gap="xs" align="flex-start" wrap="nowrap">
+                        {editable ? (
+                          <Tooltip label={t('corrections.drag')}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              className="no-print"
+                              aria-label={t('corrections.dragItem', { number: index + 1 })}
+                              style={{ cursor: 'grab', touchAction: 'none' }}
+                              data-testid="agenda-drag"
+                              {...handle}
+                            >
+                              <IconGripVertical size={16} aria-hidden />
+                            </ActionIcon>
+                          </Tooltip>
+                        ) : null}
+                        <div>
+                          <Title order={3} size="h5">
+                            {index + 1}. <Local en={item.title} km={item.titleKm} />
+                          </Title>
+                          {item.presenter ? (
+                            <Text size="xs" c="dimmed">
+                              {t('agenda.presenter')}: <PersonName person={item.presenter} />
+                            </Text>
+                          ) : null}
+                        </div>
+                      </Group>
+                      {editable ? (
+                        <Group gap={4} wrap="nowrap" className="no-print">
+                          <Tooltip label={t('corrections.edit')}>
+                            <ActionIcon
+                              variant="default"
+                              aria-label={t('corrections.editAgendaItem', { number: index + 1 })}
+                              onClick={() => setEditing(item.id)}
+                              data-testid="edit-agenda-item"
+                            >
+                              <IconPencil size={16} aria-hidden />
+                            </ActionIcon>
+                          </Tooltip>
+                          <Tooltip label={t('agenda.moveUp')}>
+                            <ActionIcon
+                              variant="default"
+                              aria-label={t('agenda.moveUpItem', { number: index + 1 })}
+                              disabled={index === 0 || moveState.loading}
+                              onClick={() => void moveItem(index, index - 1)}
+                            >
+                              <IconArrowUp size={16} aria-hidden />
+                            </ActionIcon>
+                          </Tooltip>
+                          <Tooltip label={t('agenda.moveDown')}>
+                            <ActionIcon
+                              variant="default"
+                              aria-label={t('agenda.moveDownItem', { number: index + 1 })}
+                              disabled={index === items.length - 1 || moveState.loading}
+                              onClick={() => void moveItem(index, index + 1)}
+                            >
+                              <IconArrowDown size={16} aria-hidden />
+                            </ActionIcon>
+                          </Tooltip>
+                          <Tooltip label={t('agenda.remove')}>
+                            <ActionIcon
+                              variant="default"
+                              color="red"
+                              aria-label={t('agenda.removeItem', { number: index + 1 })}
+                              onClick={() => {
+                                if (window.confirm(t('agenda.confirmRemove'))) {
+                                  void remove({ variables: { input: { id: item.id } } }).catch(() => undefined);
+                                }
+                              }}
+                            >
+                              <IconTrash size={16} aria-hidden />
+                            </ActionIcon>
+                          </Tooltip>
+                        </Group>
+                      ) : null}
+                      {revisable ? (
+                        <CorrectMinutesButton item={item} number={index + 1} onReloadMeeting={onReload} />
+                      ) : null}
+                    </Group>
+                    <MinutesEditor item={item} editable={editable} onReloadMeeting={onReload} />
+                    <MinutesRevisions revisions={revisions?.get(item.id) ?? []} />
+                    {editable && editing === item.id ? (
+                      <AgendaItemEditModal
+                        item={item}
+                        number={index + 1}
+                        directory={directory}
+                        opened
+                        onClose={() => setEditing(null)}
+                        onReload={onReload}
+                      />
+                    ) : null}
+                  </Stack>
+                )}
+              </SortableAgendaItem>
+            ))}
+          </Stack>
+        </SortableContext>
+      </DndContext>
       {editable ? <AddAgendaItemForm meetingId={meeting.id} directory={directory} /> : null}
     </Card>
+  );
+}
+
+type DragHandle = DraggableAttributes & Record<string, unknown>;
+
+/** One agenda item that can be dragged by its handle (mouse, touch, or keyboard: space, arrows, space). */
+function SortableAgendaItem({
+  id,
+  sortable,
+  children,
+}: {
+  id: string;
+  sortable: boolean;
+  children: (handle: DragHandle) => ReactNode;
+}) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id,
+    disabled: !sortable,
+  });
+  return (
+    <li
+      ref={setNodeRef}
+      data-testid="agenda-item"
+      data-agenda-item-id={id}
+      style={{
+        transform: CSS.Translate.toString(transform),
+        transition,
+        position: 'relative',
+        zIndex: isDragging ? 1 : undefined,
+        opacity: isDragging ? 0.85 : undefined,
+      }}
+    >
+      {children({ ...attributes, ...listeners, ref: setActivatorNodeRef } as DragHandle)}
+    </li>
   );
 }
 
@@ -135,10 +280,19 @@ function AddAgendaItemForm({ meetingId, directory }: { meetingId: string; direct
   const [titleKm, setTitleKm] = useState('');
   const [presenterId, setPresenterId] = useState('');
   const [add, { loading, error }] = useMutation(AddAgendaItemDocument);
-  const problems = fieldErrors(error);
+  const [checked, setChecked] = useState<FieldErrors>({});
+  const problems = { ...fieldErrors(error), ...checked };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const found = checkTexts(
+      { title: { value: title, max: TEXT_MAX.title }, titleKm: { value: titleKm, max: TEXT_MAX.titleKm } },
+      { either: [['title', 'titleKm']] },
+    );
+    setChecked(found);
+    if (hasProblems(found)) return;
+    // Once saved, only what was sent is emptied: what was typed meanwhile stays.
+    const sent = { title, titleKm, presenterId };
     try {
       await add({
         variables: {
@@ -150,9 +304,9 @@ function AddAgendaItemForm({ meetingId, directory }: { meetingId: string; direct
           },
         },
       });
-      setTitle('');
-      setTitleKm('');
-      setPresenterId('');
+      setTitle((current) => (current === sent.title ? '' : current));
+      setTitleKm((current) => (current === sent.titleKm ? '' : current));
+      setPresenterId((current) => (current === sent.presenterId ? '' : current));
     } catch {
       // Shown beside the fields.
     }
@@ -164,7 +318,7 @@ function AddAgendaItemForm({ meetingId, directory }: { meetingId: string; direct
         <Text fw={600} size="sm">
           {t('agenda.add')}
         </Text>
-        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        <MutationError error={error} fields={['title', 'titleKm', 'presenterId']} />
         <Group align="flex-start" grow>
           <TextInput
             label={t('agenda.itemTitle')}

@@ -1,18 +1,26 @@
-import { useMutation } from '@apollo/client/react';
-import { Button, Card, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { IconUserCheck } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { ActionIcon, Button, Card, Group, NativeSelect, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconPencil, IconUserCheck, IconUserMinus } from '@tabler/icons-react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/states.js';
-import { Local, PersonName, useLocalText } from '../../components/text.js';
+import { Local, PersonName, useLanguage, useLocalText } from '../../components/text.js';
 import {
   type Attendance,
   type MeetingDetailFragment,
   type ParticipationRole,
-  SetParticipationDocument,
+  type Sex,
 } from '../../graphql/generated.js';
-import { errorCode, fieldErrors } from '../../lib/errors.js';
+import { checkTexts, type FieldErrors, fieldErrors, hasProblems } from '../../lib/errors.js';
+import { formatNumber } from '../../lib/format.js';
+import { useOutboxMutation } from '../offline/use-outbox-mutation.js';
 import type { Directory } from './directory.js';
+import {
+  POSITION_HELD_MAX,
+  ParticipantExtraFields,
+  ParticipationDetailsModal,
+  RemoveParticipantModal,
+  sexes,
+} from './participation-dialogs.js';
 
 export const attendances: Attendance[] = ['INVITED', 'CONFIRMED', 'ATTENDED', 'APOLOGIES', 'ABSENT'];
 export const participationRoles: ParticipationRole[] = ['CHAIR', 'RAPPORTEUR', 'PARTICIPANT', 'OBSERVER'];
@@ -30,7 +38,10 @@ export function AttendanceSection({
   editable: boolean;
 }) {
   const { t } = useTranslation();
-  const [setParticipation, { error }] = useMutation(SetParticipationDocument);
+  const language = useLanguage();
+  const [setParticipation, { error }] = useOutboxMutation('participation');
+  const [dialog, setDialog] = useState<{ kind: 'details' | 'remove'; personId: string } | null>(null);
+  const dialogFor = meeting.participations.find((p) => p.person.id === dialog?.personId);
   const groups = new Map<string, { organization: Participation['organization']; people: Participation[] }>();
   for (const participation of meeting.participations) {
     const key = participation.organization.id;
@@ -62,9 +73,13 @@ export function AttendanceSection({
           {t('attendance.title')}
         </Title>
         <Text size="sm" c="dimmed" data-testid="attendance-summary">
-          {t('attendance.summary', { people: present.length, organizations: presentOrganizations })}
+          {t('attendance.summary', {
+            people: formatNumber(present.length, language),
+            organizations: formatNumber(presentOrganizations, language),
+          })}
         </Text>
       </Group>
+      <AttendanceBySex counts={meeting.attendanceBySex} />
       <MutationError error={error} />
       {sorted.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -95,6 +110,36 @@ export function AttendanceSection({
                         <Text size="sm">
                           <PersonName person={participation.person} />
                         </Text>
+                        <ParticipantFacts participation={participation} />
+                        {editable ? (
+                          <div className="no-print">
+                            <Group gap={4} wrap="nowrap" mt={4}>
+                              <Tooltip label={t('corrections.participantDetails', { name })}>
+                                <ActionIcon
+                                  variant="default"
+                                  size="sm"
+                                  aria-label={t('corrections.participantDetails', { name })}
+                                  onClick={() => setDialog({ kind: 'details', personId: participation.person.id })}
+                                  data-testid="participant-details"
+                                >
+                                  <IconPencil size={14} aria-hidden />
+                                </ActionIcon>
+                              </Tooltip>
+                              <Tooltip label={t('corrections.removeParticipant', { name })}>
+                                <ActionIcon
+                                  variant="default"
+                                  color="red"
+                                  size="sm"
+                                  aria-label={t('corrections.removeParticipant', { name })}
+                                  onClick={() => setDialog({ kind: 'remove', personId: participation.person.id })}
+                                  data-testid="remove-participant"
+                                >
+                                  <IconUserMinus size={14} aria-hidden />
+                                </ActionIcon>
+                              </Tooltip>
+                            </Group>
+                          </div>
+                        ) : null}
                       </Table.Td>
                       <Table.Td w={150}>
                         {editable ? (
@@ -138,6 +183,12 @@ export function AttendanceSection({
         ))}
       </Stack>
       {editable ? <CheckInForm meeting={meeting} directory={directory} /> : null}
+      {editable && dialog && dialogFor && dialog.kind === 'details' ? (
+        <ParticipationDetailsModal meeting={meeting} participation={dialogFor} onClose={() => setDialog(null)} />
+      ) : null}
+      {editable && dialog && dialogFor && dialog.kind === 'remove' ? (
+        <RemoveParticipantModal meeting={meeting} participation={dialogFor} onClose={() => setDialog(null)} />
+      ) : null}
     </Card>
   );
 }
@@ -150,8 +201,12 @@ function CheckInForm({ meeting, directory }: { meeting: MeetingDetailFragment; d
   const [personId, setPersonId] = useState('');
   const [role, setRole] = useState<ParticipationRole>('PARTICIPANT');
   const [attendance, setAttendance] = useState<Attendance>('ATTENDED');
-  const [setParticipation, { loading, error }] = useMutation(SetParticipationDocument);
-  const problems = fieldErrors(error);
+  const [positionHeld, setPositionHeld] = useState('');
+  const [onBehalfOfId, setOnBehalfOfId] = useState('');
+  const [sex, setSex] = useState<Sex | ''>('');
+  const [checked, setChecked] = useState<FieldErrors>({});
+  const [setParticipation, { loading, error }] = useOutboxMutation('participation');
+  const problems = { ...fieldErrors(error), ...checked };
   const already = new Set(meeting.participations.map((p) => p.person.id));
   const people = directory.people.filter(
     (p) => !already.has(p.id) && (!organizationId || p.organization?.id === organizationId),
@@ -159,13 +214,31 @@ function CheckInForm({ meeting, directory }: { meeting: MeetingDetailFragment; d
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const found = checkTexts({ positionHeld: { value: positionHeld, max: POSITION_HELD_MAX } });
+    if (!personId) found.personId = t('problems.REQUIRED');
+    setChecked(found);
+    if (hasProblems(found)) return;
+    // Once saved, only what was sent is emptied: what was chosen meanwhile (the next person) stays.
+    const sent = { personId, positionHeld, onBehalfOfId, sex };
     try {
       await setParticipation({
         variables: {
-          input: { meetingId: meeting.id, personId, organizationId: organizationId || null, role, attendance },
+          input: {
+            meetingId: meeting.id,
+            personId,
+            organizationId: organizationId || null,
+            role,
+            attendance,
+            positionHeld: positionHeld.trim() || null,
+            onBehalfOfId: onBehalfOfId || null,
+            sex: sex || null,
+          },
         },
       });
-      setPersonId('');
+      setPersonId((current) => (current === sent.personId ? '' : current));
+      setPositionHeld((current) => (current === sent.positionHeld ? '' : current));
+      setOnBehalfOfId((current) => (current === sent.onBehalfOfId ? '' : current));
+      setSex((current) => (current === sent.sex ? '' : current));
     } catch {
       // Shown beside the fields.
     }
@@ -177,7 +250,10 @@ function CheckInForm({ meeting, directory }: { meeting: MeetingDetailFragment; d
         <Text fw={600} size="sm">
           {t('attendance.checkIn')}
         </Text>
-        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        <MutationError
+          error={error}
+          fields={['organizationId', 'personId', 'role', 'attendance', 'positionHeld', 'onBehalfOfId', 'sex']}
+        />
         <Group grow align="flex-start">
           <NativeSelect
             label={t('attendance.organization')}
@@ -221,17 +297,81 @@ function CheckInForm({ meeting, directory }: { meeting: MeetingDetailFragment; d
             data={attendances.map((value) => ({ value, label: t(`attendanceStatus.${value}`) }))}
           />
         </Group>
+        <ParticipantExtraFields
+          meeting={meeting}
+          personId={personId}
+          positionHeld={positionHeld}
+          onBehalfOfId={onBehalfOfId}
+          sex={sex}
+          onChange={(changes) => {
+            if (changes.positionHeld !== undefined) setPositionHeld(changes.positionHeld);
+            if (changes.onBehalfOfId !== undefined) setOnBehalfOfId(changes.onBehalfOfId);
+            if (changes.sex !== undefined) setSex(changes.sex);
+          }}
+          problems={problems}
+          idPrefix="checkin"
+        />
         <Group justify="flex-end">
-          <Button
-            type="submit"
-            loading={loading}
-            disabled={!personId}
-            leftSection={<IconUserCheck size={16} aria-hidden />}
-          >
+          <Button type="submit" loading={loading} leftSection={<IconUserCheck size={16} aria-hidden />}>
             {t('attendance.add')}
           </Button>
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** What was recorded about one participant beyond role and attendance: position held, substitute for whom, sex. */
+function ParticipantFacts({ participation }: { participation: Participation }) {
+  const { t } = useTranslation();
+  const parts: { key: string; node: ReactNode }[] = [];
+  if (participation.positionHeld) parts.push({ key: 'position', node: participation.positionHeld });
+  if (participation.onBehalfOf) {
+    parts.push({
+      key: 'behalf',
+      node: (
+        <>
+          {t('attendance.onBehalfOfShort')} <PersonName person={participation.onBehalfOf} />
+        </>
+      ),
+    });
+  }
+  if (participation.sex) parts.push({ key: 'sex', node: t(`attendance.sexes.${participation.sex}`) });
+  if (parts.length === 0) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid="participant-facts">
+      {parts.map((part, i) => (
+        <span key={part.key}>
+          {i > 0 ? ' · ' : ''}
+          {part.node}
+        </span>
+      ))}
+    </Text>
+  );
+}
+
+/** The gender-disaggregated attendance partners report: how many attended, by sex (counts in the reader's digits). */
+function AttendanceBySex({ counts }: { counts: MeetingDetailFragment['attendanceBySex'] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const total = counts.reduce((sum, c) => sum + c.count, 0);
+  if (total === 0) return null;
+  const ordered = [...sexes.map((sex) => counts.find((c) => c.sex === sex)), counts.find((c) => c.sex === null)].filter(
+    (c): c is MeetingDetailFragment['attendanceBySex'][number] => c !== undefined && c.count > 0,
+  );
+  return (
+    <Text size="sm" mb="sm" data-testid="attendance-by-sex">
+      <Text component="span" size="sm" fw={600}>
+        {t('attendance.bySex')}:
+      </Text>{' '}
+      {ordered
+        .map((c) =>
+          t('attendance.sexCount', {
+            sex: c.sex ? t(`attendance.sexes.${c.sex}`) : t('attendance.sexNotRecorded'),
+            number: formatNumber(c.count, language),
+          }),
+        )
+        .join(' · ')}
+    </Text>
   );
 }

@@ -9,11 +9,14 @@ import {
   CreateCommitmentFromDecisionDocument,
   type DecisionFieldsFragment,
   type MeetingDetailFragment,
-  RecordDecisionDocument,
 } from '../../graphql/generated.js';
-import { errorCode, fieldErrors } from '../../lib/errors.js';
+import { checkTexts, errorCode, type FieldErrors, fieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
 import { CommitmentFields, type CommitmentDraft, emptyDraft } from '../commitments/commitment-fields.js';
 import { CommitmentList } from '../commitments/commitment-list.js';
+import { isPendingDecision } from '../offline/pending-view.js';
+import { useOutboxMutation } from '../offline/use-outbox-mutation.js';
+import { isStaff, useViewer } from '../session/session.js';
+import { DecisionCorrections } from './decision-corrections.js';
 import type { Directory } from './directory.js';
 
 /** Decisions taken in the meeting, and the commitments each gave rise to. */
@@ -41,7 +44,7 @@ export function DecisionsSection({
         </Text>
       ) : null}
       <Stack gap="lg" component="ol" style={{ paddingLeft: '1.25rem', margin: 0 }}>
-        {meeting.decisions.map((decision) => (
+        {meeting.decisions.map((decision, index) => (
           <li key={decision.id} data-testid="decision">
             <DecisionItem
               decision={decision}
@@ -49,6 +52,7 @@ export function DecisionsSection({
               directory={directory}
               editable={editable}
               agendaNumber={decision.agendaItem ? agendaNumber.get(decision.agendaItem.id) : undefined}
+              number={index + 1}
             />
           </li>
         ))}
@@ -64,15 +68,31 @@ function DecisionItem({
   directory,
   editable,
   agendaNumber,
+  number,
 }: {
   decision: DecisionFieldsFragment;
   meeting: MeetingDetailFragment;
   directory: Directory;
   editable: boolean;
   agendaNumber: number | undefined;
+  number: number;
 }) {
   const { t } = useTranslation();
+  const staff = isStaff(useViewer());
   const [adding, setAdding] = useState(false);
+  if (isPendingDecision(decision.id)) {
+    // Recorded offline: shown at once; corrected and followed up once the server has it.
+    return (
+      <Stack gap="xs">
+        <Text>
+          <Local en={decision.text} km={decision.textKm} />
+        </Text>
+        <Text size="xs" c="orange.8" data-testid="decision-pending">
+          {t('offline.pendingDecision')}
+        </Text>
+      </Stack>
+    );
+  }
   return (
     <Stack gap="xs">
       <Text>
@@ -82,6 +102,9 @@ function DecisionItem({
         <Text size="xs" c="dimmed">
           {t('decisions.underItem', { number: agendaNumber })}
         </Text>
+      ) : null}
+      {staff && meeting.status !== 'CANCELLED' ? (
+        <DecisionCorrections decision={decision} meeting={meeting} number={number} />
       ) : null}
       {decision.commitments.length > 0 ? <CommitmentList commitments={decision.commitments} /> : null}
       {editable && !adding ? (
@@ -147,6 +170,7 @@ function InlineCommitmentForm({
             dueDate: draft.dueDate || null,
             priority: draft.priority,
             gcmObjectives: draft.gcmObjectives.length ? draft.gcmObjectives.map(Number) : null,
+            planObjectiveIds: toInputList(draft.planObjectiveIds),
             visibility: draft.visibility,
           },
         },
@@ -171,6 +195,7 @@ function InlineCommitmentForm({
             onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
             problems={problems}
             options={directory}
+            meetingVisibility={meeting.visibility}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onDone}>
@@ -192,12 +217,21 @@ function RecordDecisionForm({ meeting }: { meeting: MeetingDetailFragment }) {
   const [agendaItemId, setAgendaItemId] = useState('');
   const [text, setText] = useState('');
   const [textKm, setTextKm] = useState('');
-  const [record, { loading, error }] = useMutation(RecordDecisionDocument);
-  const problems = fieldErrors(error);
+  const [record, { loading, error }] = useOutboxMutation('decision');
+  const [checked, setChecked] = useState<FieldErrors>({});
+  const problems = { ...fieldErrors(error), ...checked };
   const items = [...meeting.agendaItems].sort((a, b) => a.position - b.position);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const found = checkTexts(
+      { text: { value: text, max: TEXT_MAX.text }, textKm: { value: textKm, max: TEXT_MAX.textKm } },
+      { either: [['text', 'textKm']] },
+    );
+    setChecked(found);
+    if (hasProblems(found)) return;
+    // Once saved, only what was sent is emptied: what was typed meanwhile stays.
+    const sent = { text, textKm };
     try {
       await record({
         variables: {
@@ -209,8 +243,8 @@ function RecordDecisionForm({ meeting }: { meeting: MeetingDetailFragment }) {
           },
         },
       });
-      setText('');
-      setTextKm('');
+      setText((current) => (current === sent.text ? '' : current));
+      setTextKm((current) => (current === sent.textKm ? '' : current));
     } catch {
       // Shown beside the fields.
     }
@@ -222,7 +256,7 @@ function RecordDecisionForm({ meeting }: { meeting: MeetingDetailFragment }) {
         <Text fw={600} size="sm">
           {t('decisions.record')}
         </Text>
-        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        <MutationError error={error} fields={['agendaItemId', 'text', 'textKm']} />
         <NativeSelect
           label={t('decisions.agendaItem')}
           value={agendaItemId}

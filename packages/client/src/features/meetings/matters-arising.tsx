@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CommitmentStatusBadge, CompletionLevelBadge, OverdueBadge } from '../../components/badges.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
-import { DateText, DateTimeText, Local, PersonName } from '../../components/text.js';
+import { DateText, DateTimeText, Local, PersonName, useLanguage } from '../../components/text.js';
 import {
   type MatterArisingFragment,
   MeetingFollowUpDocument,
@@ -36,6 +36,7 @@ import { completionAddsToStatus } from '../commitments/due-dates.js';
 import { ProgressForm } from '../commitments/progress-form.js';
 import { VerifyPanel } from '../commitments/verify-panel.js';
 import { canReportOn, isStaff, type Viewer } from '../session/session.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
 
 type Action = 'progress' | 'dueDate' | 'close';
 
@@ -52,6 +53,7 @@ const sinceFigures = [
  */
 export function MattersArisingSection({ meetingId, viewer }: { meetingId: string; viewer: Viewer }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { data, loading, error, refetch } = useQuery(MeetingFollowUpDocument, { variables: { id: meetingId } });
   const [open, setOpen] = useState<{ action: Action; commitmentId: string } | null>(null);
   const meeting = data?.node?.__typename === 'Meeting' ? data.node : null;
@@ -74,7 +76,7 @@ export function MattersArisingSection({ meetingId, viewer }: { meetingId: string
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="matters-heading">
       <Title order={2} size="h3" id="matters-heading" mb={4}>
         {t('matters.title')}
-        {meeting ? ` (${meeting.mattersArising.length})` : ''}
+        {meeting ? ` (${formatNumber(meeting.mattersArising.length, language)})` : ''}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
         {t('matters.intro')}
@@ -167,6 +169,7 @@ function MatterItem({
   onAction: (action: Action) => void;
 }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const completed = commitment.status === 'COMPLETED';
   const canRecord = mayReport && !completed;
   return (
@@ -210,7 +213,7 @@ function MatterItem({
           </Group>
           <Group gap={6} wrap="nowrap">
             <Progress value={commitment.progress} w={90} size="sm" aria-hidden />
-            <Text size="xs">{commitment.progress}%</Text>
+            <Text size="xs">{formatPercent(commitment.progress, language)}</Text>
           </Group>
           {canRecord || staff ? (
             <Menu position="bottom-end" withinPortal>
@@ -337,6 +340,7 @@ function SinceCommitments({ meetingId, change }: { meetingId: string; change: Pr
 /** The matters arising as the printed minutes show them: what changed since the previous meeting, then each one. */
 export function MattersArisingReview({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { data, error } = useQuery(MeetingFollowUpDocument, { variables: { id: meetingId } });
   const meeting = data?.node?.__typename === 'Meeting' ? data.node : null;
   if (error && !data) return <ErrorState error={error} />;
@@ -388,7 +392,7 @@ export function MattersArisingReview({ meetingId }: { meetingId: string }) {
                   {c.isOverdue ? ` (${t('commitments.overdue')})` : ''}
                 </Table.Td>
                 <Table.Td>{t(`commitmentStatus.${c.status}`)}</Table.Td>
-                <Table.Td>{c.progress}%</Table.Td>
+                <Table.Td>{formatPercent(c.progress, language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

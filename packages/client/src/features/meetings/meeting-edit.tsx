@@ -13,7 +13,15 @@ import {
   type UpdateMeetingInput,
   type Visibility,
 } from '../../graphql/generated.js';
-import { conflictVersion, errorCode, fieldErrors } from '../../lib/errors.js';
+import {
+  checkTexts,
+  conflictVersion,
+  type FieldErrors,
+  fieldErrors,
+  hasProblems,
+  problemText,
+  TEXT_MAX,
+} from '../../lib/errors.js';
 import { fromWallTime, toWallTime } from '../../lib/format.js';
 import type { Directory } from './directory.js';
 
@@ -51,6 +59,30 @@ function draftOf(m: MeetingDetailFragment, series: SeriesLabel | null): MeetingD
     seriesId: series?.id ?? '',
     visibility: m.visibility,
   };
+}
+
+/**
+ * What the browser can tell before sending a meeting's details: a title in one language at least, the
+ * server's maximum lengths, a start that is a real date and time, and an end not before it.
+ */
+export function checkMeetingDraft(draft: Pick<MeetingDraft, 'title' | 'titleKm' | 'startsAt' | 'endsAt' | 'location'>) {
+  const problems: FieldErrors = checkTexts(
+    {
+      title: { value: draft.title, max: TEXT_MAX.title },
+      titleKm: { value: draft.titleKm, max: TEXT_MAX.titleKm },
+      location: { value: draft.location, max: TEXT_MAX.location },
+    },
+    { either: [['title', 'titleKm']] },
+  );
+  const startsAt = draft.startsAt ? fromWallTime(draft.startsAt) : null;
+  const endsAt = draft.endsAt ? fromWallTime(draft.endsAt) : null;
+  if (!draft.startsAt.trim()) problems.startsAt = problemText({ code: 'REQUIRED', params: {} });
+  else if (!startsAt) problems.startsAt = problemText({ code: 'INVALID_DATE', params: {} });
+  if (draft.endsAt.trim() && !endsAt) problems.endsAt = problemText({ code: 'INVALID_DATE', params: {} });
+  else if (startsAt && endsAt && endsAt < startsAt) {
+    problems.endsAt = problemText({ code: 'END_BEFORE_START', params: {} });
+  }
+  return problems;
 }
 
 /** Only what this user changed goes to the server, so saving never undoes someone else's edit of another field. */
@@ -131,7 +163,8 @@ function MeetingEditForm({
   const [draft, setDraft] = useState<MeetingDraft>(() => draftOf(meeting, currentSeries));
   const [awaitingTheirs, setAwaitingTheirs] = useState(false);
   const [update, { loading, error, reset }] = useMutation(UpdateMeetingDocument);
-  const problems = fieldErrors(error);
+  const [checked, setChecked] = useState<FieldErrors>({});
+  const problems = { ...fieldErrors(error), ...checked };
   const conflict = conflictVersion(error) !== undefined;
   const closed = meeting.status === 'MINUTES_APPROVED' || meeting.status === 'CANCELLED';
 
@@ -157,6 +190,9 @@ function MeetingEditForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const found = closed ? {} : checkMeetingDraft(draft);
+    setChecked(found);
+    if (hasProblems(found)) return;
     const changes = changedInput(base.current.draft, draft);
     if (Object.keys(changes).length === 0) {
       onClose();
@@ -191,7 +227,12 @@ function MeetingEditForm({
             }}
           />
         ) : null}
-        {error && !conflict && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        {error && !conflict ? (
+          <MutationError
+            error={error}
+            fields={['title', 'titleKm', 'kind', 'visibility', 'startsAt', 'endsAt', 'location', 'chairId', 'seriesId']}
+          />
+        ) : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('meetings.fields.title')}

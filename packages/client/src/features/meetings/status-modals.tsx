@@ -1,6 +1,8 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MutationError } from '../../components/states.js';
+import type { MeetingDetailFragment } from '../../graphql/generated.js';
 
 /** Asks why a meeting is cancelled; the reason is required and kept with the meeting. */
 export function CancelMeetingModal({
@@ -46,7 +48,7 @@ export function CancelMeetingModal({
               setReason(event.currentTarget.value);
               setMissing(false);
             }}
-            error={missing ? t('forms.required') : reasonError}
+            error={missing ? t('problems.REQUIRED') : reasonError}
             required
             autosize
             minRows={2}
@@ -57,7 +59,7 @@ export function CancelMeetingModal({
             <Button variant="default" onClick={onClose}>
               {t('meetings.keepMeeting')}
             </Button>
-            <Button type="submit" color="red" loading={loading}>
+            <Button type="submit" color="red.9" loading={loading}>
               {t('meetings.confirmCancel')}
             </Button>
           </Group>
@@ -95,6 +97,54 @@ export function ApproveMinutesModal({
           </Button>
           <Button onClick={onConfirm} loading={loading} data-autofocus data-testid="confirm-approve">
             {t('meetings.approve')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Whether a meeting may still be deleted (created by mistake): PLANNED, no minutes, decisions or commitments. */
+export function isDeletable(
+  meeting: Pick<MeetingDetailFragment, 'status' | 'decisions' | 'agendaItems'>,
+  commitmentCount: number | undefined,
+): boolean {
+  if (meeting.status !== 'PLANNED' || commitmentCount === undefined || commitmentCount > 0) return false;
+  if (meeting.decisions.length > 0) return false;
+  return !meeting.agendaItems.some((item) => item.minutes?.trim() || item.minutesKm?.trim());
+}
+
+/** Confirms deleting a meeting created by mistake; everything else is only ever cancelled. */
+export function DeleteMeetingModal({
+  opened,
+  onClose,
+  onConfirm,
+  loading,
+  error,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onConfirm: () => void;
+  loading: boolean;
+  error?: unknown;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={t('corrections.deleteMeeting')}
+    >
+      <Stack gap="sm">
+        <MutationError error={error} fields={[]} />
+        <Text size="sm">{t('corrections.confirmDeleteMeeting')}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} data-autofocus>
+            {t('meetings.keepMeeting')}
+          </Button>
+          <Button color="red.9" onClick={onConfirm} loading={loading} data-testid="confirm-delete-meeting">
+            {t('corrections.deleteMeetingButton')}
           </Button>
         </Group>
       </Stack>

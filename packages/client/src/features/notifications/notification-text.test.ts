@@ -42,4 +42,9 @@ describe('unreadLabel', () => {
     expect(unreadLabel(99)).toBe('99');
     expect(unreadLabel(250)).toBe('99+');
   });
+
+  it('writes the count in Khmer digits in Khmer', () => {
+    expect(unreadLabel(7, 'km')).toBe('៧');
+    expect(unreadLabel(250, 'km')).toBe('៩៩+');
+  });
 });

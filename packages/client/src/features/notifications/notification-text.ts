@@ -1,4 +1,4 @@
-import { type Language, pickText } from '../../lib/format.js';
+import { khmerDigits, type Language, pickText } from '../../lib/format.js';
 
 /**
  * The notification's message in the reader's language (the server writes both); the other one if that is
@@ -21,8 +21,9 @@ export function notificationTarget(notification: {
   return null;
 }
 
-/** What the bell shows: nothing for none, the number up to 99, then "99+". */
-export function unreadLabel(count: number): string | null {
+/** What the bell shows: nothing for none, the number up to 99, then "99+"; in the reader's digits. */
+export function unreadLabel(count: number, language: Language = 'en'): string | null {
   if (count <= 0) return null;
-  return count > 99 ? '99+' : String(count);
+  const text = count > 99 ? '99+' : String(count);
+  return language === 'km' ? khmerDigits(text) : text;
 }

@@ -12,7 +12,7 @@ import {
   UpdateOrganizationDocument,
   type UpdateOrganizationInput,
 } from '../../graphql/generated.js';
-import { errorCode, fieldErrors } from '../../lib/errors.js';
+import { checkTexts, type FieldErrors, fieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
 
 export const organizationKinds: OrganizationKind[] = [
   'GOVERNMENT',
@@ -89,7 +89,8 @@ function OrganizationForm({
   const [update, updated] = useMutation(UpdateOrganizationDocument);
   const error = created.error ?? updated.error;
   const loading = created.loading || updated.loading;
-  const problems = fieldErrors(error);
+  const [checked, setChecked] = useState<FieldErrors>({});
+  const problems = { ...fieldErrors(error), ...checked };
   const set = (key: keyof OrganizationDraft) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
     setDraft((d) => ({ ...d, [key]: value }));
@@ -98,6 +99,16 @@ function OrganizationForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const found = checkTexts(
+      {
+        acronym: { value: draft.acronym, required: true, max: TEXT_MAX.acronym },
+        name: { value: draft.name, max: TEXT_MAX.name },
+        nameKm: { value: draft.nameKm, max: TEXT_MAX.nameKm },
+      },
+      { either: [['name', 'nameKm']] },
+    );
+    setChecked(found);
+    if (hasProblems(found)) return;
     try {
       if (organization) {
         const changes: Omit<UpdateOrganizationInput, 'id'> = {};
@@ -144,7 +155,7 @@ function OrganizationForm({
   return (
     <form onSubmit={submit} noValidate data-testid="organization-form">
       <Stack gap="sm">
-        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        <MutationError error={error} fields={['acronym', 'kind', 'name', 'nameKm', 'parentId']} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('organizations.acronym')}

@@ -11,7 +11,7 @@ import {
   UpdatePersonDocument,
   type UpdatePersonInput,
 } from '../../graphql/generated.js';
-import { errorCode, fieldErrors } from '../../lib/errors.js';
+import { checkTexts, type FieldErrors, fieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
 
 interface PersonDraft {
   fullName: string;
@@ -84,7 +84,8 @@ function PersonForm({
   const [update, updated] = useMutation(UpdatePersonDocument, { refetchQueries });
   const error = created.error ?? updated.error;
   const loading = created.loading || updated.loading;
-  const problems = fieldErrors(error);
+  const [checked, setChecked] = useState<FieldErrors>({});
+  const problems = { ...fieldErrors(error), ...checked };
   const set = (key: Exclude<keyof PersonDraft, 'isFocalPoint'>) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
     setDraft((d) => ({ ...d, [key]: value }));
@@ -93,6 +94,19 @@ function PersonForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const found = checkTexts(
+      {
+        fullName: { value: draft.fullName, max: TEXT_MAX.fullName },
+        fullNameKm: { value: draft.fullNameKm, max: TEXT_MAX.fullNameKm },
+        position: { value: draft.position, max: TEXT_MAX.position },
+        positionKm: { value: draft.positionKm, max: TEXT_MAX.positionKm },
+        email: { value: draft.email, max: TEXT_MAX.email },
+        phone: { value: draft.phone, max: TEXT_MAX.phone },
+      },
+      { either: [['fullName', 'fullNameKm']] },
+    );
+    setChecked(found);
+    if (hasProblems(found)) return;
     try {
       if (person) {
         const changes: Omit<UpdatePersonInput, 'id'> = {};
@@ -135,7 +149,19 @@ function PersonForm({
   return (
     <form onSubmit={submit} noValidate data-testid="person-form">
       <Stack gap="sm">
-        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        <MutationError
+          error={error}
+          fields={[
+            'fullName',
+            'fullNameKm',
+            'position',
+            'positionKm',
+            'organizationId',
+            'email',
+            'phone',
+            'isFocalPoint',
+          ]}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('people.fullName')}

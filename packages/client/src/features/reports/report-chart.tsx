@@ -1,9 +1,10 @@
 import { Box, Group, Progress, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Local } from '../../components/text.js';
+import { Local, useLanguage } from '../../components/text.js';
 import type { ProgressReportFieldsFragment } from '../../graphql/generated.js';
 import { highCompletionShare } from '../commitments/due-dates.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
 
 export type ReportGroup = ProgressReportFieldsFragment['groups'][number];
 export type ReportMeasure = 'progress' | 'highCompletion';
@@ -27,6 +28,7 @@ export function ReportChart({
   labelFor?: (group: ReportGroup) => ReactNode;
 }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   return (
     <Box component="figure" m={0} data-testid="report-chart">
       <Text component="figcaption" className="visually-hidden">
@@ -50,9 +52,9 @@ export function ReportChart({
                 <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                   {measure === 'progress'
                     ? t('reports.chart.progressSummary', {
-                        start: start ? `${Math.round(start.averageProgress)}%` : '—',
-                        end: `${Math.round(end.averageProgress)}%`,
-                        delta: `${group.progressDelta >= 0 ? '+' : ''}${Math.round(group.progressDelta * 10) / 10}`,
+                        start: start ? formatPercent(start.averageProgress, language) : '—',
+                        end: formatPercent(end.averageProgress, language),
+                        delta: `${group.progressDelta >= 0 ? '+' : ''}${formatNumber(Math.round(group.progressDelta * 10) / 10, language)}`,
                         total: end.total,
                       })
                     : t('reports.chart.highSummary', {

@@ -1,8 +1,12 @@
 import { Box, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { commitmentStatuses, statusFill } from '../../components/badges.js';
+import { commitmentStatuses, statusFill, Tag } from '../../components/badges.js';
 import { Local } from '../../components/text.js';
 import type { StatsGroupFieldsFragment } from '../../graphql/generated.js';
+import { useDigits } from '../plans/digits.js';
+
+/** The key of the group of commitments linked to no plan goal (or no GCM objective). */
+export const UNLINKED = 'UNLINKED';
 
 /**
  * Commitments per group as horizontal bars split by status, with the numbers written out beside them,
@@ -13,37 +17,55 @@ export function StatsChart({
   caption,
   labelFor,
   withHighCompletion = false,
+  unlinkedLabel,
 }: {
   groups: readonly StatsGroupFieldsFragment[];
   caption: string;
   labelFor?: (group: StatsGroupFieldsFragment) => React.ReactNode;
   /** Also say how many reached high completion on the OGP IRM scale (substantial or complete). */
   withHighCompletion?: boolean;
+  /** What the UNLINKED group (commitments linked to no goal or objective) is called; it is shown last, marked. */
+  unlinkedLabel?: string;
 }) {
   const { t } = useTranslation();
+  const digits = useDigits();
   const max = Math.max(1, ...groups.map((g) => g.total));
+  // The gap shows as its own bar at the end, never mixed in with the goals.
+  const ordered = [
+    ...groups.filter((g) => g.key !== UNLINKED),
+    ...groups.filter((g) => g.key === UNLINKED && g.total > 0),
+  ];
   return (
     <Box component="figure" m={0}>
       <Text component="figcaption" className="visually-hidden">
         {caption}
       </Text>
       <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {groups.map((group) => (
-          <li key={group.key}>
-            <Group justify="space-between" gap="xs" wrap="nowrap" mb={4}>
-              <Text size="sm" fw={500} lineClamp={2}>
-                {labelFor ? labelFor(group) : <Local en={group.label} km={group.labelKm} fallback={group.key} />}
+        {ordered.map((group) => (
+          <li key={group.key} data-testid="stats-group" data-key={group.key}>
+            {/* Side by side where there is room; on a phone the numbers go under the label. */}
+            <Group justify="space-between" gap={4} wrap="wrap" mb={4} align="flex-start">
+              <Text size="sm" fw={500} lineClamp={2} style={{ flex: '1 1 12rem' }}>
+                {group.key === UNLINKED ? (
+                  <Tag tone="orange" data-testid="stats-unlinked">
+                    {unlinkedLabel ?? <Local en={group.label} km={group.labelKm} fallback={group.key} />}
+                  </Tag>
+                ) : labelFor ? (
+                  labelFor(group)
+                ) : (
+                  <Local en={group.label} km={group.labelKm} fallback={group.key} />
+                )}
               </Text>
               <Text size="xs" c="dimmed" ta="right" style={{ whiteSpace: 'nowrap' }}>
                 {t('dashboard.groupSummary', {
-                  total: group.total,
-                  progress: Math.round(group.averageProgress),
-                  overdue: group.overdue,
+                  total: digits(group.total),
+                  progress: digits(Math.round(group.averageProgress)),
+                  overdue: digits(group.overdue),
                 })}
                 {withHighCompletion ? (
                   <>
                     <br />
-                    {t('dashboard.groupHighCompletion', { count: group.highCompletion })}
+                    {t('dashboard.groupHighCompletion', { count: digits(group.highCompletion) })}
                   </>
                 ) : null}
               </Text>
@@ -53,7 +75,7 @@ export function StatsChart({
                 const count = group.byStatus.find((s) => s.status === status)?.count ?? 0;
                 if (count === 0) return null;
                 return (
-                  <Tooltip key={status} label={`${t(`commitmentStatus.${status}`)}: ${count}`} withArrow>
+                  <Tooltip key={status} label={`${t(`commitmentStatus.${status}`)}: ${digits(count)}`} withArrow>
                     <Progress.Section value={(count / group.total) * 100} color={statusFill[status]} />
                   </Tooltip>
                 );

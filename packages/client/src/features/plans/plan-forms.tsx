@@ -1,0 +1,446 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, Group, Modal, MultiSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MutationError } from '../../components/states.js';
+import { useLocalText } from '../../components/text.js';
+import {
+  AddPlanGoalDocument,
+  AddPlanObjectiveDocument,
+  CreatePlanDocument,
+  GcmObjectiveOptionsDocument,
+  type PlanFieldsFragment,
+  type PlanObjectiveFieldsFragment,
+  PlanPageDocument,
+  UpdatePlanDocument,
+  UpdatePlanGoalDocument,
+  type UpdatePlanInput,
+  UpdatePlanObjectiveDocument,
+  type UpdatePlanObjectiveInput,
+} from '../../graphql/generated.js';
+import { errorCode, fieldErrors } from '../../lib/errors.js';
+import { useDigits } from './digits.js';
+
+const text = (value: string) => value.trim() || null;
+
+/** A modal that holds one of the plan forms, mounted only while open so each opening starts afresh. */
+function FormModal({
+  opened,
+  onClose,
+  title,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size="lg"
+    >
+      {opened ? children : null}
+    </Modal>
+  );
+}
+
+function FormButtons({
+  onClose,
+  loading,
+  submitLabel,
+}: {
+  onClose: () => void;
+  loading: boolean;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onClose}>
+        {t('actions.cancel')}
+      </Button>
+      <Button type="submit" loading={loading}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}
+
+/** The two title fields every plan record has: either language may be empty, not both (checked before sending). */
+function TitleFields({
+  title,
+  titleKm,
+  onChange,
+  problems,
+  missing,
+  label,
+}: {
+  title: string;
+  titleKm: string;
+  onChange: (changes: { title?: string; titleKm?: string }) => void;
+  problems: Record<string, string>;
+  missing: boolean;
+  label: { en: string; km: string };
+}) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <TextInput
+        label={label.en}
+        description={t('forms.eitherLanguage')}
+        value={title}
+        onChange={(e) => onChange({ title: e.currentTarget.value })}
+        error={problems.title ?? (missing ? t('plan.problems.titleRequired') : undefined)}
+        data-autofocus
+      />
+      <TextInput
+        label={label.km}
+        value={titleKm}
+        onChange={(e) => onChange({ titleKm: e.currentTarget.value })}
+        error={problems.titleKm ?? (missing ? t('plan.problems.titleRequired') : undefined)}
+        lang="km"
+      />
+    </SimpleGrid>
+  );
+}
+
+/** Creates a plan or changes its title and period (secretariat). */
+export function PlanFormModal({
+  plan,
+  opened,
+  onClose,
+}: {
+  plan?: PlanFieldsFragment | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FormModal opened={opened} onClose={onClose} title={plan ? t('plan.editPlan') : t('plan.newPlan')}>
+      <PlanForm plan={plan} onClose={onClose} />
+    </FormModal>
+  );
+}
+
+function PlanForm({ plan, onClose }: { plan?: PlanFieldsFragment | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [base] = useState(() => ({
+    title: plan?.title ?? '',
+    titleKm: plan?.titleKm ?? '',
+    periodStart: plan?.periodStart ?? '',
+    periodEnd: plan?.periodEnd ?? '',
+  }));
+  const [draft, setDraft] = useState(base);
+  const [checked, setChecked] = useState(false);
+  const [create, created] = useMutation(CreatePlanDocument, { refetchQueries: [PlanPageDocument] });
+  const [update, updated] = useMutation(UpdatePlanDocument);
+  const error = created.error ?? updated.error;
+  const problems = fieldErrors(error);
+  const missingTitle = checked && !draft.title.trim() && !draft.titleKm.trim();
+  const endBeforeStart = !!draft.periodStart && !!draft.periodEnd && draft.periodEnd < draft.periodStart;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if ((!draft.title.trim() && !draft.titleKm.trim()) || endBeforeStart) return;
+    try {
+      if (plan) {
+        const input: UpdatePlanInput = { id: plan.id };
+        if (draft.title !== base.title) input.title = text(draft.title);
+        if (draft.titleKm !== base.titleKm) input.titleKm = text(draft.titleKm);
+        if (draft.periodStart !== base.periodStart) input.periodStart = draft.periodStart || null;
+        if (draft.periodEnd !== base.periodEnd) input.periodEnd = draft.periodEnd || null;
+        if (Object.keys(input).length > 1) await update({ variables: { input } });
+      } else {
+        await create({
+          variables: {
+            input: {
+              title: text(draft.title),
+              titleKm: text(draft.titleKm),
+              periodStart: draft.periodStart || null,
+              periodEnd: draft.periodEnd || null,
+            },
+          },
+        });
+      }
+      onClose();
+    } catch {
+      // Shown beside the fields or above the form.
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="plan-form">
+      <Stack gap="sm">
+        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        <TitleFields
+          title={draft.title}
+          titleKm={draft.titleKm}
+          onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
+          problems={problems}
+          missing={missingTitle}
+          label={{ en: t('plan.fields.title'), km: t('plan.fields.titleKm') }}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            type="date"
+            label={t('plan.fields.periodStart')}
+            value={draft.periodStart}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setDraft((d) => ({ ...d, periodStart: value }));
+            }}
+            error={problems.periodStart}
+          />
+          <TextInput
+            type="date"
+            label={t('plan.fields.periodEnd')}
+            value={draft.periodEnd}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setDraft((d) => ({ ...d, periodEnd: value }));
+            }}
+            error={problems.periodEnd ?? (checked && endBeforeStart ? t('plan.problems.endBeforeStart') : undefined)}
+          />
+        </SimpleGrid>
+        <FormButtons onClose={onClose} loading={created.loading || updated.loading} submitLabel={t('actions.save')} />
+      </Stack>
+    </form>
+  );
+}
+
+/** Adds a goal to a plan, at the end or at a chosen place (later goals move down), or renames one. */
+export function GoalFormModal({
+  plan,
+  goal,
+  opened,
+  onClose,
+}: {
+  plan: PlanFieldsFragment;
+  goal?: PlanFieldsFragment['goals'][number] | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FormModal opened={opened} onClose={onClose} title={goal ? t('plan.editGoal') : t('plan.addGoal')}>
+      <GoalForm plan={plan} goal={goal} onClose={onClose} />
+    </FormModal>
+  );
+}
+
+function GoalForm({
+  plan,
+  goal,
+  onClose,
+}: {
+  plan: PlanFieldsFragment;
+  goal?: PlanFieldsFragment['goals'][number] | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const last = plan.goals.length + 1;
+  const [base] = useState(() => ({ title: goal?.title ?? '', titleKm: goal?.titleKm ?? '', position: last }));
+  const [draft, setDraft] = useState(base);
+  const [checked, setChecked] = useState(false);
+  const [add, added] = useMutation(AddPlanGoalDocument, { refetchQueries: [PlanPageDocument] });
+  const [update, updated] = useMutation(UpdatePlanGoalDocument);
+  const error = added.error ?? updated.error;
+  const loading = added.loading || updated.loading;
+  const problems = fieldErrors(error);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (!draft.title.trim() && !draft.titleKm.trim()) return;
+    try {
+      if (goal) {
+        const input: { id: string; title?: string | null; titleKm?: string | null } = { id: goal.id };
+        if (draft.title !== base.title) input.title = text(draft.title);
+        if (draft.titleKm !== base.titleKm) input.titleKm = text(draft.titleKm);
+        if (Object.keys(input).length > 1) await update({ variables: { input } });
+      } else {
+        await add({
+          variables: {
+            input: {
+              planId: plan.id,
+              title: text(draft.title),
+              titleKm: text(draft.titleKm),
+              position: draft.position,
+            },
+          },
+        });
+      }
+      onClose();
+    } catch {
+      // Shown beside the fields or above the form.
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="goal-form">
+      <Stack gap="sm">
+        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        <TitleFields
+          title={draft.title}
+          titleKm={draft.titleKm}
+          onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
+          problems={problems}
+          missing={checked && !draft.title.trim() && !draft.titleKm.trim()}
+          label={{ en: t('plan.fields.goalTitle'), km: t('plan.fields.goalTitleKm') }}
+        />
+        {goal ? null : (
+          <NumberInput
+            label={t('plan.fields.position')}
+            description={t('plan.fields.positionHint')}
+            min={1}
+            max={last}
+            allowDecimal={false}
+            value={draft.position}
+            onChange={(value) =>
+              setDraft((d) => ({ ...d, position: Math.min(last, Math.max(1, Number(value) || last)) }))
+            }
+            error={problems.position}
+          />
+        )}
+        <FormButtons onClose={onClose} loading={loading} submitLabel={goal ? t('actions.save') : t('plan.addGoal')} />
+      </Stack>
+    </form>
+  );
+}
+
+/** Adds an objective under a goal, or changes one: code, bilingual title and the GCM objectives it serves. */
+export function ObjectiveFormModal({
+  goalId,
+  objective,
+  opened,
+  onClose,
+}: {
+  goalId: string;
+  objective?: PlanObjectiveFieldsFragment | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={objective ? t('plan.editObjective', { code: objective.code }) : t('plan.addObjective')}
+    >
+      <ObjectiveForm goalId={goalId} objective={objective} onClose={onClose} />
+    </FormModal>
+  );
+}
+
+function ObjectiveForm({
+  goalId,
+  objective,
+  onClose,
+}: {
+  goalId: string;
+  objective?: PlanObjectiveFieldsFragment | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const digits = useDigits();
+  const gcm = useQuery(GcmObjectiveOptionsDocument);
+  const [base] = useState(() => ({
+    code: objective?.code ?? '',
+    title: objective?.title ?? '',
+    titleKm: objective?.titleKm ?? '',
+    gcmObjectives: (objective?.gcmObjectives ?? []).map((g) => String(g.number)),
+  }));
+  const [draft, setDraft] = useState(base);
+  const [checked, setChecked] = useState(false);
+  const [add, added] = useMutation(AddPlanObjectiveDocument, { refetchQueries: [PlanPageDocument] });
+  const [update, updated] = useMutation(UpdatePlanObjectiveDocument);
+  const error = added.error ?? updated.error;
+  const problems = fieldErrors(error);
+  const missingTitle = checked && !draft.title.trim() && !draft.titleKm.trim();
+  const missingCode = checked && !draft.code.trim();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (!draft.code.trim() || (!draft.title.trim() && !draft.titleKm.trim())) return;
+    const gcmObjectives = draft.gcmObjectives.map(Number).sort((a, b) => a - b);
+    try {
+      if (objective) {
+        const input: UpdatePlanObjectiveInput = { id: objective.id };
+        if (draft.code !== base.code) input.code = draft.code.trim();
+        if (draft.title !== base.title) input.title = text(draft.title);
+        if (draft.titleKm !== base.titleKm) input.titleKm = text(draft.titleKm);
+        if (draft.gcmObjectives.join() !== base.gcmObjectives.join()) input.gcmObjectives = gcmObjectives;
+        if (Object.keys(input).length > 1) await update({ variables: { input } });
+      } else {
+        await add({
+          variables: {
+            input: {
+              goalId,
+              code: draft.code.trim(),
+              title: text(draft.title),
+              titleKm: text(draft.titleKm),
+              gcmObjectives,
+            },
+          },
+        });
+      }
+      onClose();
+    } catch {
+      // Shown beside the fields or above the form.
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="objective-form">
+      <Stack gap="sm">
+        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
+        <TextInput
+          label={t('plan.fields.code')}
+          description={t('plan.fields.codeHint')}
+          required
+          maw={200}
+          value={draft.code}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setDraft((d) => ({ ...d, code: value }));
+          }}
+          error={problems.code ?? (missingCode ? t('forms.required') : undefined)}
+          data-autofocus
+        />
+        <TitleFields
+          title={draft.title}
+          titleKm={draft.titleKm}
+          onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
+          problems={problems}
+          missing={missingTitle}
+          label={{ en: t('plan.fields.objectiveTitle'), km: t('plan.fields.objectiveTitleKm') }}
+        />
+        <MultiSelect
+          label={t('plan.fields.gcmObjectives')}
+          description={t('plan.fields.gcmObjectivesHint')}
+          value={draft.gcmObjectives}
+          onChange={(value) => setDraft((d) => ({ ...d, gcmObjectives: value }))}
+          error={problems.gcmObjectives ?? (gcm.error ? t('errors.loadFailed') : undefined)}
+          data={(gcm.data?.gcmObjectives ?? []).map((g) => ({
+            value: String(g.number),
+            label: `${digits(g.number)}. ${local(g.title, g.titleKm)}`,
+          }))}
+          searchable
+          clearable
+          nothingFoundMessage={t('plan.nothingFound')}
+          data-testid="objective-gcm"
+          comboboxProps={{ withinPortal: true }}
+        />
+        <FormButtons onClose={onClose} loading={added.loading || updated.loading} submitLabel={t('actions.save')} />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { Local } from '../components/text.js';
+import { CompletionScale } from '../features/commitments/completion-scale.js';
+import { highCompletionShare, sumGroups } from '../features/commitments/due-dates.js';
+import { useDigits } from '../features/plans/digits.js';
+import { PublicMeetingList } from '../features/public/public-commitment-list.js';
+import { PublicHeading } from '../features/public/public-layout.js';
+import { StatsChart } from '../features/stats/stats-chart.js';
+import { PublicOverviewDocument } from '../graphql/generated.js';
+
+function Section({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
+      <Group justify="space-between" mb="sm" gap="xs">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {action}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+/** /public: how the PUBLIC commitments progress, by plan goal and by GCM objective, on the OGP completion scale. */
+export function PublicOverviewPage() {
+  const { t } = useTranslation();
+  const digits = useDigits();
+  const { data, loading, error, refetch } = useQuery(PublicOverviewDocument);
+  const whole = data ? sumGroups(data.byStatus) : null;
+  const share = whole ? highCompletionShare(whole) : null;
+
+  return (
+    <>
+      <PublicHeading title={t('public.overview.title')} intro={t('public.overview.intro')} />
+      {loading && !data ? <LoadingState /> : null}
+      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      {data && whole && share ? (
+        <Stack gap="lg">
+          {whole.total === 0 ? (
+            <EmptyState title={t('public.overview.empty')} description={t('public.overview.emptyHint')} />
+          ) : (
+            <Section
+              title={t('public.overview.completion')}
+              action={
+                <Anchor component={Link} to="/public/commitments" size="sm">
+                  {t('public.overview.seeCommitments', { count: whole.total, total: digits(whole.total) })}
+                </Anchor>
+              }
+            >
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+                <div data-testid="public-high-completion">
+                  <Text fw={700} size="xl">
+                    {share.percent === null ? '—' : `${digits(share.percent)}%`}
+                  </Text>
+                  <Text size="sm">
+                    {t('public.overview.highCompletion', {
+                      count: share.count,
+                      number: digits(share.count),
+                      of: digits(share.of),
+                    })}
+                  </Text>
+                </div>
+                <CompletionScale />
+              </SimpleGrid>
+            </Section>
+          )}
+          {whole.total > 0 ? (
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+              <Section title={t('public.overview.byPlanGoal')}>
+                <StatsChart
+                  caption={t('public.overview.byPlanGoal')}
+                  groups={data.byPlanGoal}
+                  withHighCompletion
+                  unlinkedLabel={t('plan.unlinked')}
+                />
+              </Section>
+              <Section title={t('public.overview.byGcmObjective')}>
+                <StatsChart
+                  caption={t('public.overview.byGcmObjective')}
+                  groups={data.byGcmObjective}
+                  withHighCompletion
+                  unlinkedLabel={t('plan.unlinkedGcm')}
+                  labelFor={(group) => (
+                    <>
+                      {t('gcm.objective', { number: digits(group.key) })}{' '}
+                      <Local en={group.label} km={group.labelKm} fallback="" />
+                    </>
+                  )}
+                />
+              </Section>
+            </SimpleGrid>
+          ) : null}
+          <Section
+            title={t('public.overview.recentMeetings')}
+            action={
+              <Anchor component={Link} to="/public/meetings" size="sm">
+                {t('public.overview.allMeetings')}
+              </Anchor>
+            }
+          >
+            {data.recentMeetings.nodes.length === 0 ? (
+              <EmptyState title={t('public.meetings.empty')} description={t('public.meetings.emptyHint')} />
+            ) : (
+              <PublicMeetingList meetings={data.recentMeetings.nodes} />
+            )}
+          </Section>
+        </Stack>
+      ) : null}
+    </>
+  );
+}
