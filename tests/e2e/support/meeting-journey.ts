@@ -120,7 +120,7 @@ export async function runMeetingJourney(
     await chooseFirst(form.getByLabel('Focal point'), keyboard);
     if (keyboard) {
       await form.getByLabel('Due date').focus();
-      await page.keyboard.type('06302027');
+      await page.keyboard.type('30/06/2027');
     } else {
       await form.getByLabel('Due date').fill('2027-06-30');
     }

@@ -43,6 +43,8 @@ export function DateField({
     <TextInput
       {...rest}
       value={text}
+      // The date as sent ('YYYY-MM-DD'), for scripts and tests that read the field.
+      data-value={value}
       inputMode="text"
       autoComplete="off"
       placeholder={formatDate(dayInPhnomPenh(), language)}

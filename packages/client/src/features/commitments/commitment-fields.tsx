@@ -1,6 +1,7 @@
 import { Alert, MultiSelect, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconEyeOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/date-field.js';
 import { useLocalText } from '../../components/text.js';
 import type { Priority, Visibility } from '../../graphql/generated.js';
 import type { FieldErrors } from '../../lib/errors.js';
@@ -149,12 +150,11 @@ export function CommitmentFields({
         searchable
         clearable
       />
-      <TextInput
+      <DateField
         id={`${idPrefix}-dueDate`}
-        type="date"
         label={t('commitments.fields.dueDate')}
         value={draft.dueDate}
-        onChange={(e) => onChange({ dueDate: e.currentTarget.value })}
+        onChange={(dueDate) => onChange({ dueDate })}
         error={problems.dueDate}
       />
       <NativeSelect

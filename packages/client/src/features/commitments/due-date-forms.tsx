@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconCalendarCheck, IconCalendarQuestion, IconCalendarX, IconSend } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictNotice } from '../../components/conflict.js';
 import { MutationError } from '../../components/states.js';
+import { DateField } from '../../components/date-field.js';
 import { DateText, PersonName } from '../../components/text.js';
 import {
   DecideDueDateChangeDocument,
@@ -13,7 +14,6 @@ import {
   UpdateCommitmentDocument,
 } from '../../graphql/generated.js';
 import { conflictVersion, errorCode, fieldErrors } from '../../lib/errors.js';
-import { dayInPhnomPenh } from '../../lib/format.js';
 import { type DueDateProblem, newDueDateProblems } from './due-dates.js';
 
 /** What the due-date forms need of a commitment. */
@@ -89,12 +89,10 @@ function NewDueDateFields({
         <Text size="sm">
           {t('dueDates.current')} <DateText value={commitment.dueDate} />
         </Text>
-        <TextInput
-          type="date"
+        <DateField
           label={t('dueDates.newDueDate')}
           value={dueDate}
-          min={dayInPhnomPenh()}
-          onChange={(event) => setDueDate(event.currentTarget.value)}
+          onChange={setDueDate}
           error={(checked ? describe.dueDate(problems.dueDate) : undefined) ?? server.dueDate}
           required
           data-testid="new-due-date"
