@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -174,6 +174,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       while (groupAlive(server.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       if (groupAlive(server.pid)) process.kill(-server.pid, 'SIGKILL');
     }
+    // PRACHUM_E2E_SERVER_LOG=file keeps what the journeys' server logged, to read after a failure.
+    if (process.env.PRACHUM_E2E_SERVER_LOG) writeFileSync(process.env.PRACHUM_E2E_SERVER_LOG, output);
     server.stdout?.destroy();
     server.stderr?.destroy();
     server.unref();

@@ -99,13 +99,14 @@ export async function liveReportRows(
             s.gcm_objectives as "gcmObjectives", s.existed_at_start as "existedAtStart",
             case when s.existed_at_start then s.status_at_start end as "statusAtStart",
             case when s.existed_at_start then s.progress_at_start end as "progressAtStart",
-            (s.existed_at_start and s.due_at_start < s.from_day and s.status_at_start in ${OPEN}) as "overdueAtStart",
+            -- A commitment without a due date is never overdue (null, not unknown).
+            coalesce(s.existed_at_start and s.due_at_start < s.from_day and s.status_at_start in ${OPEN}, false) as "overdueAtStart",
             s.status, s.progress, s.due_date::text as "dueDate",
-            (s.due_date < s.to_day and s.status in ${OPEN}) as overdue,
+            coalesce(s.due_date < s.to_day and s.status in ${OPEN}, false) as overdue,
             not s.existed_at_start as created, s.completed, s.verified,
-            (s.due_date >= s.from_day - 1 and s.due_date < s.to_day
+            coalesce(s.due_date >= s.from_day - 1 and s.due_date < s.to_day
               and ((s.due_date + 1)::timestamp at time zone 'Asia/Phnom_Penh') >= s.created_at
-              and ${statusAtSql('h', "(s.due_date + 1)::timestamp at time zone 'Asia/Phnom_Penh'")} in ${OPEN}
+              and ${statusAtSql('h', "(s.due_date + 1)::timestamp at time zone 'Asia/Phnom_Penh'")} in ${OPEN}, false
             ) as "becameOverdue",
             (s.existed_at_start and s.status in ${OPEN} and not s.updated) as "withoutUpdate"
        from s cross join lateral (select s.id, s.status_now as status, s.progress_now as progress) h

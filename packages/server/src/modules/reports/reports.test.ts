@@ -23,7 +23,7 @@ async function withHistory(fields: {
   reference: string;
   lead: string;
   created: string;
-  dueDate: string;
+  dueDate: string | null;
   updates?: [string, CommitmentStatus, CommitmentStatus, number, number][];
 }) {
   const last = fields.updates?.at(-1);
@@ -277,6 +277,26 @@ describe('reporting periods', () => {
       `{ reportingPeriods(first: 10) { totalCount nodes { title startsOn closedAt } } }`,
     );
     expect(list.data!.reportingPeriods.nodes.map((p: any) => p.title)).toEqual(['Q2 2026', 'Q1 2026']);
+  });
+  it('close over commitments that have no due date: never overdue, never "became overdue"', async () => {
+    await withHistory({ reference: 'K8', lead: o.a.id, created: '2025-05-02', dueDate: null });
+    const created = await api.run(secretariat, CREATE, {
+      input: { title: 'May 2025', startsOn: '2025-05-01', endsOn: '2025-05-31' },
+    });
+    const id = created.data!.createReportingPeriod.period.id;
+    const closed = await api.run(secretariat, CLOSE, { input: { id } });
+    expect(closed.errors).toBeUndefined();
+    const frozen = await api.run(secretariat, PERIOD, { id });
+    expect(frozen.data!.node.report.commitments.nodes.map((n: { reference: string }) => n.reference)).toContain('K8');
+    expect(frozen.data!.node.report).toMatchObject({ created: 1, becameOverdue: 0 });
+    const [row] = await db.orm.em
+      .fork()
+      .execute<{ overdue: boolean; became_overdue: boolean; overdue_at_start: boolean }[]>(
+        `select s.overdue, s.became_overdue, s.overdue_at_start from report_snapshot s
+           join commitment c on c.id = s.commitment_id where s.period_id = ? and c.reference = 'K8'`,
+        [Buffer.from(id, 'base64url').toString().split(':')[1]],
+      );
+    expect(row).toEqual({ overdue: false, became_overdue: false, overdue_at_start: false });
   });
 });
 
