@@ -8,7 +8,7 @@ const config: CodegenConfig = {
     'src/graphql/generated.ts': {
       plugins: ['typescript-operations', 'typed-document-node'],
       config: {
-        enumType: 'string-literal',
+        enumType: 'const',
         useTypeImports: true,
         scalars: { DateTime: 'string', Date: 'string', JSON: 'Record<string, unknown>' },
         avoidOptionals: { field: true, inputValue: false, object: true },

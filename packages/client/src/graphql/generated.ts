@@ -62,12 +62,14 @@ export type AddProgressUpdateInput = {
 };
 
 /** What an API token may do. */
-export type ApiTokenScope =
+export const ApiTokenScope = {
   /** Queries only: a READ token never changes anything, whatever the role of its owner. */
-  | 'READ'
+  Read: 'READ',
   /** Queries and the mutations the role of its owner allows. */
-  | 'WRITE';
+  Write: 'WRITE'
+} as const;
 
+export type ApiTokenScope = typeof ApiTokenScope[keyof typeof ApiTokenScope];
 /** Approves the minutes of a HELD meeting, which freezes them. */
 export type ApproveMinutesInput = {
   /** The meeting. */
@@ -77,18 +79,20 @@ export type ApproveMinutesInput = {
 };
 
 /** Whether someone came to a meeting. */
-export type Attendance =
+export const Attendance = {
   /** Did not come, without apologies. */
-  | 'ABSENT'
+  Absent: 'ABSENT',
   /** Sent apologies. */
-  | 'APOLOGIES'
+  Apologies: 'APOLOGIES',
   /** Was there. */
-  | 'ATTENDED'
+  Attended: 'ATTENDED',
   /** Said they will come. */
-  | 'CONFIRMED'
+  Confirmed: 'CONFIRMED',
   /** Invited; no answer yet. */
-  | 'INVITED';
+  Invited: 'INVITED'
+} as const;
 
+export type Attendance = typeof Attendance[keyof typeof Attendance];
 /** Which audit events to list. */
 export type AuditEventFilter = {
   /** Only changes made by this person. */
@@ -156,42 +160,48 @@ export type CommitmentOrder = {
 };
 
 /** What to sort commitments by (ties are broken by reference). */
-export type CommitmentOrderField =
+export const CommitmentOrderField = {
   /** Due date; commitments without one come last. */
-  | 'DUE_DATE'
+  DueDate: 'DUE_DATE',
   /** Progress in percent. */
-  | 'PROGRESS'
+  Progress: 'PROGRESS',
   /** Reference, e.g. NCCT-2023-11-01-C3. */
-  | 'REFERENCE'
+  Reference: 'REFERENCE',
   /** Time of the last change. */
-  | 'UPDATED_AT';
+  UpdatedAt: 'UPDATED_AT'
+} as const;
 
+export type CommitmentOrderField = typeof CommitmentOrderField[keyof typeof CommitmentOrderField];
 /** Where a commitment stands. A focal point may report COMPLETED (with evidence); only the secretariat verifies it. */
-export type CommitmentStatus =
+export const CommitmentStatus = {
   /** Work is under way but the commitment may not be met on time. */
-  | 'AT_RISK'
+  AtRisk: 'AT_RISK',
   /** Dropped, with a reason (closed). */
-  | 'CANCELLED'
+  Cancelled: 'CANCELLED',
   /** Reported done, with evidence; waiting for the secretariat to verify it. */
-  | 'COMPLETED'
+  Completed: 'COMPLETED',
   /** Work is under way. */
-  | 'IN_PROGRESS'
+  InProgress: 'IN_PROGRESS',
   /** Nothing has been reported yet. */
-  | 'NOT_STARTED'
+  NotStarted: 'NOT_STARTED',
   /** The secretariat checked the evidence and confirmed completion (closed). */
-  | 'VERIFIED';
+  Verified: 'VERIFIED'
+} as const;
 
+export type CommitmentStatus = typeof CommitmentStatus[keyof typeof CommitmentStatus];
 /** Completion on the scale of the OGP Independent Reporting Mechanism. */
-export type CompletionLevel =
+export const CompletionLevel = {
   /** Complete: COMPLETED or VERIFIED. */
-  | 'COMPLETE'
+  Complete: 'COMPLETE',
   /** Limited: 1–49 %. */
-  | 'LIMITED'
+  Limited: 'LIMITED',
   /** No progress yet (0 %). */
-  | 'NOT_STARTED'
+  NotStarted: 'NOT_STARTED',
   /** Substantial: 50–99 %. */
-  | 'SUBSTANTIAL';
+  Substantial: 'SUBSTANTIAL'
+} as const;
 
+export type CompletionLevel = typeof CompletionLevel[keyof typeof CompletionLevel];
 /** A new account (administrators). */
 export type CreateAccountInput = {
   /** The login e-mail address. At most 254 characters. */
@@ -363,16 +373,18 @@ export type DeleteMeetingInput = {
 };
 
 /** Where a change of due date stands. */
-export type DueDateChangeStatus =
+export const DueDateChangeStatus = {
   /** The secretariat accepted the request: the due date moved. */
-  | 'ACCEPTED'
+  Accepted: 'ACCEPTED',
   /** The secretariat changed the due date directly. */
-  | 'APPLIED'
+  Applied: 'APPLIED',
   /** The secretariat declined the request: the due date stayed. */
-  | 'DECLINED'
+  Declined: 'DECLINED',
   /** A focal point asked for it; the secretariat has not decided yet. */
-  | 'REQUESTED';
+  Requested: 'REQUESTED'
+} as const;
 
+export type DueDateChangeStatus = typeof DueDateChangeStatus[keyof typeof DueDateChangeStatus];
 /** A link or an uploaded file given as evidence of progress: give `url` or `fileId`. */
 export type EvidenceInput = {
   /** A file you uploaded with POST /files (its `id`) and have not attached yet; without a title it is called by its name. */
@@ -384,12 +396,14 @@ export type EvidenceInput = {
 };
 
 /** What form a piece of evidence takes. */
-export type EvidenceKind =
+export const EvidenceKind = {
   /** An attached file. */
-  | 'FILE'
+  File: 'FILE',
   /** A link to a document or page. */
-  | 'LINK';
+  Link: 'LINK'
+} as const;
 
+export type EvidenceKind = typeof EvidenceKind[keyof typeof EvidenceKind];
 /** The commitment to follow or unfollow. */
 export type FollowCommitmentInput = {
   /** The commitment. */
@@ -397,12 +411,14 @@ export type FollowCommitmentInput = {
 };
 
 /** A language of the product. */
-export type Locale =
+export const Locale = {
   /** English. */
-  | 'EN'
+  En: 'EN',
   /** Khmer (ភាសាខ្មែរ). */
-  | 'KM';
+  Km: 'KM'
+} as const;
 
+export type Locale = typeof Locale[keyof typeof Locale];
 /** An e-mail address and password, to sign in. */
 export type LoginInput = {
   /** The login e-mail address (any case). At most 254 characters. */
@@ -412,18 +428,20 @@ export type LoginInput = {
 };
 
 /** Where an e-mail of the outbox stands. */
-export type MailStatus =
+export const MailStatus = {
   /** The last attempt failed (see lastError); it is retried with growing pauses. */
-  | 'FAILED'
+  Failed: 'FAILED',
   /** Kept unsent because no mail server is configured (SMTP_URL). */
-  | 'HELD'
+  Held: 'HELD',
   /** Waiting for the job worker to send it. */
-  | 'PENDING'
+  Pending: 'PENDING',
   /** Handed to the mail server; if it stays here, the sending was interrupted and is not repeated. */
-  | 'SENDING'
+  Sending: 'SENDING',
   /** Accepted by the mail server. */
-  | 'SENT';
+  Sent: 'SENT'
+} as const;
 
+export type MailStatus = typeof MailStatus[keyof typeof MailStatus];
 /** Marks a PLANNED meeting as held. */
 export type MarkMeetingHeldInput = {
   /** The meeting. */
@@ -459,18 +477,20 @@ export type MeetingFilter = {
 };
 
 /** What sort of meeting this is. */
-export type MeetingKind =
+export const MeetingKind = {
   /** A meeting between two organisations. */
-  | 'BILATERAL'
+  Bilateral: 'BILATERAL',
   /** A consultation with partners or the public. */
-  | 'CONSULTATION'
+  Consultation: 'CONSULTATION',
   /** Any other meeting. */
-  | 'OTHER'
+  Other: 'OTHER',
   /** A plenary meeting of the whole committee. */
-  | 'PLENARY'
+  Plenary: 'PLENARY',
   /** A meeting of a technical working group. */
-  | 'TECHNICAL_WORKING_GROUP';
+  TechnicalWorkingGroup: 'TECHNICAL_WORKING_GROUP'
+} as const;
 
+export type MeetingKind = typeof MeetingKind[keyof typeof MeetingKind];
 /** How to sort meetings. */
 export type MeetingOrder = {
   /** Ascending or descending. */
@@ -480,59 +500,67 @@ export type MeetingOrder = {
 };
 
 /** What to sort meetings by. */
-export type MeetingOrderField =
+export const MeetingOrderField = {
   /** When the meeting starts. */
-  | 'STARTS_AT'
+  StartsAt: 'STARTS_AT',
   /** The English title (then the Khmer one). */
-  | 'TITLE'
+  Title: 'TITLE',
   /** When the meeting record last changed. */
-  | 'UPDATED_AT';
+  UpdatedAt: 'UPDATED_AT'
+} as const;
 
+export type MeetingOrderField = typeof MeetingOrderField[keyof typeof MeetingOrderField];
 /** Where a meeting is in its life: PLANNED → HELD → MINUTES_APPROVED, or PLANNED → CANCELLED. */
-export type MeetingStatus =
+export const MeetingStatus = {
   /** Called off before it was held (with a reason). */
-  | 'CANCELLED'
+  Cancelled: 'CANCELLED',
   /** The meeting took place; minutes are being finalised. */
-  | 'HELD'
+  Held: 'HELD',
   /** Minutes approved and frozen; corrections are recorded revisions. */
-  | 'MINUTES_APPROVED'
+  MinutesApproved: 'MINUTES_APPROVED',
   /** Scheduled; agenda, participants and draft minutes can change. */
-  | 'PLANNED';
+  Planned: 'PLANNED'
+} as const;
 
+export type MeetingStatus = typeof MeetingStatus[keyof typeof MeetingStatus];
 /** What a notification is about. */
-export type NotificationKind =
+export const NotificationKind = {
   /** A commitment was assigned to you. */
-  | 'ASSIGNED'
+  Assigned: 'ASSIGNED',
   /** A commitment was reported completed and waits for the secretariat to verify it. */
-  | 'AWAITING_VERIFICATION'
+  AwaitingVerification: 'AWAITING_VERIFICATION',
   /** The secretariat decided on a due-date change you asked for. */
-  | 'DUE_DATE_CHANGE_DECIDED'
+  DueDateChangeDecided: 'DUE_DATE_CHANGE_DECIDED',
   /** A focal point asked to move the due date of a commitment. */
-  | 'DUE_DATE_CHANGE_REQUESTED'
+  DueDateChangeRequested: 'DUE_DATE_CHANGE_REQUESTED',
   /** A commitment you are responsible for is due in 7 days, or tomorrow. */
-  | 'DUE_SOON'
+  DueSoon: 'DUE_SOON',
   /** You were invited to a meeting. */
-  | 'MEETING_INVITATION'
+  MeetingInvitation: 'MEETING_INVITATION',
   /** The minutes of a meeting your organisation took part in were approved. */
-  | 'MINUTES_APPROVED'
+  MinutesApproved: 'MINUTES_APPROVED',
   /** A commitment you are responsible for is overdue (the day after, then every 7 days). */
-  | 'OVERDUE'
+  Overdue: 'OVERDUE',
   /** Progress was reported on a commitment you follow (the secretariat hears of every report). */
-  | 'PROGRESS_REPORTED'
+  ProgressReported: 'PROGRESS_REPORTED',
   /** A commitment you follow was returned to IN_PROGRESS, with the reason. */
-  | 'RETURNED'
+  Returned: 'RETURNED',
   /** A commitment you follow changed status. */
-  | 'STATUS_CHANGED'
+  StatusChanged: 'STATUS_CHANGED',
   /** A commitment you follow was verified. */
-  | 'VERIFIED';
+  Verified: 'VERIFIED'
+} as const;
 
+export type NotificationKind = typeof NotificationKind[keyof typeof NotificationKind];
 /** Sort direction. */
-export type OrderDirection =
+export const OrderDirection = {
   /** Ascending: A to Z, oldest first, smallest first. */
-  | 'ASC'
+  Asc: 'ASC',
   /** Descending: Z to A, newest first, largest first. */
-  | 'DESC';
+  Desc: 'DESC'
+} as const;
 
+export type OrderDirection = typeof OrderDirection[keyof typeof OrderDirection];
 /** Which organisations to list. */
 export type OrganizationFilter = {
   /** Only these kinds. */
@@ -542,35 +570,39 @@ export type OrganizationFilter = {
 };
 
 /** What sort of body an organisation is. */
-export type OrganizationKind =
+export const OrganizationKind = {
   /** A national committee (e.g. NCCT) or its secretariat. */
-  | 'COMMITTEE'
+  Committee: 'COMMITTEE',
   /** A donor government or foundation. */
-  | 'DONOR'
+  Donor: 'DONOR',
   /** A ministry or other government body. */
-  | 'GOVERNMENT'
+  Government: 'GOVERNMENT',
   /** An intergovernmental organisation such as IOM. */
-  | 'INTERNATIONAL_ORGANIZATION'
+  InternationalOrganization: 'INTERNATIONAL_ORGANIZATION',
   /** A non-governmental organisation. */
-  | 'NGO'
+  Ngo: 'NGO',
   /** Any other kind of body. */
-  | 'OTHER'
+  Other: 'OTHER',
   /** A company or business association. */
-  | 'PRIVATE_SECTOR'
+  PrivateSector: 'PRIVATE_SECTOR',
   /** A United Nations agency, fund or programme. */
-  | 'UN_AGENCY';
+  UnAgency: 'UN_AGENCY'
+} as const;
 
+export type OrganizationKind = typeof OrganizationKind[keyof typeof OrganizationKind];
 /** The part someone plays in a meeting. */
-export type ParticipationRole =
+export const ParticipationRole = {
   /** Chairs the meeting. */
-  | 'CHAIR'
+  Chair: 'CHAIR',
   /** Observes without taking part in decisions. */
-  | 'OBSERVER'
+  Observer: 'OBSERVER',
   /** Takes part. */
-  | 'PARTICIPANT'
+  Participant: 'PARTICIPANT',
   /** Takes the minutes. */
-  | 'RAPPORTEUR';
+  Rapporteur: 'RAPPORTEUR'
+} as const;
 
+export type ParticipationRole = typeof ParticipationRole[keyof typeof ParticipationRole];
 /** Which people to list. */
 export type PersonFilter = {
   /** Only people of this organisation. */
@@ -580,29 +612,33 @@ export type PersonFilter = {
 };
 
 /** How urgent a commitment is. */
-export type Priority =
+export const Priority = {
   /** Needs attention first. */
-  | 'HIGH'
+  High: 'HIGH',
   /** Can wait behind other work. */
-  | 'LOW'
+  Low: 'LOW',
   /** Normal priority (the default). */
-  | 'MEDIUM';
+  Medium: 'MEDIUM'
+} as const;
 
+export type Priority = typeof Priority[keyof typeof Priority];
 /** What happened to a commitment within a report’s range. */
-export type ProgressChange =
+export const ProgressChange = {
   /** Its progress was higher at the end of the range than at the start. */
-  | 'ADVANCED'
+  Advanced: 'ADVANCED',
   /** Its due date passed within the range while it was still open. */
-  | 'BECAME_OVERDUE'
+  BecameOverdue: 'BECAME_OVERDUE',
   /** Reported completed within the range. */
-  | 'COMPLETED'
+  Completed: 'COMPLETED',
   /** Recorded within the range. */
-  | 'CREATED'
+  Created: 'CREATED',
   /** Verified by the secretariat within the range. */
-  | 'VERIFIED'
+  Verified: 'VERIFIED',
   /** Open at the end of the range, with no progress update within it (existing before it). */
-  | 'WITHOUT_UPDATE';
+  WithoutUpdate: 'WITHOUT_UPDATE'
+} as const;
 
+export type ProgressChange = typeof ProgressChange[keyof typeof ProgressChange];
 /** A decision taken in a meeting. */
 export type RecordDecisionInput = {
   /** The agenda item it was taken under (of the same meeting). */
@@ -714,16 +750,18 @@ export type RevokeApiTokenInput = {
 };
 
 /** What an account may do (see docs/security.md). */
-export type Role =
+export const Role = {
   /** System owner: everything, including accounts and the API tokens of others. */
-  | 'ADMIN'
+  Admin: 'ADMIN',
   /** A person in a ministry or agency: reads what partners may read plus everything of their own organisation, and reports progress on its commitments. */
-  | 'FOCAL_POINT'
+  FocalPoint: 'FOCAL_POINT',
   /** An external organisation: reads records whose visibility is PARTNERS or PUBLIC; never contact details. */
-  | 'PARTNER'
+  Partner: 'PARTNER',
   /** Committee secretariat staff: plan meetings, take minutes, record and verify commitments; sees everything. */
-  | 'SECRETARIAT';
+  Secretariat: 'SECRETARIAT'
+} as const;
 
+export type Role = typeof Role[keyof typeof Role];
 /** The next meeting of a series. */
 export type ScheduleNextMeetingInput = {
   /** Invite the participants of the latest meeting again (default true). */
@@ -769,27 +807,31 @@ export type SetParticipationInput = {
 };
 
 /** Sex of a participant as recorded for a meeting, for the gender-disaggregated attendance partners report. */
-export type Sex =
+export const Sex = {
   /** Female. */
-  | 'FEMALE'
+  Female: 'FEMALE',
   /** Male. */
-  | 'MALE'
+  Male: 'MALE',
   /** Another sex or gender. */
-  | 'OTHER'
+  Other: 'OTHER',
   /** The participant chose not to say. */
-  | 'UNDISCLOSED';
+  Undisclosed: 'UNDISCLOSED'
+} as const;
 
+export type Sex = typeof Sex[keyof typeof Sex];
 /** How to group commitment statistics. */
-export type StatsGroupBy =
+export const StatsGroupBy = {
   /** By GCM objective (1–23): a commitment counts in each objective it is linked to; one linked to none counts in the group with key UNLINKED ("Not linked to a GCM objective"), so every commitment counts at least once and the groups add up to at least the total. */
-  | 'GCM_OBJECTIVE'
+  GcmObjective: 'GCM_OBJECTIVE',
   /** By lead organisation: every commitment counts once, so the groups add up to the total. */
-  | 'ORGANIZATION'
+  Organization: 'ORGANIZATION',
   /** By national plan goal: a commitment counts in each goal its plan objectives belong to; one linked to no plan objective counts in the group with key UNLINKED ("Not linked to the plan"), so every commitment counts at least once and the groups add up to at least the total. */
-  | 'PLAN_GOAL'
+  PlanGoal: 'PLAN_GOAL',
   /** By status: the groups add up to the total. */
-  | 'STATUS';
+  Status: 'STATUS'
+} as const;
 
+export type StatsGroupBy = typeof StatsGroupBy[keyof typeof StatsGroupBy];
 /** Changes to an account (administrators); only the fields given change. */
 export type UpdateAccountInput = {
   /** False deactivates the account: its sessions end and its API tokens are revoked at once. */
@@ -1021,14 +1063,16 @@ export type VerifyCommitmentInput = {
 };
 
 /** Who may read a record. */
-export type Visibility =
+export const Visibility = {
   /** The secretariat and the organisations concerned only. */
-  | 'INTERNAL'
+  Internal: 'INTERNAL',
   /** Also every signed-in partner and focal point. */
-  | 'PARTNERS'
+  Partners: 'PARTNERS',
   /** Anyone, including anonymous visitors when the deployment allows public reading. */
-  | 'PUBLIC';
+  Public: 'PUBLIC'
+} as const;
 
+export type Visibility = typeof Visibility[keyof typeof Visibility];
 export type AuditEventFieldsFragment = { __typename: 'AuditEvent', id: string, at: string, entityType: string, entityId: string, operation: string, changes: Record<string, unknown> | null, entityLabel: string | null, entityLabelKm: string | null, entityExists: boolean, actorLabel: string | null, references: Array<{ __typename: 'AuditReference', value: string, id: string, entityType: string, label: string | null, labelKm: string | null }>, actor: { __typename: 'Person', id: string, fullName: string | null, fullNameKm: string | null, position: string | null, positionKm: string | null } | null };
 
 export type RecordHistoryQueryVariables = Exact<{
