@@ -85,7 +85,7 @@ describe.skipIf(e2e().skip)(
         await form.getByLabel('Last day').fill('2023-01-01');
         await form.getByRole('button', { name: 'Create period' }).click();
         await form.getByText('The end comes before the start.').waitFor();
-        await form.getByLabel('First day').fill('2023-10-01');
+        await form.getByLabel('First day').fill('1 Oct 2023');
         await form.getByLabel('Last day').fill(today);
         await form.getByRole('button', { name: 'Create period' }).click();
         await form.waitFor({ state: 'detached' });
@@ -152,7 +152,7 @@ describe.skipIf(e2e().skip)(
       // Dates of one's own choice: the same figures for the same days, and their own spreadsheet.
       await recording(page, 'journey-10-range', async () => {
         await page.getByText('Dates of my choice').click();
-        await page.getByTestId('report-from').fill('2023-10-01');
+        await page.getByTestId('report-from').fill('1 Oct 2023');
         await page.getByTestId('report-to').fill(today);
         await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2023-10-01');
         await settle(page);

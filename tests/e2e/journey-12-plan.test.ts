@@ -90,7 +90,7 @@ describe.skipIf(e2e().skip)('journey 12: the national plan in the product', () =
       await page.goto('/meetings/new');
       await settle(page);
       await page.getByLabel('Title (English)').fill(unique('Data working group'));
-      await page.getByLabel('Starts').fill('2026-12-16T09:00');
+      await page.getByLabel('Starts').fill('16 Dec 2026, 09:00');
       await chooseOption(page.getByLabel('Organiser'), /^NCCT/);
       await page.getByRole('button', { name: 'Create meeting' }).click();
       await page.waitForURL(/\/meetings\/(?!new)[^/]+$/);

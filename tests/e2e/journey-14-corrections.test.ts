@@ -17,7 +17,7 @@ async function createMeeting(page: Page, title: string): Promise<string> {
   await page.goto('/meetings/new');
   await settle(page);
   await page.getByLabel('Title (English)').fill(title);
-  await page.getByLabel('Starts').fill('2026-12-20T09:00');
+  await page.getByLabel('Starts').fill('20/12/2026 9:00');
   await chooseOption(page.getByLabel('Organiser'), /^NCCT/);
   await page.getByRole('button', { name: 'Create meeting' }).click();
   await page.waitForURL(/\/meetings\/(?!new)[^/]+$/);

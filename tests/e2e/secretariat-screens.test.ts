@@ -56,7 +56,7 @@ describe.skipIf(e2e().skip)('the secretariat screens: meeting details, corrected
       await page.goto('/meetings/new');
       await settle(page);
       await page.getByLabel('Title (English)').fill(title);
-      await page.getByLabel('Starts').fill('2026-11-10T14:00');
+      await page.getByLabel('Starts').fill('10 Nov 2026, 14:00');
       await chooseOption(page.getByLabel('Organiser'), /^NCCT/);
       await page.getByRole('button', { name: 'Create meeting' }).click();
       await page.waitForURL(/\/meetings\/(?!new)[^/]+$/);

@@ -63,12 +63,12 @@ export async function runMeetingJourney(
   await type(page.getByLabel('Title (Khmer)'), 'កិច្ចប្រជុំពេញអង្គប្រចាំត្រីមាស');
   if (keyboard) {
     await page.getByLabel('Starts').focus();
-    await page.keyboard.type('12152026');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('0900AM');
+    await page.keyboard.type('15 Dec 2026, 9:00 am');
   } else {
-    await page.getByLabel('Starts').fill('2026-12-15T09:00');
+    await page.getByLabel('Starts').fill('15 Dec 2026, 09:00');
   }
+  // Typed the way it is shown, read as Phnom Penh wall time.
+  expect(await page.getByLabel('Starts').getAttribute('data-value')).toBe('2026-12-15T09:00');
   await type(page.getByLabel('Location'), 'Ministry of Interior, Phnom Penh');
   await chooseOption(page.getByLabel('Organiser'), /^NCCT/, keyboard);
   await press(page.getByRole('button', { name: 'Create meeting' }));

@@ -67,3 +67,27 @@ describe('dates typed the way they are shown', () => {
     expect(parseTypedDate('')).toBeNull();
   });
 });
+
+describe('date and time typed the way they are shown', () => {
+  it('reads the displayed forms in English and Khmer back to the same Phnom Penh wall time', async () => {
+    const { formatWallTime, parseTypedDateTime } = await import('./format.js');
+    expect(formatWallTime('2026-12-15T09:00', 'en')).toBe('15 Dec 2026, 09:00');
+    expect(parseTypedDateTime(formatWallTime('2026-12-15T09:00', 'en'))).toBe('2026-12-15T09:00');
+    expect(parseTypedDateTime(formatWallTime('2026-12-15T14:30', 'km'))).toBe('2026-12-15T14:30');
+    expect(parseTypedDateTime('១៥ ធ្នូ ២០២៦ ម៉ោង ០៩:០០')).toBe('2026-12-15T09:00');
+    expect(parseTypedDateTime('15/12/2026 9:00')).toBe('2026-12-15T09:00');
+    expect(parseTypedDateTime('15 December 2026 2:30 pm')).toBe('2026-12-15T14:30');
+    expect(parseTypedDateTime('15 Dec 2026 12:05 am')).toBe('2026-12-15T00:05');
+    expect(parseTypedDateTime('2026-12-15T09:00')).toBe('2026-12-15T09:00');
+  });
+
+  it('refuses a date without a time, an impossible time or an impossible date', async () => {
+    const { parseTypedDateTime } = await import('./format.js');
+    expect(parseTypedDateTime('15 Dec 2026')).toBeNull();
+    expect(parseTypedDateTime('15 Dec 2026, 24:00')).toBeNull();
+    expect(parseTypedDateTime('15 Dec 2026, 09:60')).toBeNull();
+    expect(parseTypedDateTime('15 Dec 2026, 13:00 pm')).toBeNull();
+    expect(parseTypedDateTime('30 Feb 2026, 09:00')).toBeNull();
+    expect(parseTypedDateTime('')).toBeNull();
+  });
+});

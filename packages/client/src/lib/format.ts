@@ -199,3 +199,31 @@ export function parseTypedDate(text: string): string | null {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * A Phnom Penh date and time typed the way Prachum shows them, as wall time 'YYYY-MM-DDTHH:MM', or null
+ * when it is not one: "15 Dec 2026, 09:00", "១៥ ធ្នូ ២០២៦ ម៉ោង ០៩:០០", "15/12/2026 9:00", "15 Dec 2026 2:30 pm"
+ * and "2026-12-15T09:00" are all read; Khmer or Latin digits alike.
+ */
+export function parseTypedDateTime(text: string): string | null {
+  const value = latinDigits(text.normalize('NFC').trim()).replace(/\s+/g, ' ');
+  const iso = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2})[:.](\d{2})$/.exec(value);
+  const typed = /^(.+?),? (?:ម៉ោង )?(\d{1,2})[:.](\d{2}) ?([ap]\.?m\.?)?$/i.exec(value);
+  const parts = iso ? [iso[1], iso[2], iso[3], undefined] : typed ? [typed[1], typed[2], typed[3], typed[4]] : null;
+  if (!parts) return null;
+  const day = parseTypedDate(parts[0] ?? '');
+  let hour = Number(parts[1]);
+  const minute = Number(parts[2]);
+  const meridiem = parts[3]?.toLowerCase().replace(/\./g, '');
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+  }
+  if (!day || hour > 23 || minute > 59) return null;
+  return `${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** A Phnom Penh wall time ('YYYY-MM-DDTHH:MM') shown the way `formatDateTime` shows its instant. */
+export function formatWallTime(value: string, language: Language): string {
+  return formatDateTime(fromWallTime(value), language);
+}

@@ -3,6 +3,7 @@ import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TextInput } from
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
+import { DateTimeField } from '../components/date-field.js';
 import { PageHeader } from '../components/page.js';
 import { ErrorState, LoadingState, MutationError } from '../components/states.js';
 import { useLocalText } from '../components/text.js';
@@ -43,10 +44,9 @@ export function MeetingNewPage() {
   const [create, { loading, error }] = useMutation(CreateMeetingDocument);
   const [checked, setChecked] = useState<FieldErrors>({});
   const problems = { ...fieldErrors(error), ...checked };
-  const set = (key: keyof typeof form) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setForm((f) => ({ ...f, [key]: value }));
-  };
+  const put = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const set = (key: keyof typeof form) => (event: { currentTarget: { value: string } }) =>
+    put(key)(event.currentTarget.value);
 
   if (!isStaff(viewer)) return <Navigate to="/meetings" replace />;
 
@@ -148,21 +148,17 @@ export function MeetingNewPage() {
                   data={visibilities.map((value) => ({ value, label: t(`visibility.${value}`) }))}
                   error={problems.visibility}
                 />
-                <TextInput
-                  type="datetime-local"
+                <DateTimeField
                   label={t('meetings.fields.startsAt')}
-                  description={t('forms.phnomPenhTime')}
                   value={form.startsAt}
-                  onChange={set('startsAt')}
+                  onChange={put('startsAt')}
                   error={problems.startsAt}
                   required
                 />
-                <TextInput
-                  type="datetime-local"
+                <DateTimeField
                   label={t('meetings.fields.endsAt')}
-                  description={t('forms.phnomPenhTime')}
                   value={form.endsAt}
-                  onChange={set('endsAt')}
+                  onChange={put('endsAt')}
                   error={problems.endsAt}
                 />
                 <TextInput

@@ -18,6 +18,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PeriodStatusBadge } from '../components/badges.js';
 import { CursorPager } from '../components/cursor-pager.js';
+import { DateField } from '../components/date-field.js';
 import { PageHeader } from '../components/page.js';
 import { useFilterParams } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
@@ -353,20 +354,20 @@ function ReportControls({
           />
         ) : (
           <>
-            <TextInput
-              type="date"
+            <DateField
               label={t('reports.from')}
               value={range.from}
-              onChange={(event) => changeRange({ ...range, from: event.currentTarget.value })}
-              error={describe(problems.from)}
+              onChange={(value) => changeRange({ ...range, from: value })}
+              // A date still being typed is the field's own to flag, once it loses focus.
+              error={problems.from === 'invalid' ? undefined : describe(problems.from)}
               data-testid="report-from"
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('reports.to')}
               value={range.to}
-              onChange={(event) => changeRange({ ...range, to: event.currentTarget.value })}
-              error={describe(problems.to)}
+              onChange={(value) => changeRange({ ...range, to: value })}
+              // A date still being typed is the field's own to flag, once it loses focus.
+              error={problems.to === 'invalid' ? undefined : describe(problems.to)}
               data-testid="report-to"
             />
           </>

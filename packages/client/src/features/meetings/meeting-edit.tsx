@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateTimeField } from '../../components/date-field.js';
 import { ConflictNotice } from '../../components/conflict.js';
 import { MutationError } from '../../components/states.js';
 import { useLocalText } from '../../components/text.js';
@@ -183,10 +184,9 @@ function MeetingEditForm({
     reset();
   }, [awaitingTheirs, meeting, currentSeries, reset]);
 
-  const set = (key: keyof MeetingDraft) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setDraft((d) => ({ ...d, [key]: value }));
-  };
+  const put = (key: keyof MeetingDraft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = (key: keyof MeetingDraft) => (event: { currentTarget: { value: string } }) =>
+    put(key)(event.currentTarget.value);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -265,22 +265,18 @@ function MeetingEditForm({
             data={visibilities.map((value) => ({ value, label: t(`visibility.${value}`) }))}
             error={problems.visibility}
           />
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('meetings.fields.startsAt')}
-            description={t('forms.phnomPenhTime')}
             value={draft.startsAt}
-            onChange={set('startsAt')}
+            onChange={put('startsAt')}
             error={problems.startsAt}
             required
             disabled={closed}
           />
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('meetings.fields.endsAt')}
-            description={t('forms.phnomPenhTime')}
             value={draft.endsAt}
-            onChange={set('endsAt')}
+            onChange={put('endsAt')}
             error={problems.endsAt}
             disabled={closed}
           />

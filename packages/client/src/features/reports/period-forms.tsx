@@ -3,6 +3,7 @@ import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from 
 import { IconLock } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/date-field.js';
 import { MutationError } from '../../components/states.js';
 import { DateText, Local } from '../../components/text.js';
 import {
@@ -74,10 +75,9 @@ function CreatePeriodForm({
   });
   const problems = rangeProblems(form.startsOn, form.endsOn);
   const server = fieldErrors(error);
-  const set = (key: keyof typeof form) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setForm((f) => ({ ...f, [key]: value }));
-  };
+  const put = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const set = (key: keyof typeof form) => (event: { currentTarget: { value: string } }) =>
+    put(key)(event.currentTarget.value);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -134,19 +134,17 @@ function CreatePeriodForm({
             error={server.titleKm}
             lang="km"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('reports.fields.startsOn')}
             value={form.startsOn}
-            onChange={set('startsOn')}
+            onChange={put('startsOn')}
             error={(checked ? describe(problems.from) : undefined) ?? server.startsOn}
             required
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('reports.fields.endsOn')}
             value={form.endsOn}
-            onChange={set('endsOn')}
+            onChange={put('endsOn')}
             error={(checked ? describe(problems.to) : undefined) ?? server.endsOn}
             required
           />
