@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { isolatedServerProject } from './packages/server/vitest.config.js';
 
 export default defineConfig({
   test: {
@@ -10,6 +11,6 @@ export default defineConfig({
     // files wait on PostgreSQL and child processes much of the time and each has its own database, so three run
     // side by side (the journeys still run one after another: tests/vitest.config.ts).
     maxWorkers: 3,
-    projects: ['packages/server', 'packages/client', 'tests'],
+    projects: ['packages/server', isolatedServerProject, 'packages/client', 'tests'],
   },
 });

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:peers [--scale N] [--quick]`: Prachum against PostGraphile v5 (amber preset) and a bare
+ * `pnpm bench:peers [--scale N] [--quick] [--prachum-node-options FLAGS]`: Prachum against PostGraphile v5 (amber preset) and a bare
  * node:http + pg server, on one fresh database holding the demo data ×N. Checks that the three give
  * the same answers, counts SQL statements per request, then runs alternating autocannon rounds and a
  * fixed-rate latency run of Prachum's Q1; prints Markdown tables (see docs/performance.md).
@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string' },
     connections: { type: 'string', default: '8' },
     'fixed-seconds': { type: 'string' },
+    /** Node flags for the Prachum process (NODE_OPTIONS), e.g. "--max-old-space-size=160". */
+    'prachum-node-options': { type: 'string' },
   },
 });
 /** A whole number ≥ 1 from an option, or a usage error. */
@@ -108,6 +110,9 @@ async function startPrachum(db: BenchDatabase, dir: string): Promise<RunningServ
     NODE_ENV: 'production',
     PRACHUM_SECRET: randomBytes(32).toString('hex'),
     PRACHUM_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...(args['prachum-node-options']
+      ? { NODE_OPTIONS: [process.env.NODE_OPTIONS, args['prachum-node-options']].filter(Boolean).join(' ') }
+      : {}),
   };
   const email = `bench-${Date.now()}@prachum.invalid`;
   await runCommand(
@@ -129,7 +134,7 @@ async function startPrachum(db: BenchDatabase, dir: string): Promise<RunningServ
     cwd: repoRoot,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     port,
-    marker: 'src/main.ts',
+    marker: 'dist/main.js',
     ready: (url) => ok(`${url}/readyz`),
     headers: { authorization: `Bearer ${token}` },
     logFile: path.join(dir, 'prachum.log'),
@@ -367,6 +372,7 @@ async function main() {
   );
   console.log(
     `Demo data ×${scale}; ${rounds} alternating round(s) × ${seconds} s per server and query, autocannon at ${connections} connections. ` +
+      (args['prachum-node-options'] ? `Prachum with NODE_OPTIONS ${args['prachum-node-options']}. ` : '') +
       `SQL per request from ${counter}.\n`,
   );
   console.log(formatTable(rows));

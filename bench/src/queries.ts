@@ -198,9 +198,18 @@ function withTypename(document: DocumentNode): DocumentNode {
   });
 }
 
+/** Drops the client-only `@unmask` directive (data masking), which Apollo Client removes before sending. */
+function withoutClientDirectives(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    Directive(node) {
+      return node.name.value === 'unmask' ? null : undefined;
+    },
+  });
+}
+
 /**
  * The Dashboard operation as the web client sends it: routes/dashboard.graphql with the fragments it
- * uses (found in the client's .graphql files), plus `__typename` everywhere. Read at run time, so
+ * uses (found in the client's .graphql files), without `@unmask`, plus `__typename` everywhere. Read at run time, so
  * the benchmark follows the client.
  */
 export async function loadDashboardDocument(): Promise<{ text: string; variables: string[] }> {
@@ -228,7 +237,9 @@ export async function loadDashboardDocument(): Promise<{ text: string; variables
       },
     });
   collect(operation);
-  const document = withTypename({ kind: Kind.DOCUMENT, definitions: [operation, ...used.values()] });
+  const document = withTypename(
+    withoutClientDirectives({ kind: Kind.DOCUMENT, definitions: [operation, ...used.values()] }),
+  );
   return {
     text: print(document),
     variables: (operation.variableDefinitions ?? []).map((v) => v.variable.name.value),

@@ -1,20 +1,41 @@
 import { createRequire } from 'node:module';
-import { defineProject } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import { defineProject, type TestProjectInlineConfiguration } from 'vitest/config';
 
 // Vite would give our files graphql's ES build while type-graphql and Apollo (loaded by Node) use its
 // CommonJS build: two copies of graphql's classes. Point every import of 'graphql' at the one Node uses.
 const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
-export default defineProject({
+/**
+ * Files that need a module graph of their own: `vi.mock` replaces a module only for files that import it
+ * afresh, so a mocking file cannot share the graph the other files have already loaded.
+ */
+export const ISOLATED_FILES = ['src/modules/exports/exports-errors.test.ts'];
+
+const shared = {
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
-    name: 'server',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    pool: 'forks',
+    pool: 'forks' as const,
     env: { NODE_ENV: 'test' },
   },
+};
+
+// Every file has its own database (test/database.ts), so files can share a worker's modules: the server is
+// imported once per worker instead of once per file (the larger part of a server file's time). A file that
+// changes what other files see (process.env, fake timers, module mocks) puts it back, or is listed above.
+export default defineProject({
+  ...shared,
+  test: { ...shared.test, name: 'server', isolate: false, exclude: [...ISOLATED_FILES, '**/node_modules/**'] },
 });
+
+/** The files above, each in a module graph of its own (root vitest.config.ts lists this project). */
+export const isolatedServerProject: TestProjectInlineConfiguration = {
+  ...shared,
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  test: { ...shared.test, name: 'server-isolated', include: ISOLATED_FILES, isolate: true },
+};

@@ -42,13 +42,16 @@ async function requestInFlight(port: number, query: string): Promise<() => Promi
   });
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
   const half = Math.floor(body.length / 2);
+  // `expect: 100-continue`: Node answers "100 Continue" once it has read the head and handed the request on,
+  // so the test knows the request is in flight (not merely sent) before it stops the server.
   socket.write(
-    `POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, half)}`,
+    `POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nexpect: 100-continue\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, half)}`,
   );
+  await expect.poll(() => response, { timeout: 10_000 }).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\n/);
   return async () => {
     socket.write(body.slice(half));
     await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000))]);
-    return response;
+    return response.replace(/^HTTP\/1\.1 100 Continue\r\n\r\n/, '');
   };
 }
 

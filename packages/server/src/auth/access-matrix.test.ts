@@ -9,7 +9,7 @@ import { createTestAccount, createTestHttp, createTestToken, type HttpResult, ty
 import type { Visibility } from '../db/base.entity.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import { CommitmentSchema, type CommitmentStatus } from '../modules/commitments/commitment.entity.js';
-import { commitmentFixtures } from '../modules/commitments/commitment.fixtures.js';
+import { testFactories } from '../test-support/factories.js';
 import { MeetingSchema } from '../modules/meetings/meeting.entity.js';
 import { PersonSchema } from '../modules/people/person.entity.js';
 
@@ -95,7 +95,7 @@ const MATRIX: [Operation, Target, ...Cell[]][] = [
 let db: TestDatabase;
 let http: TestHttp;
 let publicHttp: TestHttp;
-let fixtures: ReturnType<typeof commitmentFixtures>;
+let fixtures: ReturnType<typeof testFactories>;
 const orgs = { own: '', other: '', committee: '' };
 const credentials = {} as Record<ViewerName, { cookie?: string; token?: string; app: () => TestHttp }>;
 let counter = 0;
@@ -104,7 +104,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   http = await createTestHttp(db);
   publicHttp = await createTestHttp(db, { publicRead: true });
-  fixtures = commitmentFixtures(db.orm);
+  fixtures = testFactories(db.orm);
   orgs.own = (await fixtures.organization('MATRIX-OWN')).id;
   orgs.other = (await fixtures.organization('MATRIX-OTHER')).id;
   orgs.committee = (await fixtures.organization('MATRIX-NCCT', { kind: 'COMMITTEE' })).id;
@@ -139,7 +139,12 @@ afterAll(async () => {
 const organizationOf = (target: Target) => (target.owner === 'own' ? orgs.own : orgs.other);
 
 async function meetingFor(target: Target, visibility: Visibility) {
-  return fixtures.meeting(organizationOf(target), '2024-05-01T02:00:00Z', visibility, `Matrix meeting ${++counter}`);
+  return fixtures.meeting({
+    organizer: organizationOf(target),
+    startsAt: '2024-05-01T02:00:00Z',
+    visibility,
+    title: `Matrix meeting ${++counter}`,
+  });
 }
 
 async function commitmentFor(target: Target, status: CommitmentStatus = 'IN_PROGRESS') {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { loadAuthConfig } from './auth.config.js';
@@ -49,13 +50,24 @@ describe('rate-limit counters', () => {
     expect((await second.hit('shared', 60_000)).count).toBe(2);
   });
 
+  const listening = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
   const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
   describe.runIf(hasRedis)('in Redis (REDIS_URL)', () => {
     let server: ChildProcess;
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     beforeAll(async () => {
       server = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, 300));
+      // Until it listens (a fixed pause was too short on a loaded machine).
+      const deadline = Date.now() + 15_000;
+      while (!(await listening(port)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     });
     afterAll(() => {
       server?.kill();

@@ -137,20 +137,34 @@ export function settleWindow(window: Window, totalCount: number): Window {
   return { ...window, offset, limit: Math.max(0, totalCount - offset) };
 }
 
+/** The edges of a page, built only if a query asks for them (most ask for `nodes`). */
+function lazyEdges<T>(page: Omit<Page<T>, 'edges'>, rows: T[], offset: number): Page<T> {
+  let edges: Page<T>['edges'] | undefined;
+  return Object.defineProperty(page, 'edges', {
+    enumerable: true,
+    get() {
+      edges ??= rows.map((node, index) => ({ cursor: encodeCursor(offset + index), node }));
+      return edges;
+    },
+  }) as Page<T>;
+}
+
 /** Wraps fetched rows as a connection page. */
 export function toPage<T>(rows: T[], window: Window, totalCount: number): Page<T> {
-  const edges = rows.map((node, index) => ({ cursor: encodeCursor(window.offset + index), node }));
-  return {
-    edges,
-    nodes: rows,
-    totalCount,
-    pageInfo: {
-      hasPreviousPage: window.offset > 0,
-      hasNextPage: window.offset + rows.length < totalCount,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+  return lazyEdges(
+    {
+      nodes: rows,
+      totalCount,
+      pageInfo: {
+        hasPreviousPage: window.offset > 0,
+        hasNextPage: window.offset + rows.length < totalCount,
+        startCursor: rows.length ? encodeCursor(window.offset) : null,
+        endCursor: rows.length ? encodeCursor(window.offset + rows.length - 1) : null,
+      },
     },
-  };
+    rows,
+    window.offset,
+  );
 }
 
 /**
@@ -161,22 +175,24 @@ export function toPage<T>(rows: T[], window: Window, totalCount: number): Page<T
 export function toLazyPage<T>(rows: T[], window: Window, count: () => Promise<number>): Page<T> {
   const more = rows.length > window.limit;
   const kept = more ? rows.slice(0, window.limit) : rows;
-  const edges = kept.map((node, index) => ({ cursor: encodeCursor(window.offset + index), node }));
   let counted: Promise<number> | undefined;
-  return {
-    edges,
-    nodes: kept,
-    get totalCount() {
-      counted ??= count();
-      return counted;
+  return lazyEdges(
+    {
+      nodes: kept,
+      get totalCount() {
+        counted ??= count();
+        return counted;
+      },
+      pageInfo: {
+        hasPreviousPage: window.offset > 0,
+        hasNextPage: more,
+        startCursor: kept.length ? encodeCursor(window.offset) : null,
+        endCursor: kept.length ? encodeCursor(window.offset + kept.length - 1) : null,
+      },
     },
-    pageInfo: {
-      hasPreviousPage: window.offset > 0,
-      hasNextPage: more,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+    kept,
+    window.offset,
+  );
 }
 
 /** Whether a window needs the total before its rows can be fetched (`last` without `before`). */

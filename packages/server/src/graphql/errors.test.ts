@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { createTestAccount, createTestHttp, type TestHttp } from '../../test/http.js';
 import { captureLogs } from '../../test/logs.js';
-import { commitmentFixtures } from '../modules/commitments/commitment.fixtures.js';
+import { testFactories } from '../test-support/factories.js';
 import { FIELD_PROBLEM_CODES } from '../errors.js';
 import { repoRoot } from '../paths.js';
 import { LIMITS } from './limits.js';
@@ -17,7 +17,7 @@ let cookie: string;
 beforeAll(async () => {
   broken = await createTestDatabase();
   http = await createTestHttp(broken, { production: true, logger: logs.logger });
-  const moi = await commitmentFixtures(broken.orm).organization('MOI');
+  const moi = await testFactories(broken.orm).organization('MOI');
   const account = await createTestAccount(broken, { role: 'FOCAL_POINT', organizationId: moi.id });
   cookie = await http.login(account.email, account.password);
   // A database fault the code does not expect.

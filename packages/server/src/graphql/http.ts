@@ -22,6 +22,7 @@ import { createErrorFormatter, domainAnswer, errorsPlugin, sendAnswer } from './
 import { inputErrorsPlugin } from './input-errors.js';
 import { textInputPlugin } from './text-input.js';
 import { createLimits, LIMITS, type Limits, tooComplexWhenAborted } from './limits.js';
+import { compiledExecution } from './execution.js';
 import { getSchema } from './schema.js';
 import { attachLive } from '../live/live.context.js';
 import type { LiveHub } from '../live/live.hub.js';
@@ -139,7 +140,8 @@ export async function createApollo(
 ): Promise<ApolloServer<Context>> {
   const limits = createLimits(options.limits ?? LIMITS);
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    // Queries and mutations run as graphql-jit's compiled plans (execution.ts).
+    gateway: compiledExecution(await getSchema()),
     // graphql-armor's typings come from Apollo's CommonJS build; the plugin objects are the same.
     plugins: [
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { createTestHttp } from '../../test/http.js';
 import { partner, secretariat } from '../../test/viewers.js';
 import { AuditEventSchema } from '../modules/audit/audit-event.entity.js';
-import { commitmentFixtures } from '../modules/commitments/commitment.fixtures.js';
+import { testFactories } from '../test-support/factories.js';
 import { MeetingSchema } from '../modules/meetings/meeting.entity.js';
 
 let db: TestDatabase;
@@ -15,7 +15,7 @@ let organizer: { id: string; gid: string };
 beforeAll(async () => {
   db = await createTestDatabase();
   api = await createTestApi(db.orm, { production: true });
-  organizer = await commitmentFixtures(db.orm).organization('NCCT', { kind: 'COMMITTEE' });
+  organizer = await testFactories(db.orm).organization('NCCT', { kind: 'COMMITTEE' });
 });
 afterAll(async () => {
   await api?.stop();

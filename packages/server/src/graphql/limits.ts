@@ -65,7 +65,25 @@ export function tooComplexWhenAborted(errors: GraphQLError[]): void {
   }
 }
 
-export function createLimits(limits: Limits = LIMITS) {
+/** What a document measured under the depth and cost checks (reported for accepted documents only). */
+export interface Measured {
+  depth?: number;
+  cost?: number;
+}
+
+export interface LimitsOptions {
+  /**
+   * Whether a fragment spread (named or inline) counts as a level. It does not by default: a
+   * fragment is how a client names what a component reads, not more work for the server, so a
+   * document is measured at its real field depth and cost however it is split into fragments.
+   */
+  flattenFragments?: boolean;
+  /** Called with the depth and the cost of each accepted operation (used to re-cost the client's pages). */
+  onMeasured?: (measured: Measured) => void;
+}
+
+export function createLimits(limits: Limits = LIMITS, options: LimitsOptions = {}) {
+  const { flattenFragments = true, onMeasured } = options;
   // Our own messages: graphql-armor's start with "Syntax Error:", which these refusals are not.
   const tooComplex =
     (message: string) =>
@@ -74,8 +92,18 @@ export function createLimits(limits: Limits = LIMITS) {
     };
   const reject = (message: string) => ({ propagateOnRejection: false, onReject: [tooComplex(message)] });
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, ...reject(`The document is nested more than ${limits.maxDepth} levels deep.`) },
-    costLimit: { maxCost: limits.maxCost, ...reject(`The document would cost more than ${limits.maxCost} to run.`) },
+    maxDepth: {
+      n: limits.maxDepth,
+      flattenFragments,
+      onAccept: onMeasured ? [(_context, { n }: { n: number }) => onMeasured({ depth: n })] : [],
+      ...reject(`The document is nested more than ${limits.maxDepth} levels deep.`),
+    },
+    costLimit: {
+      maxCost: limits.maxCost,
+      flattenFragments,
+      onAccept: onMeasured ? [(_context, { n }: { n: number }) => onMeasured({ cost: n })] : [],
+      ...reject(`The document would cost more than ${limits.maxCost} to run.`),
+    },
     maxAliases: { n: limits.maxAliases, ...reject(`The document uses more than ${limits.maxAliases} aliases.`) },
     maxDirectives: {
       n: limits.maxDirectives,

@@ -5,6 +5,28 @@ import { plainRows, tableOf } from '../db/plain.js';
 
 type Row = { id: string };
 
+/** A DataLoader that also keeps what it has, so that a resolver can answer a known record without a promise. */
+class KnownLoader<V> extends DataLoader<string, V | undefined, unknown> {
+  readonly known = new Map<string, V | undefined>();
+
+  override prime(key: string, value: V | undefined | PromiseLike<V | undefined> | Error): this {
+    if (!(value instanceof Error) && !(value && typeof (value as PromiseLike<V>).then === 'function')) {
+      if (!this.known.has(key)) this.known.set(key, value as V | undefined);
+    }
+    return super.prime(key, value);
+  }
+
+  override clear(key: string): this {
+    this.known.delete(key);
+    return super.clear(key);
+  }
+
+  override clearAll(): this {
+    this.known.clear();
+    return super.clearAll();
+  }
+}
+
 /**
  * Per-request DataLoaders, created on first use and never shared across requests.
  * `byId` batches lookups of one entity; `childrenOf` batches one-to-many lists by
@@ -17,19 +39,40 @@ export class Loaders {
 
   /** Loads records by primary key, as plain read-only objects; missing ones resolve to undefined. */
   byId<T extends Row>(entity: EntityName<T>): DataLoader<string, T | undefined, unknown> {
-    return this.custom(
-      `byId:${String((entity as { name?: string }).name ?? entity)}`,
-      async (ids: readonly string[]) => {
-        const { table } = tableOf(this.em, entity);
-        const rows = plainRows(
-          this.em,
-          entity,
-          await this.em.execute(`select * from "${table}" where id in (${ids.map(() => '?').join(', ')})`, [...ids]),
-        );
-        const byKey = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => byKey.get(id));
-      },
-    );
+    const name = `byId:${String((entity as { name?: string }).name ?? entity)}`;
+    let loader = this.loaders.get(name) as KnownLoader<T> | undefined;
+    if (!loader) {
+      const made: KnownLoader<T> = new KnownLoader<T>(
+        async (ids: readonly string[]) => {
+          const { table } = tableOf(this.em, entity);
+          const rows = plainRows(
+            this.em,
+            entity,
+            await this.em.execute(`select * from "${table}" where id in (${ids.map(() => '?').join(', ')})`, [...ids]),
+          );
+          const byKey = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => {
+            const row = byKey.get(id);
+            if (!made.known.has(id)) made.known.set(id, row);
+            return row;
+          });
+        },
+        { maxBatchSize: 1000 },
+      );
+      loader = made;
+      this.loaders.set(name, loader as unknown as DataLoader<unknown, unknown, unknown>);
+    }
+    return loader;
+  }
+
+  /**
+   * The record `byId(entity)` already has for `id` (loaded or primed in this request): the record, null
+   * when it is known not to exist, undefined when it is not known yet (then load it).
+   */
+  known<T extends Row>(entity: EntityName<T>, id: string): T | null | undefined {
+    const loader = this.byId(entity) as KnownLoader<T>;
+    if (!loader.known.has(id)) return undefined;
+    return loader.known.get(id) ?? null;
   }
 
   /** Loads the rows whose `foreignKey` equals each key, ordered by `orderBy`. */

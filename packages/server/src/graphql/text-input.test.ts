@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { createTestAccount, createTestHttp, createTestToken, type TestHttp } from '../../test/http.js';
 import { AuditEventSchema } from '../modules/audit/audit-event.entity.js';
-import { commitmentFixtures } from '../modules/commitments/commitment.fixtures.js';
+import { testFactories } from '../test-support/factories.js';
 import { OrganizationSchema } from '../modules/organizations/organization.entity.js';
 
 let db: TestDatabase;
@@ -16,7 +16,7 @@ let commitment: { gid: string; version: number };
 beforeAll(async () => {
   db = await createTestDatabase();
   http = await createTestHttp(db, { production: true });
-  const f = commitmentFixtures(db.orm);
+  const f = testFactories(db.orm);
   ncct = await f.organization('NCCT', { kind: 'COMMITTEE' });
   const created = await f.commitment({ lead: ncct.id, title: 'Draft the referral guideline' });
   commitment = { gid: created.gid, version: 1 };

@@ -3,7 +3,7 @@ import { getNamedType, type GraphQLSchema, isInputObjectType, parse } from 'grap
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { createTestAccount, createTestHttp, createTestToken, type TestHttp } from '../../test/http.js';
-import { commitmentFixtures } from '../modules/commitments/commitment.fixtures.js';
+import { testFactories } from '../test-support/factories.js';
 import { getSchema, printPublicSchema } from './schema.js';
 import { operationText, textRuleOf } from './text-input.js';
 import { maxLengthOf, textPositions } from './text-limits.js';
@@ -18,7 +18,7 @@ beforeAll(async () => {
   schema = await getSchema();
   db = await createTestDatabase();
   http = await createTestHttp(db, { production: true, publicRead: true });
-  ncct = await commitmentFixtures(db.orm).organization('NCCT', { kind: 'COMMITTEE' });
+  ncct = await testFactories(db.orm).organization('NCCT', { kind: 'COMMITTEE' });
   token = await createTestToken(db, (await createTestAccount(db, { role: 'SECRETARIAT' })).id, 'WRITE');
 });
 afterAll(async () => {

@@ -26,7 +26,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { createTestAccount, createTestHttp, createTestToken, type HttpResult, type TestHttp } from '../../test/http.js';
 import { getSchema } from '../graphql/schema.js';
-import { commitmentFixtures } from '../modules/commitments/commitment.fixtures.js';
+import { testFactories } from '../test-support/factories.js';
 import { PersonSchema } from '../modules/people/person.entity.js';
 
 const RUNS = Number(process.env.PRACHUM_FUZZ_RUNS || 150);
@@ -62,11 +62,21 @@ beforeAll(async () => {
       PRACHUM_LOGIN_MAX_FAILURES_PER_IP: '1000',
     },
   });
-  const f = commitmentFixtures(db.orm);
+  const f = testFactories(db.orm);
   const own = await f.organization('OWN');
   const other = await f.organization('OTHER');
-  const hiddenMeeting = await f.meeting(other.id, '2024-01-10T02:00:00Z', 'INTERNAL', SECRET_MEETING);
-  const publicMeeting = await f.meeting(own.id, '2024-01-11T02:00:00Z', 'PUBLIC', 'Open review');
+  const hiddenMeeting = await f.meeting({
+    organizer: other.id,
+    startsAt: '2024-01-10T02:00:00Z',
+    visibility: 'INTERNAL',
+    title: SECRET_MEETING,
+  });
+  const publicMeeting = await f.meeting({
+    organizer: own.id,
+    startsAt: '2024-01-11T02:00:00Z',
+    visibility: 'PUBLIC',
+    title: 'Open review',
+  });
   const hidden = await f.commitment({
     lead: other.id,
     title: SECRET_TITLE,

@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { createTestAccount, createTestHttp, createTestToken, type HttpResult, type TestHttp } from '../../test/http.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import { getSchema } from '../graphql/schema.js';
-import { commitmentFixtures } from '../modules/commitments/commitment.fixtures.js';
+import { testFactories } from '../test-support/factories.js';
 
 let db: TestDatabase;
 let http: TestHttp;
@@ -152,10 +152,10 @@ describe('hidden means hidden: a record the caller may not see answers like one 
     JSON.stringify({ errors: result.body.errors, data: result.body.data }).replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'ID');
 
   it('on every mutation that takes a commitment or a meeting, and on node and nodes', async () => {
-    const f = commitmentFixtures(db.orm);
+    const f = testFactories(db.orm);
     const mine = await f.organization('MINE');
     const theirs = await f.organization('THEIRS');
-    const meeting = await f.meeting(theirs.id, '2024-01-10T02:00:00Z', 'INTERNAL');
+    const meeting = await f.meeting({ organizer: theirs.id, startsAt: '2024-01-10T02:00:00Z', visibility: 'INTERNAL' });
     const commitment = await f.commitment({ lead: theirs.id, visibility: 'INTERNAL', meeting: meeting.id });
     const focalPoint = await createTestAccount(db, { role: 'FOCAL_POINT', organizationId: mine.id });
     const writer = await createTestAccount(db, { role: 'PARTNER' });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { createTestAccount, createTestHttp, createTestToken, type TestHttp } from '../../test/http.js';
 import { captureLogs } from '../../test/logs.js';
-import { commitmentFixtures } from '../modules/commitments/commitment.fixtures.js';
+import { testFactories } from '../test-support/factories.js';
 
 let db: TestDatabase;
 let http: TestHttp;
@@ -12,7 +12,7 @@ const logs = captureLogs();
 beforeAll(async () => {
   db = await createTestDatabase();
   http = await createTestHttp(db, { production: true, publicRead: true, logger: logs.logger });
-  await commitmentFixtures(db.orm).organization('NCCT');
+  await testFactories(db.orm).organization('NCCT');
   token = await createTestToken(db, (await createTestAccount(db, { role: 'SECRETARIAT' })).id, 'READ');
 });
 afterAll(async () => {

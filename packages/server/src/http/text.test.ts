@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { createTestAccount, createTestHttp, createTestToken, type TestHttp } from '../../test/http.js';
-import { commitmentFixtures } from '../modules/commitments/commitment.fixtures.js';
+import { testFactories } from '../test-support/factories.js';
 
 let db: TestDatabase;
 let http: TestHttp;
@@ -10,7 +10,7 @@ let token: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   http = await createTestHttp(db, { production: true });
-  const f = commitmentFixtures(db.orm);
+  const f = testFactories(db.orm);
   const ncct = await f.organization('NCCT');
   await f.commitment({ lead: ncct.id, title: 'Réviser la procédure', visibility: 'PUBLIC' });
   token = await createTestToken(db, (await createTestAccount(db, { role: 'SECRETARIAT' })).id, 'READ');

@@ -4,7 +4,8 @@ import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwo
 import { requireAdmin, requireWriteScope } from '../../auth/permissions.js';
 import { ROLES, type Role, type Viewer } from '../../auth/viewer.js';
 import { ForbiddenError, NotFoundError, Problems, UnauthenticatedError } from '../../errors.js';
-import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
+import type { Page, PageArgs } from '../../graphql/connection.js';
+import { queryBuilderPage } from '../../graphql/list-page.js';
 import { cleanEmail, cleanText, likePattern } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import { OrganizationSchema } from '../organizations/organization.entity.js';
@@ -39,15 +40,11 @@ export async function listAccounts(
   page: PageArgs,
 ): Promise<Page<Account>> {
   requireAdminReader(scope.viewer);
-  let window = pageWindow(page);
   const qb = scope.em.createQueryBuilder(AccountSchema, 'a');
   if (filter?.role?.length) qb.andWhere({ role: { $in: filter.role } });
   if (filter?.active !== undefined && filter.active !== null) qb.andWhere({ active: filter.active });
   if (filter?.search?.trim()) qb.andWhere({ email: { $ilike: likePattern(filter.search.trim()) } });
-  const totalCount = await qb.clone().getCount();
-  window = settleWindow(window, totalCount);
-  const rows = await qb.orderBy({ email: 'asc', id: 'asc' }).limit(window.limit).offset(window.offset).getResult();
-  return toPage(rows, window, totalCount);
+  return queryBuilderPage(qb.orderBy({ email: 'asc', id: 'asc' }), page);
 }
 
 /** Reading accounts: administrators only (read-only tokens included). */

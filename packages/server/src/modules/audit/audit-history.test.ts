@@ -3,18 +3,18 @@ import { createTestApi } from '../../../test/api.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { secretariat } from '../../../test/viewers.js';
 import { toGlobalId } from '../../graphql/global-id.js';
-import { commitmentFixtures } from '../commitments/commitment.fixtures.js';
+import { testFactories } from '../../test-support/factories.js';
 import { PersonSchema } from '../people/person.entity.js';
 
 /** The audit trail reads like a history: the record's name and link, and names instead of ids (issue #13). */
 let db: TestDatabase;
 let api: Awaited<ReturnType<typeof createTestApi>>;
-let f: ReturnType<typeof commitmentFixtures>;
+let f: ReturnType<typeof testFactories>;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   api = await createTestApi(db.orm);
-  f = commitmentFixtures(db.orm);
+  f = testFactories(db.orm);
 });
 afterAll(async () => {
   await api?.stop();

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { maySeeAudit } from '../../auth/permissions.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
-import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
+import type { Page, PageArgs } from '../../graphql/connection.js';
+import { queryBuilderPage } from '../../graphql/list-page.js';
 import { type AuditEvent, AuditEventSchema } from './audit-event.entity.js';
 import { auditMessage } from '../../live/live.message.js';
 import { queueLive } from '../../live/live.outbox.js';
@@ -75,15 +76,11 @@ export async function listAuditEvents(
 ): Promise<Page<AuditEvent>> {
   if (!scope.viewer.role) throw new UnauthenticatedError();
   if (!maySeeAudit(scope.viewer)) throw new ForbiddenError('Only the secretariat may read the audit trail');
-  let window = pageWindow(page);
   const qb = scope.em.createQueryBuilder(AuditEventSchema, 'a');
   if (filter.entityType) qb.andWhere({ entityType: filter.entityType });
   if (filter.entity) qb.andWhere({ entityType: filter.entity.type, entityId: filter.entity.id });
   if (filter.actor) qb.andWhere({ actor: filter.actor });
   if (filter.from) qb.andWhere({ at: { $gte: filter.from } });
   if (filter.to) qb.andWhere({ at: { $lte: filter.to } });
-  const totalCount = await qb.clone().getCount();
-  window = settleWindow(window, totalCount);
-  const rows = await qb.orderBy({ at: 'desc', id: 'desc' }).limit(window.limit).offset(window.offset).getResult();
-  return toPage(rows, window, totalCount);
+  return queryBuilderPage(qb.orderBy({ at: 'desc', id: 'desc' }), page);
 }

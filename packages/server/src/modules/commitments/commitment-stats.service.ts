@@ -105,6 +105,20 @@ export async function commitmentStats(
 }
 
 /**
+ * The columns of the visible commitments that the branches read (f) and that commitmentFilterSql may filter
+ * on; the long texts only when a request searches them. Materialising whole rows (descriptions in two
+ * languages) cost most of the statement's time.
+ */
+function statsColumns(requests: readonly StatsRequest[]): string {
+  const columns = ['id', 'reference', 'status', 'progress', 'lead_organization_id', 'gcm_objectives', 'due_date'];
+  columns.push('assignee_id', 'meeting_id');
+  if (requests.some((request) => request.filter?.search?.trim())) {
+    columns.push('title', 'title_km', 'description', 'description_km');
+  }
+  return columns.map((column) => `c.${column}`).join(', ');
+}
+
+/**
  * Several dashboard counts in ONE statement: the visible commitments are read once (`v`), then each request
  * filters and groups them in its own branch. A dashboard's three charts cost one scan instead of three.
  */
@@ -133,7 +147,7 @@ export async function commitmentStatsMany(scope: Scope, requests: readonly Stats
              group by g.key, l.label, l.label_km, l.sort)`;
   });
   const rows = await scope.em.execute<Record<string, unknown>[]>(
-    `with v as materialized (select c.* from commitment c where ${visible.sql})
+    `with v as materialized (select ${statsColumns(requests)} from commitment c where ${visible.sql})
      select * from (${branches.join(' union all ')}) x order by __request, __order`,
     params,
   );

@@ -1,7 +1,10 @@
 import type { Page, PageArgs, Window } from '../../graphql/connection.js';
 import { pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
+import type { EntityName } from '@mikro-orm/core';
+import { jsonOf, narrowColumns, type ResolverProps } from '../../db/narrow.js';
 import { plainMapper } from '../../db/plain.js';
+import type { Selection } from '../../graphql/selection.js';
 import { type Meeting, MeetingSchema } from '../meetings/meeting.entity.js';
 import { meetingVisibilityWhere } from '../meetings/meeting.service.js';
 import { type Organization, OrganizationSchema } from '../organizations/organization.entity.js';
@@ -9,12 +12,20 @@ import { type Person, PersonSchema } from '../people/person.entity.js';
 import { type PlanObjective, PlanObjectiveSchema } from '../plans/plan.entity.js';
 import {
   type Commitment,
+  CommitmentSchema,
   type Evidence,
   EvidenceSchema,
   type ProgressUpdate,
   ProgressUpdateSchema,
 } from './commitment.entity.js';
-import { commitmentOrderSql, commitmentWhere, findVisibleCommitments } from './commitment.service.js';
+import {
+  type CommitmentListRequest,
+  commitmentOrderSql,
+  commitmentWhere,
+  findVisibleCommitments,
+  type ListExtra,
+  listCommitmentsMany,
+} from './commitment.service.js';
 import { type CommitmentFilterValues, mapCommitments, type SqlPart } from './commitment.sql.js';
 
 /** Which rows of a per-parent numbered list (`__pos` from 0, `__total`) a window keeps, plus row 0 for the total. */
@@ -72,8 +83,11 @@ export function commitmentsOfParentLoader(
   parent: CommitmentParent,
   page: PageArgs,
   filter: CommitmentFilterValues | null | undefined,
+  /** Only these columns (narrowNestedColumns), or every column. */
+  columns?: string[],
 ) {
-  const name = `commitments:of:${parent}:${JSON.stringify({ page, filter })}`;
+  const name = `commitments:of:${parent}:${JSON.stringify({ page, filter, columns })}`;
+  const select = columns ? columns.map((column) => `c."${column}"`).join(', ') : 'c.*';
   return ctx.loaders.custom<string, Page<Commitment>>(name, (parents) => {
     const where = commitmentWhere(ctx, filter, 'c');
     const join =
@@ -87,7 +101,7 @@ export function commitmentsOfParentLoader(
       parents,
       page,
       (values) => ({
-        sql: `select c.*, p.id as __parent,
+        sql: `select ${select}, p.id as __parent,
                      (row_number() over (partition by p.id order by ${commitmentOrderSql(null, 'c')}) - 1)::int as __pos,
                      (count(*) over (partition by p.id))::int as __total
               from (values ${values.sql}) as p(id) join commitment c on ${join}
@@ -121,6 +135,13 @@ export function updatesOfCommitmentLoader(ctx: Context, page: PageArgs) {
           return plainMapper(ctx.em, ProgressUpdateSchema)(row);
         }),
     ),
+  );
+}
+
+/** The root commitments lists of a request (the dashboard asks for three), in one statement. */
+export function commitmentListsLoader(ctx: Context) {
+  return ctx.loaders.custom<CommitmentListRequest, Page<Commitment>>('commitment:lists', (requests) =>
+    listCommitmentsMany(ctx, requests),
   );
 }
 
@@ -302,6 +323,104 @@ export function commitmentRelationsSql(ctx: Context, fields: Set<string>) {
           }
           visibleMeetingLoader(ctx).prime(String(row.meeting_id), seen);
         }
+      }
+    },
+  };
+}
+
+/** The to-one relations a narrow commitments page read with each commitment (absent: not read). */
+export interface NearRelations {
+  lead?: Organization;
+  assignee?: Person | null;
+  meeting?: Meeting | null;
+}
+const NEAR = Symbol('relations read with the page');
+
+/** What a narrow page read with this commitment, for its resolvers only (never primed into shared loaders). */
+export function nearOf(commitment: Commitment): NearRelations | undefined {
+  return (commitment as Commitment & { [NEAR]?: NearRelations })[NEAR];
+}
+
+/** The properties each field resolver of Commitment reads (commitment.resolver.ts, due-date.resolver.ts). */
+const COMMITMENT_RESOLVED: ResolverProps = {
+  id: ['id'],
+  leadOrganization: ['leadOrganization'],
+  assignee: ['assignee'],
+  meeting: ['meeting'],
+  isOverdue: ['dueDate', 'status'],
+  slippedDays: ['dueDate', 'originalDueDate'],
+  completionLevel: ['status', 'progress'],
+};
+/**
+ * The columns a nested commitments page needs for `selection` (its items), or undefined for every column.
+ * Relations are answered by their loaders from the foreign keys, as before.
+ */
+export function narrowNestedColumns(ctx: Context, selection: Selection): string[] | undefined {
+  return narrowColumns(ctx.em, CommitmentSchema, 'Commitment', selection, COMMITMENT_RESOLVED);
+}
+
+/** Organization, Person and Meeting resolve `id` from the id column (toGlobalId). */
+const ID_ONLY: ResolverProps = { id: ['id'] };
+/** Every column commitmentOrderSql may order by. */
+const ORDER_COLUMNS = ['id', 'reference', 'due_date', 'progress', 'updated_at'];
+
+/**
+ * A narrow commitments page (Q1 of the peers benchmark): when every selected field of the items, and of
+ * their lead organisation, assignee and meeting, is a plain column (or a resolver listed above), the page
+ * reads only those columns, and the relations as small JSON objects in the same statement. The relations
+ * are attached to their commitment (`nearOf`) and answered from there, synchronously, by the resolvers of
+ * this very selection; nothing is primed into the request's shared loaders, which keep whole rows. The
+ * meeting is joined under the same rule as visibleMeetingLoader: a hidden meeting reads as null.
+ * Undefined when the selection needs more: the caller then reads whole rows (commitmentRelationsSql).
+ */
+export function narrowCommitmentList(ctx: Context, selection: Selection): ListExtra | undefined {
+  const own = narrowColumns(ctx.em, CommitmentSchema, 'Commitment', selection, COMMITMENT_RESOLVED);
+  if (!own) return undefined;
+  const related = <T extends object>(field: string, entity: EntityName<T>, typeName: string) => {
+    const below = selection.get(field);
+    return below ? narrowColumns(ctx.em, entity, typeName, below, ID_ONLY) : null;
+  };
+  const lead = related('leadOrganization', OrganizationSchema, 'Organization');
+  const assignee = related('assignee', PersonSchema, 'Person');
+  const meeting = related('meeting', MeetingSchema, 'Meeting');
+  if (lead === undefined || assignee === undefined || meeting === undefined) return undefined;
+  const object = (alias: string, columns: string[]) =>
+    `case when ${alias}.id is null then null else ${jsonOf(alias, columns)} end`;
+  const columns: string[] = [];
+  const joins: string[] = [];
+  const params: unknown[] = [];
+  if (lead) {
+    columns.push(`${object('rl', lead)} as __lead`);
+    joins.push('left join organization rl on rl.id = c.lead_organization_id');
+  }
+  if (assignee) {
+    columns.push(`${object('ra', assignee)} as __assignee`);
+    joins.push('left join person ra on ra.id = c.assignee_id');
+  }
+  if (meeting) {
+    const visible = meetingVisibilityWhere(ctx.viewer, ctx.config.publicRead, 'rm');
+    columns.push(`${object('rm', meeting)} as __meeting`);
+    joins.push(`left join meeting rm on rm.id = c.meeting_id and ${visible?.sql ?? 'true'}`);
+    params.push(...(visible?.params ?? []));
+  }
+  const pageColumns = [...new Set([...ORDER_COLUMNS, ...own])].map((column) => `c."${column}"`).join(', ');
+  if (!columns.length) return { pageColumns };
+  const toOrganization = plainMapper(ctx.em, OrganizationSchema);
+  const toPerson = plainMapper(ctx.em, PersonSchema);
+  const toMeeting = plainMapper(ctx.em, MeetingSchema);
+  return {
+    pageColumns,
+    columns: columns.join(', '),
+    joins: joins.join(' '),
+    params,
+    onMapped(rows, commitments) {
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        const near: NearRelations = {};
+        if (lead) near.lead = toOrganization(row.__lead as Record<string, unknown>);
+        if (assignee) near.assignee = row.__assignee ? toPerson(row.__assignee as Record<string, unknown>) : null;
+        if (meeting) near.meeting = row.__meeting ? toMeeting(row.__meeting as Record<string, unknown>) : null;
+        (commitments[i] as Commitment & { [NEAR]?: NearRelations })[NEAR] = near;
       }
     },
   };

@@ -66,14 +66,72 @@ export function commitmentWhere(scope: Scope, filter: CommitmentFilterValues | n
 }
 
 /**
- * Columns and joins a caller adds to the page's one statement (the to-one relations the query will ask
- * for, commitment.loaders.ts `commitmentRelationsSql`); `onRows` gets the raw rows before they are mapped.
+ * What a caller adds to the page's one statement: the to-one relations the query will ask for
+ * (commitment.loaders.ts `commitmentRelationsSql` and `narrowCommitmentList`), only the columns it needs,
+ * and the total when `totalCount` is asked for. `onRows` gets the raw rows before they are mapped,
+ * `onMapped` each raw row with its commitment.
  */
 export interface ListExtra {
-  columns: string;
-  joins: string;
-  params: unknown[];
-  onRows(rows: Record<string, unknown>[]): void;
+  /** The page's columns instead of `c.*` (a narrow read); must hold the order's columns. */
+  pageColumns?: string;
+  columns?: string;
+  joins?: string;
+  params?: unknown[];
+  /** Counts the whole list in the page's own statement (totalCount will be asked for). */
+  withTotal?: boolean;
+  onRows?(rows: Record<string, unknown>[]): void;
+  onMapped?(rows: Record<string, unknown>[], commitments: Commitment[]): void;
+}
+
+/** One commitments page a request asks for. */
+export interface CommitmentListRequest {
+  filter: CommitmentFilterValues | null | undefined;
+  order: CommitmentOrderValue | null | undefined;
+  page: PageArgs;
+  extra?: ListExtra;
+}
+
+/**
+ * A page that one statement answers (all but `last` without `before`, which counts first): the statement,
+ * its order on another alias, and how to finish the page from its rows.
+ */
+function plannedPage(scope: Scope, { filter, order, page, extra }: CommitmentListRequest) {
+  const window = pageWindow(page);
+  if (needsTotalFirst(window)) return undefined;
+  const where = commitmentWhere(scope, filter, 'c');
+  const orderBy = commitmentOrderSql(order, 'c');
+  // The total as an InitPlan of the page's statement (run once, not per row), when it will be asked for.
+  const counted = extra?.withTotal ? commitmentWhere(scope, filter, 'cc') : undefined;
+  const total = counted ? `, (select count(*) from commitment cc where ${counted.sql})::int as __total` : '';
+  // One row more than the page says whether more follow.
+  const pageSql = `select ${extra?.pageColumns ?? 'c.*'}${total} from commitment c where ${where.sql} order by ${orderBy} limit ? offset ?`;
+  const pageParams = [...(counted?.params ?? []), ...where.params, window.limit + 1, window.offset];
+  const count = async () =>
+    Number(
+      (
+        await scope.em.execute<{ count: string }[]>(
+          `select count(*) as count from commitment c where ${where.sql}`,
+          where.params,
+        )
+      )[0].count,
+    );
+  return {
+    // The page first, then its relations: joined before the limit, PostgreSQL would build them for every row.
+    sql: extra?.columns
+      ? `select c.*, ${extra.columns} from (${pageSql}) c ${extra.joins ?? ''} order by ${orderBy}`
+      : pageSql,
+    params: extra?.columns ? [...pageParams, ...(extra.params ?? [])] : pageParams,
+    orderOn: (alias: string) => commitmentOrderSql(order, alias),
+    finish(rows: Record<string, unknown>[]): Page<Commitment> {
+      extra?.onRows?.(rows);
+      const commitments = mapCommitments(scope.em, rows);
+      extra?.onMapped?.(rows, commitments);
+      // The total is counted only if asked for: in the page's own statement when the caller said it would
+      // be, unless the page came back empty.
+      const known = rows.length && counted ? Number(rows[0].__total) : undefined;
+      return toLazyPage(commitments, window, known === undefined ? count : async () => known);
+    },
+  };
 }
 
 export async function listCommitments(
@@ -84,38 +142,56 @@ export async function listCommitments(
   extra?: ListExtra,
 ): Promise<Page<Commitment>> {
   requireReader(scope.viewer, scope.config.publicRead);
-  let window = pageWindow(page);
+  const planned = plannedPage(scope, { filter, order, page, extra });
+  if (planned) return planned.finish(await scope.em.execute<Record<string, unknown>[]>(planned.sql, planned.params));
+  // `last` without `before`: the total first, to find the window.
   const where = commitmentWhere(scope, filter, 'c');
-  const count = async () =>
-    Number(
-      (
-        await scope.em.execute<{ count: string }[]>(
-          `select count(*) as count from commitment c where ${where.sql}`,
-          where.params,
-        )
-      )[0].count,
-    );
-  const orderBy = commitmentOrderSql(order, 'c');
-  const pageSql = `select c.* from commitment c where ${where.sql} order by ${orderBy} limit ? offset ?`;
-  const select = async (limit: number) => {
-    if (!extra) return scope.em.execute<Record<string, unknown>[]>(pageSql, [...where.params, limit, window.offset]);
-    // The page first, then its relations: joined before the limit, PostgreSQL would build them for every row.
-    const rows = await scope.em.execute<Record<string, unknown>[]>(
-      `select c.*, ${extra.columns} from (${pageSql}) c ${extra.joins} order by ${orderBy}`,
-      [...where.params, limit, window.offset, ...extra.params],
-    );
-    extra.onRows(rows);
-    return rows;
-  };
-  if (!needsTotalFirst(window)) {
-    // One row more than the page says whether more follow; the total is counted only if asked for.
-    const rows = await select(window.limit + 1);
-    return toLazyPage(mapCommitments(scope.em, rows), window, count);
-  }
-  const totalCount = await count();
-  window = settleWindow(window, totalCount);
+  const [{ count }] = await scope.em.execute<{ count: string }[]>(
+    `select count(*) as count from commitment c where ${where.sql}`,
+    where.params,
+  );
+  const totalCount = Number(count);
+  const window = settleWindow(pageWindow(page), totalCount);
   if (window.limit === 0) return toPage([], window, totalCount);
-  return toPage(mapCommitments(scope.em, await select(window.limit)), window, totalCount);
+  const orderBy = commitmentOrderSql(order, 'c');
+  const pageSql = `select ${extra?.pageColumns ?? 'c.*'} from commitment c where ${where.sql} order by ${orderBy} limit ? offset ?`;
+  const rows = await scope.em.execute<Record<string, unknown>[]>(
+    extra?.columns
+      ? `select c.*, ${extra.columns} from (${pageSql}) c ${extra.joins ?? ''} order by ${orderBy}`
+      : pageSql,
+    [...where.params, window.limit, window.offset, ...(extra?.columns ? (extra.params ?? []) : [])],
+  );
+  extra?.onRows?.(rows);
+  const commitments = mapCommitments(scope.em, rows);
+  extra?.onMapped?.(rows, commitments);
+  return toPage(commitments, window, totalCount);
+}
+
+/**
+ * Several commitments pages of one request (the dashboard asks for three) in ONE statement: each page's
+ * own statement as a `json_agg` column, in the page's order. A page that cannot be read in one statement
+ * (`last` without `before`) has them all read one by one, as listCommitments does.
+ */
+export async function listCommitmentsMany(
+  scope: Scope,
+  requests: readonly CommitmentListRequest[],
+): Promise<Page<Commitment>[]> {
+  requireReader(scope.viewer, scope.config.publicRead);
+  const planned = requests.map((request) => plannedPage(scope, request));
+  if (requests.length < 2 || planned.some((page) => !page)) {
+    return Promise.all(requests.map((r) => listCommitments(scope, r.filter, r.order, r.page, r.extra)));
+  }
+  const pages = planned.map((page) => page!);
+  const [row] = await scope.em.execute<Record<string, Record<string, unknown>[]>[]>(
+    `select ${pages
+      .map(
+        (page, i) =>
+          `(select coalesce(json_agg(x order by ${page.orderOn('x')}), '[]'::json) from (${page.sql}) x) as p${i}`,
+      )
+      .join(', ')}`,
+    pages.flatMap((page) => page.params),
+  );
+  return pages.map((page, i) => page.finish(row![`p${i}`] ?? []));
 }
 
 /** Commitments by id that the viewer may read (others are left out). */

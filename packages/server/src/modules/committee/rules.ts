@@ -12,9 +12,12 @@ export const UTC_OFFSET = '+07:00';
 const OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 86_400_000;
 
+/** One formatter for the process: building one costs 0.1–0.5 ms (more under load), formatting with it about 2 µs. */
+const phnomPenhDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
+
 /** Today's calendar date in Phnom Penh as YYYY-MM-DD: "overdue", reminders and reports are judged by it. */
 export function todayInPhnomPenh(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
+  return phnomPenhDay.format(now);
 }
 
 /** The same day in SQL. */

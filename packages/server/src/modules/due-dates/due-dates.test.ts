@@ -7,12 +7,11 @@ import { partner } from '../../../test/viewers.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { runDueJobs } from '../../jobs/worker.js';
 import { createLogger } from '../../logger.js';
-import { commitmentFixtures } from '../commitments/commitment.fixtures.js';
-import { accountFixtures } from '../notifications/follow-up.fixtures.js';
+import { testFactories } from '../../test-support/factories.js';
 
 let db: TestDatabase;
 let api: Awaited<ReturnType<typeof createTestApi>>;
-let f: ReturnType<typeof commitmentFixtures>;
+let f: ReturnType<typeof testFactories>;
 let o: Record<string, any>;
 
 const COMMITMENT = `query ($id: ID!) { node(id: $id) { ... on Commitment { dueDate originalDueDate slippedDays version
@@ -26,15 +25,14 @@ const DECIDE = `mutation ($input: DecideDueDateChangeInput!) { decideDueDateChan
 beforeAll(async () => {
   db = await createTestDatabase();
   api = await createTestApi(db.orm);
-  f = commitmentFixtures(db.orm);
-  const people = accountFixtures(db.orm);
+  f = testFactories(db.orm);
   const moi = await f.organization('MOI');
   const moh = await f.organization('MOH');
   o = {
     moi,
-    staff: await people.member('SECRETARIAT', { name: 'Sok Dara' }),
-    focal: await people.member('FOCAL_POINT', { organization: moi.id, name: 'Chan Vanna' }),
-    otherFocal: await people.member('FOCAL_POINT', { organization: moh.id }),
+    staff: await f.account('SECRETARIAT', { name: 'Sok Dara' }),
+    focal: await f.account('FOCAL_POINT', { organization: moi.id, name: 'Chan Vanna' }),
+    otherFocal: await f.account('FOCAL_POINT', { organization: moh.id }),
   };
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.js
 import { createTestAccount, createTestHttp, createTestToken, type TestHttp } from '../../../test/http.js';
 import { captureLogs } from '../../../test/logs.js';
 import { ConflictError, ForbiddenError, RateLimitedError } from '../../errors.js';
-import { commitmentFixtures } from '../commitments/commitment.fixtures.js';
+import { testFactories } from '../../test-support/factories.js';
 
 // Exports only read, so nothing in them can conflict, be forbidden or be throttled from within: the
 // service that finds a meeting is made to throw, once, whatever a test puts here.
@@ -33,10 +33,10 @@ let shared: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   http = await createTestHttp(db, { production: true, logger: logs.logger });
-  const f = commitmentFixtures(db.orm);
+  const f = testFactories(db.orm);
   const ncct = await f.organization('NCCT');
-  internal = (await f.meeting(ncct.id, '2024-01-10T02:00:00Z', 'INTERNAL')).gid;
-  shared = (await f.meeting(ncct.id, '2024-01-11T02:00:00Z', 'PARTNERS')).gid;
+  internal = (await f.meeting({ organizer: ncct.id, startsAt: '2024-01-10T02:00:00Z', visibility: 'INTERNAL' })).gid;
+  shared = (await f.meeting({ organizer: ncct.id, startsAt: '2024-01-11T02:00:00Z', visibility: 'PARTNERS' })).gid;
   const secretariat = await createTestAccount(db, { role: 'SECRETARIAT' });
   const partner = await createTestAccount(db, { role: 'PARTNER' });
   token = await createTestToken(db, secretariat.id, 'READ');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { createTestAccount, createTestHttp, createTestToken, type TestHttp } from '../../../test/http.js';
 import { toGlobalId } from '../../graphql/global-id.js';
-import { commitmentFixtures, daysFromToday } from '../commitments/commitment.fixtures.js';
+import { daysFromToday, testFactories } from '../../test-support/factories.js';
 import { MeetingSchema } from '../meetings/meeting.entity.js';
 import { COMMITMENT_COLUMNS } from './spreadsheet.js';
 import { unfold } from './ical.js';
@@ -72,7 +72,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   http = await createTestHttp(db);
   publicHttp = await createTestHttp(db, { publicRead: true });
-  const f = commitmentFixtures(db.orm);
+  const f = testFactories(db.orm);
   const ncct = await f.organization('NCCT', { name: 'National Committee for Counter Trafficking' });
   const moi = await f.organization('MOI', { name: 'Ministry of Interior', nameKm: 'ក្រសួងមហាផ្ទៃ' });
   ids.ncct = ncct;

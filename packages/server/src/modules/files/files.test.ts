@@ -15,7 +15,7 @@ import { enqueue } from '../../jobs/queue.js';
 import { runDueJobs } from '../../jobs/worker.js';
 import { createLogger } from '../../logger.js';
 import { CommitmentSchema } from '../commitments/commitment.entity.js';
-import { commitmentFixtures } from '../commitments/commitment.fixtures.js';
+import { testFactories } from '../../test-support/factories.js';
 import { createDocumentsHttp, type DocumentsHttp } from '../../../test/documents-http.js';
 import { LocalFileStorage, readAll, S3FileStorage, type FileStorage } from './file-storage.js';
 import { detectType } from './file-type.js';
@@ -72,7 +72,7 @@ beforeAll(async () => {
     ...config,
     files: { ...config.files, dir: filesDir, maxUploadBytes: 256 * 1024 },
   }));
-  const f = commitmentFixtures(db.orm);
+  const f = testFactories(db.orm);
   o.moi = await f.organization('MOI');
   o.moh = await f.organization('MOH');
   o.internal = await f.commitment({ lead: o.moi.id, visibility: 'INTERNAL' });

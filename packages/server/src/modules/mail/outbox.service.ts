@@ -4,7 +4,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Config } from '../../config.js';
 import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
-import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
+import type { Page, PageArgs } from '../../graphql/connection.js';
+import { listPage } from '../../graphql/list-page.js';
 import { enqueue } from '../../jobs/queue.js';
 import type { Locale } from '../accounts/account.entity.js';
 import { type MailBody, renderMail } from './mail.templates.js';
@@ -108,14 +109,10 @@ export async function listOutbox(
 ): Promise<Page<OutboxMail>> {
   if (!scope.viewer.role) throw new UnauthenticatedError();
   if (scope.viewer.role !== 'ADMIN') throw new ForbiddenError('Only an administrator may read the e-mail outbox');
-  let window = pageWindow(page);
   const where = statuses?.length ? { status: { $in: statuses } } : {};
-  const totalCount = await scope.em.count(OutboxMailSchema, where);
-  window = settleWindow(window, totalCount);
-  const rows = await scope.em.find(OutboxMailSchema, where, {
-    orderBy: { createdAt: 'desc', id: 'desc' },
-    limit: window.limit,
-    offset: window.offset,
+  return listPage(page, {
+    count: () => scope.em.count(OutboxMailSchema, where),
+    rows: ({ limit, offset }) =>
+      scope.em.find(OutboxMailSchema, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit, offset }),
   });
-  return toPage(rows, window, totalCount);
 }

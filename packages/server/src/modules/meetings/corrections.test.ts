@@ -6,9 +6,7 @@ import { anonymous, type Viewer } from '../../auth/viewer.js';
 import type { Visibility } from '../../db/base.entity.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { AuditEventSchema } from '../audit/audit-event.entity.js';
-import { CommitmentSchema } from '../commitments/commitment.entity.js';
-import { OrganizationSchema } from '../organizations/organization.entity.js';
-import { PersonSchema } from '../people/person.entity.js';
+import { type TestFactories, testFactories } from '../../test-support/factories.js';
 import {
   AgendaItemSchema,
   DecisionSchema,
@@ -19,6 +17,7 @@ import {
 
 /** The corrections of issue #13: decisions, attendance details, RSVP, deleting a meeting, visibility. */
 let db: TestDatabase;
+let make: TestFactories;
 let api: Awaited<ReturnType<typeof createTestApi>>;
 let publicApi: Awaited<ReturnType<typeof createTestApi>>;
 let ncct: string;
@@ -30,62 +29,27 @@ let vanna: string;
 const gid = toGlobalId;
 const future = (days: number) => new Date(Date.now() + days * 86_400_000);
 
-async function org(acronym: string): Promise<string> {
-  const em = db.orm.em.fork();
-  const row = em.create(OrganizationSchema, { acronym, name: `${acronym} name`, kind: 'GOVERNMENT' });
-  await em.flush();
-  return row.id;
-}
-
-async function person(fullName: string, organization: string): Promise<string> {
-  const em = db.orm.em.fork();
-  const row = em.create(PersonSchema, { fullName, organization });
-  await em.flush();
-  return row.id;
-}
-
-async function meeting(
+// This file's defaults over the shared factories: planned working-group meetings of the NCCT, a week ahead.
+const org = async (acronym: string) => (await make.organization(acronym)).id;
+const person = async (fullName: string, organization: string) =>
+  (await make.person(organization, fullName, { isFocalPoint: false })).id;
+const meeting = (
   fields: Partial<{ status: MeetingStatus; visibility: Visibility; startsAt: Date; title: string }> = {},
-) {
-  const em = db.orm.em.fork();
-  const row = em.create(MeetingSchema, {
-    title: fields.title ?? 'Technical working group',
-    kind: 'TECHNICAL_WORKING_GROUP',
-    startsAt: fields.startsAt ?? future(7),
+) =>
+  make.meeting({
     organizer: ncct,
-    status: fields.status ?? 'PLANNED',
-    visibility: fields.visibility ?? 'INTERNAL',
+    kind: 'TECHNICAL_WORKING_GROUP',
+    status: 'PLANNED',
+    title: 'Technical working group',
+    startsAt: future(7),
+    ...fields,
   });
-  await em.flush();
-  return { id: row.id, gid: gid('Meeting', row.id), version: row.version };
-}
-
-async function invite(meetingId: string, personId: string, organization = mol) {
-  const em = db.orm.em.fork();
-  em.create(ParticipationSchema, { meeting: meetingId, person: personId, organization, role: 'PARTICIPANT' });
-  await em.flush();
-}
-
-async function decision(meetingId: string, position: number, text = `Decision ${position}`) {
-  const em = db.orm.em.fork();
-  const row = em.create(DecisionSchema, { meeting: meetingId, position, text });
-  await em.flush();
-  return { id: row.id, gid: gid('Decision', row.id) };
-}
-
-async function commitment(meetingId: string, decisionId: string | null, visibility: Visibility = 'INTERNAL') {
-  const em = db.orm.em.fork();
-  const row = em.create(CommitmentSchema, {
-    reference: `REF-${Math.random().toString(36).slice(2, 8)}`,
-    title: 'Follow up',
-    meeting: meetingId,
-    decision: decisionId,
-    leadOrganization: mol,
-    visibility,
-  });
-  await em.flush();
-  return row;
-}
+const invite = (meetingId: string, personId: string, organization = mol) =>
+  make.participation(meetingId, personId, organization);
+const decision = (meetingId: string, position: number, text = `Decision ${position}`) =>
+  make.decision(meetingId, { position, text });
+const commitment = (meetingId: string, decisionId: string | null, visibility: Visibility = 'INTERNAL') =>
+  make.commitment({ lead: mol, title: 'Follow up', meeting: meetingId, decision: decisionId, visibility });
 
 const events = (entityId: string) => db.orm.em.fork().find(AuditEventSchema, { entityId }, { orderBy: { at: 'asc' } });
 const problemsOf = (result: { errors?: { extensions?: Record<string, any> }[] }) =>
@@ -98,6 +62,7 @@ const problemsOf = (result: { errors?: { extensions?: Record<string, any> }[] })
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  make = testFactories(db.orm);
   api = await createTestApi(db.orm);
   publicApi = await createTestApi(db.orm, { publicRead: true });
   ncct = await org('NCCT');

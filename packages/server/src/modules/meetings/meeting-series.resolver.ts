@@ -21,9 +21,15 @@ import {
   UpdateMeetingSeriesPayload,
 } from './meeting.inputs.js';
 import { seriesMeetingsLoader } from './meeting.loaders.js';
-import { createMeetingSeries, listMeetingSeries, updateMeetingSeries } from './meeting.service.js';
+import { createMeetingSeries, updateMeetingSeries } from './meeting.service.js';
 import { MeetingConnection, MeetingSeriesConnection, MeetingSeriesType, MeetingType } from './meeting.type.js';
-import { mattersArising, previousInSeries, scheduleNextMeeting, seriesPreviousAndNext } from './series.service.js';
+import {
+  listMeetingSeries,
+  mattersArising,
+  previousInSeries,
+  scheduleNextMeeting,
+  seriesPreviousAndNext,
+} from './series.service.js';
 
 @ArgsType()
 class ForwardPageArgs {

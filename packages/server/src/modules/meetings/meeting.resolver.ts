@@ -1,4 +1,20 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { itemSelection, selectionOf } from '../../graphql/selection.js';
 import type { Context } from '../../graphql/context.js';
 import { decode } from '../../graphql/decode.js';
 import { toGlobalId } from '../../graphql/global-id.js';
@@ -35,7 +51,13 @@ import {
   UpdateMeetingInput,
   UpdateMeetingPayload,
 } from './meeting.inputs.js';
-import { agendaItemsLoader, decisionsLoader, participationsLoader, visibleMeetingLoader } from './meeting.loaders.js';
+import {
+  agendaItemsLoader,
+  decisionsLoader,
+  participationsLoader,
+  participationsWithPeopleLoader,
+  visibleMeetingLoader,
+} from './meeting.loaders.js';
 import { createMeeting, deleteMeeting, listMeetings, transitionMeeting, updateMeeting } from './meeting.service.js';
 import {
   AgendaItemType,
@@ -100,7 +122,14 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => [ParticipationType], { description: 'Who was invited, and who attended.' })
-  participations(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<Participation[]> {
+  participations(
+    @Root() meeting: Meeting,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Participation[]> {
+    // Asked with their people or organisations: all three in one statement.
+    const asks = selectionOf(info);
+    if (asks.has('person') || asks.has('organization')) return participationsWithPeopleLoader(ctx).load(meeting.id);
     return participationsLoader(ctx).load(meeting.id);
   }
 
@@ -127,9 +156,13 @@ export class MeetingResolver {
   @Query(() => MeetingConnection, {
     description: 'Meetings you may see, newest first unless orderBy says otherwise.',
   })
-  meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: Context) {
+  meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const filter = decode((d) => d.meetingFilter(args.filter));
-    return listMeetings(ctx, filter, args.orderBy, args);
+    // Asked for with their organisers (the dashboard): those come in the page's statement.
+    const onOrganizer = itemSelection(info).has('organizer')
+      ? (organizer: Organization) => ctx.loaders.byId(OrganizationSchema).prime(organizer.id, organizer)
+      : undefined;
+    return listMeetings(ctx, filter, args.orderBy, args, { onOrganizer });
   }
 
   @Mutation(() => CreateMeetingPayload, { description: 'Plans a meeting (secretariat).' })

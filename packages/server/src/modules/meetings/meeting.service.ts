@@ -1,4 +1,4 @@
-import { LockMode, OptimisticLockError, QueryOrder } from '@mikro-orm/core';
+import { LockMode, OptimisticLockError, QueryOrder, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readableVisibilities, requireReader, requireStaff } from '../../auth/permissions.js';
 import { isStaff, type Viewer } from '../../auth/viewer.js';
@@ -17,7 +17,7 @@ import { plainMapper, plainRows } from '../../db/plain.js';
 import { cleanText, likePattern, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import { followUp } from '../notifications/follow-up.js';
-import { OrganizationSchema } from '../organizations/organization.entity.js';
+import { type Organization, OrganizationSchema } from '../organizations/organization.entity.js';
 import type { Scope } from '../organizations/organization.service.js';
 import { PersonSchema } from '../people/person.entity.js';
 import { cadenceProblem } from './cadence.js';
@@ -105,6 +105,7 @@ export async function listMeetings(
   filter: MeetingFilterData | undefined,
   order: MeetingOrderData | null | undefined,
   page: PageArgs,
+  options: { onOrganizer?: (organizer: Organization) => void } = {},
 ): Promise<Page<Meeting>> {
   const visible = meetingVisibilityWhere(scope.viewer, scope.config.publicRead);
   let window = pageWindow(page);
@@ -139,12 +140,24 @@ export async function listMeetings(
       : field === 'UPDATED_AT'
         ? { updatedAt: direction, id: direction }
         : { startsAt: direction, id: direction };
-  const fetch = async (limit: number) =>
-    plainRows(
-      scope.em,
-      MeetingSchema,
-      await qb.clone().orderBy(orderBy).limit(limit).offset(window.offset).execute('all', false),
-    );
+  const fetch = async (limit: number) => {
+    const page = qb.clone().orderBy(orderBy).limit(limit).offset(window.offset);
+    // Asked for with their organisers: those come in the page's own statement, primed for Meeting.organizer.
+    if (options.onOrganizer) {
+      page.select([
+        'm.*',
+        raw('(select to_jsonb(mo) from organization mo where mo.id = m.organizer_id) as __organizer'),
+      ]);
+    }
+    const rows = await page.execute('all', false);
+    if (options.onOrganizer) {
+      const toOrganization = plainMapper(scope.em, OrganizationSchema);
+      for (const row of rows as Record<string, unknown>[]) {
+        if (row.__organizer) options.onOrganizer(toOrganization(row.__organizer as Record<string, unknown>));
+      }
+    }
+    return plainRows(scope.em, MeetingSchema, rows as Record<string, unknown>[]);
+  };
   const count = () => qb.clone().getCount();
   // One row more than the page says whether more follow; the total is counted only if asked for.
   if (!needsTotalFirst(window)) return toLazyPage(await fetch(window.limit + 1), window, count);

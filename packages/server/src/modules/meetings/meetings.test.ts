@@ -5,12 +5,10 @@ import { anonymous } from '../../auth/viewer.js';
 import { focalPoint, partner, secretariat } from '../../../test/viewers.js';
 import type { Visibility } from '../../db/base.entity.js';
 import { toGlobalId } from '../../graphql/global-id.js';
+import { type TestFactories, testFactories } from '../../test-support/factories.js';
 import { AuditEventSchema } from '../audit/audit-event.entity.js';
-import { OrganizationSchema } from '../organizations/organization.entity.js';
-import { PersonSchema } from '../people/person.entity.js';
 import {
   AgendaItemSchema,
-  DecisionSchema,
   MeetingSchema,
   MeetingSeriesSchema,
   type MeetingStatus,
@@ -18,6 +16,7 @@ import {
 } from './meeting.entity.js';
 
 let db: TestDatabase;
+let make: TestFactories;
 let api: Awaited<ReturnType<typeof createTestApi>>;
 let publicApi: Awaited<ReturnType<typeof createTestApi>>;
 let ncct: string;
@@ -29,22 +28,13 @@ let clerk: string;
 
 const gid = toGlobalId;
 
-async function org(acronym: string): Promise<string> {
-  const em = db.orm.em.fork();
-  const row = em.create(OrganizationSchema, { acronym, name: `${acronym} name`, kind: 'GOVERNMENT' });
-  await em.flush();
-  return row.id;
-}
-
-async function person(fullName: string, organization: string | null): Promise<string> {
-  const em = db.orm.em.fork();
-  const row = em.create(PersonSchema, { fullName, organization });
-  await em.flush();
-  return row.id;
-}
+// This file's defaults over the shared factories: planned working-group meetings of the NCCT.
+const org = async (acronym: string) => (await make.organization(acronym)).id;
+const person = async (fullName: string, organization: string | null) =>
+  (await make.person(organization, fullName, { isFocalPoint: false })).id;
 
 /** A meeting inserted directly, in any status. */
-async function meeting(
+const meeting = (
   fields: Partial<{
     title: string | null;
     titleKm: string | null;
@@ -55,36 +45,14 @@ async function meeting(
     series: string | null;
     location: string | null;
   }> = {},
-): Promise<{ id: string; gid: string; version: number }> {
-  const em = db.orm.em.fork();
-  const row = em.create(MeetingSchema, {
-    title: 'title' in fields ? fields.title : 'A meeting',
-    titleKm: fields.titleKm ?? null,
-    kind: 'TECHNICAL_WORKING_GROUP',
-    startsAt: fields.startsAt ?? new Date('2024-03-01T02:00:00Z'),
-    organizer: fields.organizer ?? ncct,
-    status: fields.status ?? 'PLANNED',
-    visibility: fields.visibility ?? 'INTERNAL',
-    series: fields.series ?? null,
-    location: fields.location ?? null,
-  });
-  await em.flush();
-  return { id: row.id, gid: gid('Meeting', row.id), version: row.version };
-}
+) =>
+  make.meeting({ organizer: ncct, kind: 'TECHNICAL_WORKING_GROUP', status: 'PLANNED', title: 'A meeting', ...fields });
 
-async function agendaItem(meetingId: string, position: number, minutes: string | null = null) {
-  const em = db.orm.em.fork();
-  const row = em.create(AgendaItemSchema, { meeting: meetingId, position, title: `Item ${position}`, minutes });
-  await em.flush();
-  return { id: row.id, gid: gid('AgendaItem', row.id) };
-}
+const agendaItem = (meetingId: string, position: number, minutes: string | null = null) =>
+  make.agendaItem(meetingId, position, { minutes });
 
-async function decision(meetingId: string, agendaItemId: string | null = null) {
-  const em = db.orm.em.fork();
-  const row = em.create(DecisionSchema, { meeting: meetingId, agendaItem: agendaItemId, position: 1, text: 'Agreed' });
-  await em.flush();
-  return { id: row.id, gid: gid('Decision', row.id) };
-}
+const decision = (meetingId: string, agendaItemId: string | null = null) =>
+  make.decision(meetingId, { agendaItem: agendaItemId, text: 'Agreed' });
 
 const auditCount = (where: Record<string, unknown> = {}) => db.orm.em.fork().count(AuditEventSchema, where);
 
@@ -95,6 +63,7 @@ function fieldsOf(result: { errors?: { extensions?: Record<string, any> }[] }): 
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  make = testFactories(db.orm);
   api = await createTestApi(db.orm);
   publicApi = await createTestApi(db.orm, { publicRead: true });
   ncct = await org('NCCT');

@@ -38,13 +38,26 @@ class InvitationsArgs {
 @Resolver(() => ParticipationType)
 export class ParticipationResolver {
   @FieldResolver(() => PersonType, { description: 'Who.' })
-  async person(@Root() participation: Participation, @Ctx() ctx: Context): Promise<Person> {
-    return (await ctx.loaders.byId(PersonSchema).load(participation.person))!;
+  person(@Root() participation: Participation, @Ctx() ctx: Context): Person | Promise<Person> {
+    // Known already (primed with the participations): answered without a promise.
+    return (
+      ctx.loaders.known(PersonSchema, participation.person) ??
+      ctx.loaders
+        .byId(PersonSchema)
+        .load(participation.person)
+        .then((person) => person!)
+    );
   }
 
   @FieldResolver(() => OrganizationType, { description: 'The organisation they represented.' })
-  async organization(@Root() participation: Participation, @Ctx() ctx: Context): Promise<Organization> {
-    return (await ctx.loaders.byId(OrganizationSchema).load(participation.organization))!;
+  organization(@Root() participation: Participation, @Ctx() ctx: Context): Organization | Promise<Organization> {
+    return (
+      ctx.loaders.known(OrganizationSchema, participation.organization) ??
+      ctx.loaders
+        .byId(OrganizationSchema)
+        .load(participation.organization)
+        .then((organization) => organization!)
+    );
   }
 
   @FieldResolver(() => MeetingType, { description: 'The meeting.' })

@@ -1,15 +1,32 @@
+import { QueryOrder } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requireStaff } from '../../auth/permissions.js';
+import { requireReader, requireStaff } from '../../auth/permissions.js';
 import { plainMapper } from '../../db/plain.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { Problems } from '../../errors.js';
+import type { Page, PageArgs } from '../../graphql/connection.js';
+import { queryBuilderPage } from '../../graphql/list-page.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
 import { commitmentVisibilitySql, mapCommitments, OPEN_STATUSES_SQL } from '../commitments/commitment.sql.js';
 import { statusAtSql } from '../commitments/history.sql.js';
 import type { Scope } from '../organizations/organization.service.js';
-import { type Meeting, MeetingSchema, MeetingSeriesSchema, ParticipationSchema } from './meeting.entity.js';
+import {
+  type Meeting,
+  MeetingSchema,
+  type MeetingSeries,
+  MeetingSeriesSchema,
+  ParticipationSchema,
+} from './meeting.entity.js';
 import { insertMeeting, meetingVisibilityWhere, validateMeeting } from './meeting.service.js';
 import { insertParticipation } from './participation.service.js';
+
+/** The meeting series, by title (English, then Khmer). */
+export async function listMeetingSeries(scope: Scope, page: PageArgs): Promise<Page<MeetingSeries>> {
+  requireReader(scope.viewer, scope.config.publicRead);
+  const qb = scope.em.createQueryBuilder(MeetingSeriesSchema, 's');
+  const order = { title: QueryOrder.ASC_NULLS_LAST, titleKm: QueryOrder.ASC_NULLS_LAST, id: QueryOrder.ASC };
+  return queryBuilderPage(qb.orderBy(order), page);
+}
 
 export interface NextMeetingFields {
   series: string;

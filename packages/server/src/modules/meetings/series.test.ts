@@ -5,12 +5,12 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.js
 import { focalPoint, partner, secretariat } from '../../../test/viewers.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { ProgressUpdateSchema } from '../commitments/commitment.entity.js';
-import { commitmentFixtures, daysFromToday } from '../commitments/commitment.fixtures.js';
+import { daysFromToday, testFactories } from '../../test-support/factories.js';
 import { MeetingSchema, ParticipationSchema } from './meeting.entity.js';
 
 let db: TestDatabase;
 let api: Awaited<ReturnType<typeof createTestApi>>;
-let f: ReturnType<typeof commitmentFixtures>;
+let f: ReturnType<typeof testFactories>;
 let o: Record<string, any>;
 
 const CREATE_SERIES = `mutation ($input: CreateMeetingSeriesInput!) { createMeetingSeries(input: $input) { series { id title cadence organizer { acronym } } } }`;
@@ -47,7 +47,7 @@ async function seriesMeeting(
 beforeAll(async () => {
   db = await createTestDatabase();
   api = await createTestApi(db.orm);
-  f = commitmentFixtures(db.orm);
+  f = testFactories(db.orm);
   const ncct = await f.organization('NCCT');
   const moi = await f.organization('MOI');
   const mosvy = await f.organization('MOSVY');

@@ -6,17 +6,15 @@ import { startSmtpServer } from '../../../test/smtp.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { runDueJobs, startWorker, type WorkerDeps } from '../../jobs/worker.js';
 import { createLogger } from '../../logger.js';
-import { commitmentFixtures, daysFromToday } from '../commitments/commitment.fixtures.js';
+import { daysFromToday, testFactories } from '../../test-support/factories.js';
 import { createMailer, deliverMail } from '../mail/outbox.service.js';
-import { accountFixtures } from './follow-up.fixtures.js';
 import { followUp } from './follow-up.js';
 import { deliverEvent } from './notification.service.js';
 
 let db: TestDatabase;
 let api: Awaited<ReturnType<typeof createTestApi>>;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let f: ReturnType<typeof commitmentFixtures>;
-let people: ReturnType<typeof accountFixtures>;
+let f: ReturnType<typeof testFactories>;
 let deps: WorkerDeps;
 let o: Record<string, any>;
 
@@ -30,8 +28,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   api = await createTestApi(db.orm);
   smtp = await startSmtpServer();
-  f = commitmentFixtures(db.orm);
-  people = accountFixtures(db.orm);
+  f = testFactories(db.orm);
   deps = { orm: db.orm, url: db.url, config: config(), logger: createLogger({ logLevel: 'silent' }) };
   const moi = await f.organization('MOI');
   const moh = await f.organization('MOH');
@@ -39,10 +36,10 @@ beforeAll(async () => {
     moi,
     moh,
     // The secretariat reads Khmer; the focal point English.
-    staff: await people.member('SECRETARIAT', { locale: 'KM', name: 'Sok Dara', nameKm: 'សុខ ដារា' }),
-    focal: await people.member('FOCAL_POINT', { organization: moi.id, name: 'Chan Vanna' }),
-    otherFocal: await people.member('FOCAL_POINT', { organization: moh.id }),
-    quietStaff: await people.member('SECRETARIAT', { emailEvents: false }),
+    staff: await f.account('SECRETARIAT', { locale: 'KM', name: 'Sok Dara', nameKm: 'សុខ ដារា' }),
+    focal: await f.account('FOCAL_POINT', { organization: moi.id, name: 'Chan Vanna' }),
+    otherFocal: await f.account('FOCAL_POINT', { organization: moh.id }),
+    quietStaff: await f.account('SECRETARIAT', { emailEvents: false }),
   };
 });
 afterAll(async () => {
@@ -428,7 +425,7 @@ describe('the outbox', () => {
       commitment: c.id,
       actor: null,
     });
-    const admin = await people.member('ADMIN');
+    const admin = await f.account('ADMIN');
     const OUTBOX = `query { mailOutbox(first: 100, status: [HELD]) { totalCount nodes { to subject status attempts recipient { fullName } } } }`;
     const result = await api.run(admin.viewer, OUTBOX);
     expect(result.data!.mailOutbox.nodes).toContainEqual(
@@ -447,7 +444,7 @@ describe('the outbox', () => {
 
 describe('my settings', () => {
   it('saves the language and e-mail choices on the account, audited', async () => {
-    const me = await people.member('FOCAL_POINT', { organization: o.moi.id });
+    const me = await f.account('FOCAL_POINT', { organization: o.moi.id });
     const UPDATE = `mutation ($input: UpdateMySettingsInput!) { updateMySettings(input: $input) { viewer { locale emailPreferences { reminders digest events } } } }`;
     const result = await api.run(me.viewer, UPDATE, { input: { locale: 'KM', emailDigest: false } });
     expect(result.data!.updateMySettings.viewer).toEqual({

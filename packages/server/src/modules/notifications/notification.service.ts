@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireWriteScope } from '../../auth/permissions.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { NotFoundError, UnauthenticatedError } from '../../errors.js';
-import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
+import type { Page, PageArgs } from '../../graphql/connection.js';
+import { listPage } from '../../graphql/list-page.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { CommitmentSchema } from '../commitments/commitment.entity.js';
 import { commitmentVisibilitySql } from '../commitments/commitment.sql.js';
@@ -194,25 +195,24 @@ export async function listNotifications(
   page: PageArgs,
 ): Promise<Page<Notification>> {
   requireSignedIn(scope.viewer);
-  let window = pageWindow(page);
   const own = ownVisible(scope.viewer);
   const where = `${own.sql}${unreadOnly ? ' and n.read_at is null' : ''}`;
-  const [{ count }] = await scope.em.execute<{ count: string }[]>(
-    `select count(*) as count from notification n where ${where}`,
-    own.params,
-  );
-  const totalCount = Number(count);
-  window = settleWindow(window, totalCount);
-  if (window.limit === 0) return toPage([], window, totalCount);
-  const rows = await scope.em.execute<Record<string, unknown>[]>(
-    `select n.* from notification n where ${where} order by n.at desc, n.id desc limit ? offset ?`,
-    [...own.params, window.limit, window.offset],
-  );
-  return toPage(
-    rows.map((row) => scope.em.map(NotificationSchema, row) as Notification),
-    window,
-    totalCount,
-  );
+  return listPage(page, {
+    async count() {
+      const [{ count }] = await scope.em.execute<{ count: string }[]>(
+        `select count(*) as count from notification n where ${where}`,
+        own.params,
+      );
+      return Number(count);
+    },
+    async rows({ limit, offset }) {
+      const rows = await scope.em.execute<Record<string, unknown>[]>(
+        `select n.* from notification n where ${where} order by n.at desc, n.id desc limit ? offset ?`,
+        [...own.params, limit, offset],
+      );
+      return rows.map((row) => scope.em.map(NotificationSchema, row) as Notification);
+    },
+  });
 }
 
 export async function unreadNotificationCount(scope: { em: EntityManager; viewer: Viewer }): Promise<number> {

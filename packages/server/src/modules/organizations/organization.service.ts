@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireReader, requireStaff } from '../../auth/permissions.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { NotFoundError, Problems } from '../../errors.js';
-import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
+import type { Page, PageArgs } from '../../graphql/connection.js';
+import { queryBuilderPage } from '../../graphql/list-page.js';
 import { cleanText, likePattern, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import { type Organization, type OrganizationKind, OrganizationSchema } from './organization.entity.js';
@@ -31,7 +32,6 @@ export async function listOrganizations(
   page: PageArgs,
 ): Promise<Page<Organization>> {
   requireReader(scope.viewer, scope.config.publicRead);
-  let window = pageWindow(page);
   const qb = scope.em.createQueryBuilder(OrganizationSchema, 'o');
   if (filter?.kind?.length) qb.andWhere({ kind: { $in: filter.kind } });
   if (filter?.search?.trim()) {
@@ -40,10 +40,7 @@ export async function listOrganizations(
       $or: [{ name: { $ilike: pattern } }, { nameKm: { $ilike: pattern } }, { acronym: { $ilike: pattern } }],
     });
   }
-  const totalCount = await qb.clone().getCount();
-  window = settleWindow(window, totalCount);
-  const rows = await qb.orderBy({ acronym: 'asc', id: 'asc' }).limit(window.limit).offset(window.offset).getResult();
-  return toPage(rows, window, totalCount);
+  return queryBuilderPage(qb.orderBy({ acronym: 'asc', id: 'asc' }), page);
 }
 
 /** Whether `organization` is `ancestor` itself or lies somewhere under it (following parents up). */

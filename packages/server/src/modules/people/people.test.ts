@@ -6,7 +6,7 @@ import { focalPoint, partner, secretariat } from '../../../test/viewers.js';
 import { anonymous } from '../../auth/viewer.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { AuditEventSchema } from '../audit/audit-event.entity.js';
-import { commitmentFixtures } from '../commitments/commitment.fixtures.js';
+import { testFactories } from '../../test-support/factories.js';
 import { PersonSchema } from './person.entity.js';
 
 let db: TestDatabase;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   api = await createTestApi(db.orm);
   publicApi = await createTestApi(db.orm, { publicRead: true });
-  const f = commitmentFixtures(db.orm);
+  const f = testFactories(db.orm);
   moi = await f.organization('MOI', { name: 'Ministry of Interior' });
   iom = await f.organization('IOM', { kind: 'INTERNATIONAL_ORGANIZATION' });
 });

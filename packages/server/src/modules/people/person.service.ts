@@ -1,6 +1,7 @@
 import { requireReader, requireStaff } from '../../auth/permissions.js';
 import { NotFoundError, Problems } from '../../errors.js';
-import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
+import type { Page, PageArgs } from '../../graphql/connection.js';
+import { queryBuilderPage } from '../../graphql/list-page.js';
 import { cleanEmail, cleanText, likePattern, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import { OrganizationSchema } from '../organizations/organization.entity.js';
@@ -37,17 +38,13 @@ export async function listPeople(
   page: PageArgs,
 ): Promise<Page<Person>> {
   requireReader(scope.viewer, scope.config.publicRead);
-  let window = pageWindow(page);
   const qb = scope.em.createQueryBuilder(PersonSchema, 'p');
   if (filter?.organization) qb.andWhere({ organization: filter.organization });
   if (filter?.search?.trim()) {
     const pattern = likePattern(filter.search.trim());
     qb.andWhere({ $or: [{ fullName: { $ilike: pattern } }, { fullNameKm: { $ilike: pattern } }] });
   }
-  const totalCount = await qb.clone().getCount();
-  window = settleWindow(window, totalCount);
-  const rows = await qb.orderBy({ fullName: 'asc', id: 'asc' }).limit(window.limit).offset(window.offset).getResult();
-  return toPage(rows, window, totalCount);
+  return queryBuilderPage(qb.orderBy({ fullName: 'asc', id: 'asc' }), page);
 }
 
 async function validate(scope: Scope, fields: PersonFields, existing?: Person): Promise<PersonFields> {

@@ -3,18 +3,18 @@ import { createTestApi } from '../../../test/api.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { focalPoint, partner, secretariat } from '../../../test/viewers.js';
 import { AuditEventSchema } from '../audit/audit-event.entity.js';
-import { commitmentFixtures } from '../commitments/commitment.fixtures.js';
+import { testFactories } from '../../test-support/factories.js';
 
 /** Managing a plan from the product (issue #13): goals and objectives edited, ordered, removed; progress per objective. */
 let db: TestDatabase;
 let api: Awaited<ReturnType<typeof createTestApi>>;
-let f: ReturnType<typeof commitmentFixtures>;
+let f: ReturnType<typeof testFactories>;
 let lead: { id: string; gid: string };
 
 beforeAll(async () => {
   db = await createTestDatabase();
   api = await createTestApi(db.orm);
-  f = commitmentFixtures(db.orm);
+  f = testFactories(db.orm);
   lead = await f.organization('MOI');
 });
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { requireReader, requireStaff } from '../../auth/permissions.js';
 import { NotFoundError, Problems } from '../../errors.js';
-import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
+import type { Page, PageArgs } from '../../graphql/connection.js';
+import { queryBuilderPage } from '../../graphql/list-page.js';
 import { cleanText, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import type { Scope } from '../organizations/organization.service.js';
@@ -52,16 +53,8 @@ export function gcmObjectiveEntityId(number: number): string {
 
 export async function listPlans(scope: Scope, page: PageArgs): Promise<Page<Plan>> {
   requireReader(scope.viewer, scope.config.publicRead);
-  let window = pageWindow(page);
   const qb = scope.em.createQueryBuilder(PlanSchema, 'p');
-  const totalCount = await qb.clone().getCount();
-  window = settleWindow(window, totalCount);
-  const rows = await qb
-    .orderBy({ periodStart: 'desc nulls last', createdAt: 'desc', id: 'asc' })
-    .limit(window.limit)
-    .offset(window.offset)
-    .getResult();
-  return toPage(rows, window, totalCount);
+  return queryBuilderPage(qb.orderBy({ periodStart: 'desc nulls last', createdAt: 'desc', id: 'asc' }), page);
 }
 
 export async function listGcmObjectives(scope: Scope): Promise<GcmObjective[]> {

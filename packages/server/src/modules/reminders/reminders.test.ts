@@ -8,17 +8,15 @@ import { pino } from 'pino';
 import { runDueJobs, startWorker, type WorkerDeps } from '../../jobs/worker.js';
 import { CRONTAB } from '../../jobs/schedule.js';
 import { createLogger } from '../../logger.js';
-import { commitmentFixtures } from '../commitments/commitment.fixtures.js';
+import { testFactories } from '../../test-support/factories.js';
 import { DueDateChangeSchema } from '../due-dates/due-date-change.entity.js';
-import { accountFixtures } from '../notifications/follow-up.fixtures.js';
 import { runWeeklyDigest } from './digest.service.js';
 import { addDays } from '../committee/rules.js';
 import { reminderRule, runReminderSweep } from './reminder.service.js';
 
 let db: TestDatabase;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let f: ReturnType<typeof commitmentFixtures>;
-let people: ReturnType<typeof accountFixtures>;
+let f: ReturnType<typeof testFactories>;
 let deps: WorkerDeps;
 let o: Record<string, any>;
 
@@ -33,20 +31,19 @@ const config = () => ({
 beforeAll(async () => {
   db = await createTestDatabase();
   smtp = await startSmtpServer();
-  f = commitmentFixtures(db.orm);
-  people = accountFixtures(db.orm);
+  f = testFactories(db.orm);
   deps = { orm: db.orm, url: db.url, config: config(), logger: createLogger({ logLevel: 'silent' }) };
   const mop = await f.organization('MOP');
   const other = await f.organization('MOT');
   o = {
     mop,
     other,
-    assignee: await people.member('FOCAL_POINT', { organization: mop.id, focalPoint: false, locale: 'KM' }),
-    focal: await people.member('FOCAL_POINT', { organization: mop.id }),
-    noReminders: await people.member('FOCAL_POINT', { organization: mop.id, emailReminders: false }),
-    inactive: await people.member('FOCAL_POINT', { organization: mop.id, active: false }),
-    otherFocal: await people.member('FOCAL_POINT', { organization: other.id }),
-    staff: await people.member('SECRETARIAT', { locale: 'KM' }),
+    assignee: await f.account('FOCAL_POINT', { organization: mop.id, focalPoint: false, locale: 'KM' }),
+    focal: await f.account('FOCAL_POINT', { organization: mop.id }),
+    noReminders: await f.account('FOCAL_POINT', { organization: mop.id, emailReminders: false }),
+    inactive: await f.account('FOCAL_POINT', { organization: mop.id, active: false }),
+    otherFocal: await f.account('FOCAL_POINT', { organization: other.id }),
+    staff: await f.account('SECRETARIAT', { locale: 'KM' }),
   };
 });
 afterAll(async () => {

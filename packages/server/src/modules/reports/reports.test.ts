@@ -7,13 +7,13 @@ import { createTestAccount, createTestHttp, createTestToken } from '../../../tes
 import { focalPoint, secretariat } from '../../../test/viewers.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { type CommitmentStatus, ProgressUpdateSchema } from '../commitments/commitment.entity.js';
-import { commitmentFixtures } from '../commitments/commitment.fixtures.js';
+import { testFactories } from '../../test-support/factories.js';
 import { completionLevel } from '../commitments/commitment.sql.js';
 import { DueDateChangeSchema } from '../due-dates/due-date-change.entity.js';
 
 let db: TestDatabase;
 let api: Awaited<ReturnType<typeof createTestApi>>;
-let f: ReturnType<typeof commitmentFixtures>;
+let f: ReturnType<typeof testFactories>;
 let o: Record<string, any>;
 
 const at = (iso: string) => new Date(`${iso}T03:00:00Z`); // 10:00 in Phnom Penh
@@ -54,7 +54,7 @@ async function withHistory(fields: {
 beforeAll(async () => {
   db = await createTestDatabase();
   api = await createTestApi(db.orm);
-  f = commitmentFixtures(db.orm);
+  f = testFactories(db.orm);
   const a = await f.organization('MOA');
   const b = await f.organization('MOB');
   // The hand-made data set for Q1 2026 (1 January – 31 March):
