@@ -15,6 +15,10 @@ const config: CodegenConfig = {
         dedupeFragments: true,
         skipTypename: false,
         nonOptionalTypename: true,
+        // Apollo Client's data masking: a fragment spread is an opaque reference the component reads
+        // with useFragment, unless the spread says @unmask (apollo.ts declares the matching types).
+        inlineFragmentTypes: 'mask',
+        customDirectives: { apolloUnmask: true },
       },
     },
   },

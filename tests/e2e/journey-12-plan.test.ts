@@ -13,6 +13,7 @@ import {
 } from './support/browser.js';
 import { checkWithinBothLanguages } from './support/axe-within.js';
 import { chooseOption, unique } from './support/forms.js';
+import { pick } from './support/pickers.js';
 
 /** The number of commitments the dashboard's "by plan goal" chart counts for a goal (or UNLINKED). */
 async function goalTotal(page: Page, key: string): Promise<number> {
@@ -91,7 +92,7 @@ describe.skipIf(e2e().skip)('journey 12: the national plan in the product', () =
       await settle(page);
       await page.getByLabel('Title (English)').fill(unique('Data working group'));
       await page.getByLabel('Starts').fill('16 Dec 2026, 09:00');
-      await chooseOption(page.getByLabel('Organiser'), /^NCCT/);
+      await pick(page, 'Organiser', 'NCCT', false, /^NCCT/);
       await page.getByRole('button', { name: 'Create meeting' }).click();
       await page.waitForURL(/\/meetings\/(?!new)[^/]+$/);
       await settle(page);
@@ -101,7 +102,7 @@ describe.skipIf(e2e().skip)('journey 12: the national plan in the product', () =
       await page.getByRole('button', { name: 'Add a commitment' }).click();
       const form = page.getByRole('form', { name: 'New commitment from this decision' });
       await form.getByLabel('Title (English)').fill(commitmentTitle);
-      await chooseOption(form.getByLabel('Lead organisation'), /^MOLVT/);
+      await pick(page, form.getByRole('combobox', { name: 'Lead organisation' }), 'MOLVT', false, /^MOLVT /);
       const picker = form.getByLabel('Plan objectives');
       await picker.click();
       await page.keyboard.type(code);

@@ -1,53 +1,8 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2e, launchBrowser, login, newSession, recording, settle } from './support/browser.js';
+import { graphql, seedMeeting } from './support/api.js';
 import { unique } from './support/forms.js';
-
-/** A GraphQL request with the session of a browser context (its cookies), outside the page. */
-async function graphql<T = any>(
-  request: APIRequestContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const response = await request.post('/graphql', { data: { query, variables } });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data as T;
-}
-
-/** A meeting made through the API, with two agenda items and one invited person. */
-async function seedMeeting(request: APIRequestContext) {
-  const { organizations, people } = await graphql(
-    request,
-    `{ organizations(first: 100) { nodes { id acronym } }
-       people(first: 100) { nodes { id fullName organization { id } } } }`,
-  );
-  const ncct = organizations.nodes.find((o: { acronym: string }) => o.acronym === 'NCCT') ?? organizations.nodes[0];
-  const created = await graphql(
-    request,
-    `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`,
-    {
-      input: {
-        title: unique('Live working group'),
-        kind: 'TECHNICAL_WORKING_GROUP',
-        startsAt: '2026-12-21T02:00:00Z',
-        organizerId: ncct.id,
-      },
-    },
-  );
-  const meetingId: string = created.createMeeting.meeting.id;
-  for (const title of ['Referral pathways', 'Shelter capacity']) {
-    await graphql(
-      request,
-      `mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agendaItem { id } } }`,
-      { input: { meetingId, title } },
-    );
-  }
-  const invited = people.nodes.find(
-    (p: { fullName: string | null; organization: unknown }) => p.fullName && p.organization,
-  );
-  return { meetingId, invited: invited as { id: string; fullName: string } };
-}
 
 const minutesOf = (page: Page, index: number) => page.getByTestId('agenda-item').nth(index).getByTestId('minutes-en');
 
@@ -66,7 +21,12 @@ describe.skipIf(e2e().skip)('journey 16: two officers take minutes together, liv
     // Two different people of the secretariat's side: A takes minutes, B keeps attendance.
     await login(officerA.page, 'SECRETARIAT');
     await login(officerB.page, 'ADMIN');
-    ({ meetingId, invited } = await seedMeeting(officerA.context.request));
+    let people: { id: string; fullName: string }[];
+    ({ meetingId, people } = await seedMeeting(officerA.context.request, {
+      title: 'Live working group',
+      startsAt: '2026-12-21T02:00:00Z',
+    }));
+    invited = people[0]!;
     meetingPath = `/meetings/${encodeURIComponent(meetingId)}`;
   });
   afterAll(async () => {

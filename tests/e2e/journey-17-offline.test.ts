@@ -1,19 +1,8 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2e, launchBrowser, login, newSession, recording, settle } from './support/browser.js';
+import { graphql, seedMeeting } from './support/api.js';
 import { unique } from './support/forms.js';
-
-/** A GraphQL request with the session of a browser context (its cookies), outside the page. */
-async function graphql<T = any>(
-  request: APIRequestContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const response = await request.post('/graphql', { data: { query, variables } });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data as T;
-}
 
 const MEETING = `query ($id: ID!) {
   node(id: $id) { ... on Meeting {
@@ -30,49 +19,6 @@ interface Meeting {
   agendaItems: { id: string; title: string; minutes: string | null; version: number }[];
   participations: { attendance: string; person: { id: string; fullName: string | null } }[];
   decisions: { id: string; text: string | null }[];
-}
-
-/** A meeting made through the API: two agenda items and two invited people. */
-async function seedMeeting(request: APIRequestContext) {
-  const { organizations, people } = await graphql(
-    request,
-    `{ organizations(first: 100) { nodes { id acronym } }
-       people(first: 100) { nodes { id fullName organization { id } } } }`,
-  );
-  const ncct = organizations.nodes.find((o: { acronym: string }) => o.acronym === 'NCCT') ?? organizations.nodes[0];
-  const invited = people.nodes.filter(
-    (p: { fullName: string | null; organization: unknown }) => p.fullName && p.organization,
-  );
-  const created = await graphql(
-    request,
-    `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`,
-    {
-      input: {
-        title: unique('Offline working group'),
-        kind: 'TECHNICAL_WORKING_GROUP',
-        startsAt: '2026-12-20T02:00:00Z',
-        organizerId: ncct.id,
-      },
-    },
-  );
-  const meetingId: string = created.createMeeting.meeting.id;
-  for (const title of ['Referral pathways', 'Shelter capacity']) {
-    await graphql(
-      request,
-      `mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agendaItem { id } } }`,
-      { input: { meetingId, title } },
-    );
-  }
-  const names: string[] = [];
-  for (const person of invited.slice(0, 2)) {
-    await graphql(
-      request,
-      `mutation ($input: SetParticipationInput!) { setParticipation(input: $input) { meeting { id } } }`,
-      { input: { meetingId, personId: person.id, role: 'PARTICIPANT', attendance: 'INVITED' } },
-    );
-    names.push(person.fullName);
-  }
-  return { meetingId, names };
 }
 
 const meetingOf = async (request: APIRequestContext, id: string): Promise<Meeting> =>
@@ -116,7 +62,13 @@ describe.skipIf(e2e().skip)('journey 17: taking minutes with a poor connection',
     officerB = await newSession(browser);
     await login(officerA.page, 'SECRETARIAT');
     await login(officerB.page, 'SECRETARIAT');
-    ({ meetingId, names } = await seedMeeting(officerA.context.request));
+    const seeded = await seedMeeting(officerA.context.request, {
+      title: 'Offline working group',
+      startsAt: '2026-12-20T02:00:00Z',
+      invite: 2,
+    });
+    meetingId = seeded.meetingId;
+    names = seeded.people.slice(0, 2).map((person) => person.fullName);
     meetingPath = `/meetings/${encodeURIComponent(meetingId)}`;
   });
   afterAll(async () => {

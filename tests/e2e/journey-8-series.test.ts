@@ -13,7 +13,8 @@ import {
   settle,
   switchLanguage,
 } from './support/browser.js';
-import { chooseOption, unique } from './support/forms.js';
+import { unique } from './support/forms.js';
+import { pick } from './support/pickers.js';
 
 /** A dialog covers the language switch: choose each language with it closed, then open, check and close it. */
 async function checkDialogInBothLanguages(page: Page, name: string, open: () => Promise<void>): Promise<void> {
@@ -64,7 +65,7 @@ describe.skipIf(e2e().skip)('journey 8: the next meeting of a series reviews the
       await page.getByTestId('edit-series').click();
       const form = page.getByTestId('series-form');
       await form.waitFor();
-      await chooseOption(form.getByLabel('Organiser'), /^NCCT/);
+      await pick(page, form.getByRole('combobox', { name: 'Organiser' }), 'NCCT', false, /^NCCT/);
       await form.getByLabel('How often it meets').selectOption('quarterly');
       await form.getByRole('button', { name: 'Save' }).click();
       await form.waitFor({ state: 'detached' });
@@ -81,7 +82,15 @@ describe.skipIf(e2e().skip)('journey 8: the next meeting of a series reviews the
       await openSchedule();
       const form = page.getByTestId('schedule-next-form');
       await form.waitFor();
-      expect(await form.getByTestId('next-starts-at').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+      // Prefilled from the cadence, shown the way Prachum shows a time; typed the same way.
+      expect(await form.getByTestId('next-starts-at').getAttribute('data-value')).toMatch(
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/,
+      );
+      expect(await form.getByTestId('next-starts-at').inputValue()).toMatch(
+        /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/,
+      );
+      await form.getByTestId('next-starts-at').fill('15 Mar 2027, 09:00');
+      expect(await form.getByTestId('next-starts-at').getAttribute('data-value')).toBe('2027-03-15T09:00');
       expect(await form.getByTestId('copy-participants').isChecked()).toBe(true);
       await form.getByRole('button', { name: 'Schedule the meeting' }).click();
       await page.waitForURL(/\/meetings\/[^/]+$/);

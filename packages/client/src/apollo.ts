@@ -1,9 +1,16 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import type { GraphQLCodegenDataMasking } from '@apollo/client/masking';
 import { isSubscriptionOperation } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import { errorCode } from './lib/errors.js';
+
+// Data masking with GraphQL Codegen's types (codegen.ts: inlineFragmentTypes 'mask'): a query's
+// result holds fragment references, which the component that owns the fragment reads with useFragment.
+declare module '@apollo/client' {
+  export interface TypeOverrides extends GraphQLCodegenDataMasking.TypeOverrides {}
+}
 
 /** Fired when the server says the session is gone, so the app can send the user to the login page. */
 export const UNAUTHENTICATED_EVENT = 'prachum:unauthenticated';
@@ -64,6 +71,8 @@ export function createApolloClient(): ApolloClient {
           http,
         );
   apollo = new ApolloClient({
+    // A component sees only what its own fragment selects (`@unmask` opts a spread out while migrating).
+    dataMasking: true,
     link: ApolloLink.from([signedOut, transport]),
     cache: new InMemoryCache({
       typePolicies: {

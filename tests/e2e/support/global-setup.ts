@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium as playwrightChromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { builtClient } from './client-build.js';
 import type { E2eContext } from './context.js';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -98,7 +99,7 @@ async function createDatabase(baseUrl: string): Promise<{ url: string; drop: () 
 }
 
 /**
- * Builds the web client, starts the real server on a free port against a fresh database with the demo data,
+ * Builds the web client (when its sources changed), starts the real server on a free port against a fresh database with the demo data,
  * creates the demo accounts, and hands the tests the URL and logins. Without Chromium (and outside CI) the
  * journeys are skipped, loudly.
  */
@@ -112,16 +113,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
 
-  // A build of this run's own, so that two runs at once (or a developer's `pnpm start`) never serve each other's.
-  const clientDir = mkdtempSync(path.join(tmpdir(), 'prachum-e2e-client-'));
-  execFileSync(
-    'pnpm',
-    ['--filter', '@prachum/client', 'exec', 'vite', 'build', '--outDir', clientDir, '--emptyOutDir'],
-    {
-      cwd: repoRoot,
-      stdio: 'pipe',
-    },
-  );
+  // Built once and again only when the client's sources change (client-build.ts); a run never serves another's.
+  const clientDir = builtClient(repoRoot);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -182,7 +175,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await browserServer?.close().catch(() => undefined);
     await database?.drop().catch(() => undefined);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    rmSync(clientDir, { recursive: true, force: true });
   };
 
   try {

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { checkBothLanguages, settle } from './browser.js';
-import { chooseFirst, chooseOption, unique, waitForSaved } from './forms.js';
+import { chooseOption, unique, waitForSaved } from './forms.js';
+import { pick } from './pickers.js';
 
 export interface MeetingRecord {
   title: string;
@@ -70,7 +71,7 @@ export async function runMeetingJourney(
   // Typed the way it is shown, read as Phnom Penh wall time.
   expect(await page.getByLabel('Starts').getAttribute('data-value')).toBe('2026-12-15T09:00');
   await type(page.getByLabel('Location'), 'Ministry of Interior, Phnom Penh');
-  await chooseOption(page.getByLabel('Organiser'), /^NCCT/, keyboard);
+  await pick(page, 'Organiser', 'NCCT', keyboard, /^NCCT/);
   await press(page.getByRole('button', { name: 'Create meeting' }));
   await page.waitForURL(/\/meetings\/(?!new)[^/]+$/);
   await settle(page);
@@ -89,8 +90,8 @@ export async function runMeetingJourney(
 
   // Attendance for four organisations.
   for (const [index, acronym] of ['MOI', 'MOLVT', 'MFAIC', 'IOM'].entries()) {
-    await chooseOption(page.getByTestId('checkin-organization'), new RegExp(`^${acronym}$`), keyboard);
-    await chooseFirst(page.getByTestId('checkin-person'), keyboard);
+    await pick(page, page.getByTestId('checkin-organization'), acronym, keyboard, new RegExp(`^${acronym} `));
+    await pick(page, page.getByTestId('checkin-person'), '', keyboard, new RegExp(`\\(${acronym}\\)$`));
     await press(page.getByRole('button', { name: 'Check in', exact: true }));
     await expect.poll(() => page.getByTestId('attendance-group').count()).toBe(index + 1);
   }
@@ -116,8 +117,16 @@ export async function runMeetingJourney(
     await press(page.getByRole('button', { name: 'Add a commitment' }));
     const form = page.getByRole('form', { name: 'New commitment from this decision' });
     await type(form.getByLabel('Title (English)'), title);
-    await chooseOption(form.getByLabel('Lead organisation'), index === 0 ? /^MOLVT/ : /^GDI/, keyboard);
-    await chooseFirst(form.getByLabel('Focal point'), keyboard);
+    const lead = index === 0 ? 'MOLVT' : 'GDI';
+    await pick(
+      page,
+      form.getByRole('combobox', { name: 'Lead organisation' }),
+      lead,
+      keyboard,
+      new RegExp(`^${lead} `),
+    );
+    // The lead organisation's first focal point ("Full name (GDI)").
+    await pick(page, form.getByRole('combobox', { name: 'Focal point' }), '', keyboard, new RegExp(`\\(${lead}\\)$`));
     if (keyboard) {
       await form.getByLabel('Due date').focus();
       await page.keyboard.type('30/06/2027');

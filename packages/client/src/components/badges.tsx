@@ -1,22 +1,32 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
+import {
   CommitmentStatus,
-  CompletionLevel,
-  DueDateChangeStatus,
+  type CompletionLevel,
+  type DueDateChangeStatus,
   MailStatus,
   MeetingStatus,
-  Visibility,
+  type Visibility,
 } from '../graphql/generated.js';
+import { enumValues } from '../lib/enums.js';
 
-export const commitmentStatuses: readonly CommitmentStatus[] = [
-  'NOT_STARTED',
-  'IN_PROGRESS',
-  'AT_RISK',
-  'COMPLETED',
-  'VERIFIED',
-  'CANCELLED',
-];
+/** Commitment statuses in the order a commitment goes through them (the board's columns). */
+export const commitmentStatuses: readonly CommitmentStatus[] = enumValues(CommitmentStatus, {
+  NOT_STARTED: 0,
+  IN_PROGRESS: 1,
+  AT_RISK: 2,
+  COMPLETED: 3,
+  VERIFIED: 4,
+  CANCELLED: 5,
+});
+
+/** Meeting statuses in the order a meeting goes through them. */
+export const meetingStatuses: readonly MeetingStatus[] = enumValues(MeetingStatus, {
+  PLANNED: 0,
+  HELD: 1,
+  MINUTES_APPROVED: 2,
+  CANCELLED: 3,
+});
 
 /** Tints with dark text: every pair passes WCAG AA contrast for small text. */
 const tones = {
@@ -113,7 +123,14 @@ export function VisibilityBadge({ visibility }: { visibility: Visibility }) {
   );
 }
 
-export const mailStatuses: readonly MailStatus[] = ['HELD', 'PENDING', 'SENDING', 'SENT', 'FAILED'];
+/** Mail statuses in the order a message goes through them. */
+export const mailStatuses: readonly MailStatus[] = enumValues(MailStatus, {
+  HELD: 0,
+  PENDING: 1,
+  SENDING: 2,
+  SENT: 3,
+  FAILED: 4,
+});
 
 const mailColors: Record<MailStatus, Tone> = {
   HELD: 'gray',

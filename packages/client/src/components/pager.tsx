@@ -13,29 +13,28 @@ export function usePageWindow(size: number) {
   return before ? { last: size, before, first: null, after: null } : { first: size, after, last: null, before: null };
 }
 
-/**
- * Previous and next page of a cursor connection, with how many are shown. A list that pages forward only
- * (no `last`/`before` in the API) passes `forwardOnly`, and its first button goes back to the first page.
- */
-export function Pager({
-  pageInfo,
-  totalCount,
-  shown,
-  forwardOnly = false,
-}: {
+/** What a pager reads of a cursor connection: its nodes (counted), total and page info. */
+export interface PagedConnection {
+  nodes: readonly unknown[];
+  totalCount: number;
   pageInfo: {
     hasNextPage: boolean;
     hasPreviousPage?: boolean;
     startCursor?: string | null;
-    endCursor: string | null;
+    endCursor?: string | null;
   };
-  totalCount: number;
-  shown: number;
-  forwardOnly?: boolean;
-}) {
+}
+
+/**
+ * The one pager of the app: "Showing n of N" with previous and next page of a cursor connection; the position
+ * lives in the URL (`after` / `before`, read by `usePageWindow`). A list that pages forward only (no
+ * `last`/`before` in the API) passes `forwardOnly`, and its first button goes back to the first page.
+ */
+export function Pager({ connection, forwardOnly = false }: { connection: PagedConnection; forwardOnly?: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [params, setParams] = useSearchParams();
+  const { pageInfo } = connection;
   const atStart = !params.get('after') && !params.get('before');
   const hasPrevious = params.get('before') ? (pageInfo.hasPreviousPage ?? false) : !atStart;
   const hasNext = params.get('before') ? true : pageInfo.hasNextPage;
@@ -49,7 +48,10 @@ export function Pager({
   return (
     <Group justify="space-between" mt="md" className="no-print">
       <Text size="sm" c="dimmed" aria-live="polite">
-        {t('pager.showing', { shown: formatNumber(shown, language), total: formatNumber(totalCount, language) })}
+        {t('pager.showing', {
+          shown: formatNumber(connection.nodes.length, language),
+          total: formatNumber(connection.totalCount, language),
+        })}
       </Text>
       <Group gap="xs">
         <Button
@@ -66,7 +68,7 @@ export function Pager({
           size="xs"
           rightSection={<IconChevronRight size={14} aria-hidden />}
           disabled={!hasNext}
-          onClick={() => go('after', pageInfo.endCursor)}
+          onClick={() => go('after', pageInfo.endCursor ?? null)}
         >
           {t('pager.next')}
         </Button>

@@ -15,31 +15,29 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
+import { FilterBar, SearchFilter } from '../components/filter-bar.js';
 import { PageHeader } from '../components/page.js';
+import { Pager, useFilterParams } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState, MutationError } from '../components/states.js';
-import { DateTimeText, PersonName, useLocalText } from '../components/text.js';
+import { DateTimeText, PersonName } from '../components/text.js';
+import { PersonPicker } from '../features/people/person-picker.js';
 import { useViewer } from '../features/session/session.js';
-import {
-  AccountsDocument,
-  CreateAccountDocument,
-  DirectoryOptionsDocument,
-  type Role,
-  UpdateAccountDocument,
-} from '../graphql/generated.js';
+import { AccountsDocument, CreateAccountDocument, Role, UpdateAccountDocument } from '../graphql/generated.js';
+import { enumValues } from '../lib/enums.js';
 import { errorCode, fieldErrors } from '../lib/errors.js';
 
-const roles: Role[] = ['ADMIN', 'SECRETARIAT', 'FOCAL_POINT', 'PARTNER'];
+const roles = enumValues(Role);
+const PAGE_SIZE = 50;
 
 /** Admin: who may sign in, with which role; accounts are deactivated, never deleted (the audit trail names them). */
 export function AccountsPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
-  const local = useLocalText();
+  const [params] = useFilterParams();
   const { data, loading, error, refetch } = useQuery(AccountsDocument, {
-    variables: { first: 100 },
+    variables: { first: PAGE_SIZE, after: params.get('after'), filter: { search: params.get('search') || null } },
     skip: viewer.role !== 'ADMIN',
   });
-  const directory = useQuery(DirectoryOptionsDocument, { skip: viewer.role !== 'ADMIN' });
   const [form, setForm] = useState({ email: '', password: '', role: 'FOCAL_POINT' as Role, personId: '' });
   const [create, created] = useMutation(CreateAccountDocument, { refetchQueries: [AccountsDocument] });
   const [update, updated] = useMutation(UpdateAccountDocument);
@@ -106,18 +104,13 @@ export function AccountsPage() {
                   error={problems.role}
                   data={roles.map((value) => ({ value, label: t(`role.${value}`) }))}
                 />
-                <NativeSelect
+                <PersonPicker
                   label={t('accounts.person')}
-                  value={form.personId}
-                  onChange={(e) => setForm({ ...form, personId: e.currentTarget.value })}
+                  value={form.personId || null}
+                  onChange={(personId) => setForm({ ...form, personId: personId ?? '' })}
                   error={problems.personId}
-                  data={[
-                    { value: '', label: t('forms.none') },
-                    ...(directory.data?.people.nodes ?? []).map((p) => ({
-                      value: p.id,
-                      label: local(p.fullName, p.fullNameKm),
-                    })),
-                  ]}
+                  placeholder={t('forms.none')}
+                  clearable
                 />
               </Group>
               <Group justify="flex-end">
@@ -129,6 +122,9 @@ export function AccountsPage() {
           </form>
         </Paper>
         <MutationError error={updated.error} />
+        <FilterBar>
+          <SearchFilter />
+        </FilterBar>
         {loading && !data ? <LoadingState /> : null}
         {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
         {data && data.accounts.nodes.length === 0 ? <EmptyState title={t('accounts.empty')} /> : null}
@@ -185,6 +181,7 @@ export function AccountsPage() {
             </Table>
           </Table.ScrollContainer>
         ) : null}
+        {data && data.accounts.nodes.length > 0 ? <Pager connection={data.accounts} forwardOnly /> : null}
       </Stack>
     </>
   );

@@ -3,9 +3,8 @@ import { Group, MultiSelect, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { MailStatusBadge, mailStatuses } from '../components/badges.js';
-import { CursorPager } from '../components/cursor-pager.js';
 import { PageHeader } from '../components/page.js';
-import { useFilterParams } from '../components/pager.js';
+import { Pager, useFilterParams } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { DateTimeText, PersonName } from '../components/text.js';
 import { useViewer } from '../features/session/session.js';
@@ -118,7 +117,7 @@ export function OutboxPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <CursorPager connection={data.mailOutbox} />
+          <Pager connection={data.mailOutbox} forwardOnly />
         </>
       ) : null}
     </>

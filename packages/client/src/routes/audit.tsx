@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, NativeSelect, Paper, Text } from '@mantine/core';
+import { Button, NativeSelect, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
-import { DateField, isDateValue } from '../components/date-field.js';
+import { DateFilter, FilterBar } from '../components/filter-bar.js';
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
@@ -49,41 +49,25 @@ export function AuditPage() {
           {t('audit.intro')}
         </Text>
       </PageHeader>
-      <Paper withBorder p="md" mb="md" component="search" aria-label={t('filters.title')}>
-        <Group align="flex-end">
-          <NativeSelect
-            label={t('audit.entityType')}
-            value={entityType ?? ''}
-            onChange={(e) => update({ type: e.currentTarget.value || null })}
-            data={[
-              { value: '', label: t('filters.any') },
-              ...auditEntityTypes.map((value) => ({ value, label: typeName(value) })),
-            ]}
-            data-testid="audit-type"
-          />
-          <DateField
-            label={t('audit.from')}
-            description={null}
-            value={from ?? ''}
-            onChange={(value) => {
-              if (value === '' || isDateValue(value)) update({ from: value || null });
-            }}
-          />
-          <DateField
-            label={t('audit.to')}
-            description={null}
-            value={to ?? ''}
-            onChange={(value) => {
-              if (value === '' || isDateValue(value)) update({ to: value || null });
-            }}
-          />
-          {entityType || from || to ? (
-            <Button variant="subtle" onClick={() => update({ type: null, from: null, to: null })}>
-              {t('audit.clearFilters')}
-            </Button>
-          ) : null}
-        </Group>
-      </Paper>
+      <FilterBar>
+        <NativeSelect
+          label={t('audit.entityType')}
+          value={entityType ?? ''}
+          onChange={(e) => update({ type: e.currentTarget.value || null })}
+          data={[
+            { value: '', label: t('filters.any') },
+            ...auditEntityTypes.map((value) => ({ value, label: typeName(value) })),
+          ]}
+          data-testid="audit-type"
+        />
+        <DateFilter label={t('audit.from')} param="from" />
+        <DateFilter label={t('audit.to')} param="to" />
+        {entityType || from || to ? (
+          <Button variant="subtle" onClick={() => update({ type: null, from: null, to: null })}>
+            {t('audit.clearFilters')}
+          </Button>
+        ) : null}
+      </FilterBar>
       {loading && !data ? <LoadingState /> : null}
       {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
       {data && data.auditEvents.nodes.length === 0 ? (
@@ -92,12 +76,7 @@ export function AuditPage() {
       {data && data.auditEvents.nodes.length > 0 ? (
         <>
           <AuditTable events={data.auditEvents.nodes} />
-          <Pager
-            pageInfo={data.auditEvents.pageInfo}
-            totalCount={data.auditEvents.totalCount}
-            shown={data.auditEvents.nodes.length}
-            forwardOnly
-          />
+          <Pager connection={data.auditEvents} forwardOnly />
         </>
       ) : null}
     </>

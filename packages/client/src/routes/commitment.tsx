@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Card, Grid, Group, Progress, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { IconEdit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,14 +23,14 @@ import { DueDateHistory, SlipNote } from '../features/commitments/due-date-histo
 import { dueDateMayMove, pendingRequest } from '../features/commitments/due-dates.js';
 import { FollowButton, FollowersCard } from '../features/commitments/follow-button.js';
 import { ProgressForm } from '../features/commitments/progress-form.js';
-import { PlanLinkChips } from '../features/plans/plan-objective-picker.js';
-import { EvidenceList } from '../features/files/evidence-list.js';
+import { ProgressTimeline } from '../features/commitments/progress-timeline.js';
+import { PlanLinkChips } from '../features/plans/plan-link-chips.js';
 import { VerifyPanel } from '../features/commitments/verify-panel.js';
 import { canReportOn, isStaff, useViewer } from '../features/session/session.js';
 import { type CommitmentPageQuery, CommitmentPageDocument } from '../graphql/generated.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 
-type CommitmentWithUpdates = Extract<NonNullable<CommitmentPageQuery['node']>, { __typename: 'Commitment' }>;
+type CommitmentOnPage = Extract<NonNullable<CommitmentPageQuery['node']>, { __typename: 'Commitment' }>;
 
 export function CommitmentPage() {
   const { t } = useTranslation();
@@ -112,7 +112,7 @@ export function CommitmentPage() {
             {staff && pending ? <DueDateDecisionPanel key={pending.id} change={pending} /> : null}
             {mayRequest ? <DueDateRequestPanel commitment={commitment} pending={pending} onReload={reload} /> : null}
             {mayReport ? <ProgressForm key={commitment.id} commitment={commitment} onReload={reload} /> : null}
-            <UpdatesTimeline commitment={commitment} />
+            <ProgressTimeline commitment={commitment} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -132,50 +132,7 @@ export function CommitmentPage() {
   );
 }
 
-function UpdatesTimeline({ commitment }: { commitment: CommitmentWithUpdates }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const updates = [...commitment.updates.nodes].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="timeline-heading">
-      <Title order={2} size="h4" id="timeline-heading" mb="md">
-        {t('progress.timeline')}
-      </Title>
-      {updates.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('progress.none')}
-        </Text>
-      ) : (
-        <Timeline bulletSize={14} lineWidth={2} active={updates.length}>
-          {updates.map((update) => (
-            <Timeline.Item
-              key={update.id}
-              data-testid="progress-update"
-              title={
-                <Group gap="xs">
-                  {update.status ? <CommitmentStatusBadge status={update.status} /> : null}
-                  {update.progress !== null ? <Text size="sm">{formatPercent(update.progress, language)}</Text> : null}
-                </Group>
-              }
-            >
-              <Text size="xs" c="dimmed">
-                <DateTimeText value={update.createdAt} /> · <PersonName person={update.author} />
-              </Text>
-              {update.note || update.noteKm ? (
-                <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
-                  <Local en={update.note} km={update.noteKm} />
-                </Text>
-              ) : null}
-              <EvidenceList evidence={update.evidence} />
-            </Timeline.Item>
-          ))}
-        </Timeline>
-      )}
-    </Card>
-  );
-}
-
-function CommitmentFacts({ commitment }: { commitment: CommitmentWithUpdates }) {
+function CommitmentFacts({ commitment }: { commitment: CommitmentOnPage }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -257,11 +214,7 @@ function CommitmentFacts({ commitment }: { commitment: CommitmentWithUpdates }) 
           </Fact>
         ) : null}
         <Fact label={t('commitments.fields.planObjectives')}>
-          {commitment.planObjectives.length ? (
-            <PlanLinkChips objectiveIds={commitment.planObjectives.map((o) => o.id)} />
-          ) : (
-            t('plan.notLinked')
-          )}
+          {commitment.planObjectives.length ? <PlanLinkChips commitment={commitment} /> : t('plan.notLinked')}
         </Fact>
         <Fact label={t('commitments.fields.gcmObjectives')}>
           {commitment.gcmObjectives.length ? (

@@ -1,42 +1,25 @@
 import { useQuery } from '@apollo/client/react';
-import {
-  Anchor,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  MultiSelect,
-  NativeSelect,
-  Paper,
-  Progress,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Button, Group, Table, UnstyledButton } from '@mantine/core';
 import { IconDownload, IconLayoutKanban, IconTable, IconTableImport } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CommitmentStatusBadge, CompletionLevelBadge, commitmentStatuses, OverdueBadge } from '../components/badges.js';
+import { commitmentStatuses } from '../components/badges.js';
+import {
+  CheckFilter,
+  ChoicesFilter,
+  DateFilter,
+  FilterBar,
+  SearchFilter,
+  useChoices,
+  ViewSwitch,
+} from '../components/filter-bar.js';
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams, usePageWindow } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
-import { DateText, Local, OrganizationName, PersonName, useLanguage } from '../components/text.js';
-import { SlipNote } from '../features/commitments/due-date-history.js';
+import { CommitmentBoard, CommitmentTableRow } from '../features/commitments/commitment-table.js';
+import { OrganizationPicker } from '../features/organizations/organization-picker.js';
 import { isStaff, useViewer } from '../features/session/session.js';
-import {
-  type CommitmentFilter,
-  type CommitmentOrderField,
-  type CommitmentRowFragment,
-  CommitmentsDocument,
-  type CommitmentStatus,
-  OrganizationOptionsDocument,
-} from '../graphql/generated.js';
-import { formatNumber, formatPercent } from '../lib/format.js';
+import { type CommitmentFilter, type CommitmentOrderField, CommitmentsDocument } from '../graphql/generated.js';
 
 const PAGE_SIZE = 25;
 const sortFields: Record<string, CommitmentOrderField> = {
@@ -52,9 +35,7 @@ function useCommitmentFilter() {
   // "Assigned to me" is kept as `mine=1`, so a shared link shows each reader their own.
   const me = useViewer().person?.id ?? null;
   const mine = params.get('mine') === '1' && !!me;
-  const status = (params.get('status') ?? '')
-    .split(',')
-    .filter((s): s is CommitmentStatus => commitmentStatuses.includes(s as CommitmentStatus));
+  const status = useChoices('status', commitmentStatuses);
   const filter: CommitmentFilter = {
     status: status.length ? status : null,
     organizationId: params.get('organization') || null,
@@ -67,7 +48,7 @@ function useCommitmentFilter() {
   };
   const sortKey = params.get('sort') && sortFields[params.get('sort')!] ? params.get('sort')! : 'due';
   const direction: 'ASC' | 'DESC' = params.get('dir') === 'desc' ? 'DESC' : 'ASC';
-  return { params, update, filter, status, sortKey, direction, mine, canFilterMine: !!me };
+  return { params, update, filter, sortKey, direction, canFilterMine: !!me };
 }
 
 /**
@@ -91,14 +72,10 @@ function exportUrl(
 
 export function CommitmentsPage() {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const { params, update, filter, status, sortKey, direction, mine, canFilterMine } = useCommitmentFilter();
+  const { params, update, filter, sortKey, direction, canFilterMine } = useCommitmentFilter();
   const staff = isStaff(useViewer());
   const view = params.get('view') === 'board' ? 'board' : 'table';
   const pageWindow = usePageWindow(PAGE_SIZE);
-  const [searchText, setSearchText] = useState(params.get('search') ?? '');
-  const commitSearch = useDebouncedCallback((value: string) => update({ search: value.trim() || null }), 400);
-  const options = useQuery(OrganizationOptionsDocument);
   const orderBy = { field: sortFields[sortKey], direction };
   const { data, loading, error, refetch } = useQuery(CommitmentsDocument, {
     variables: view === 'board' ? { first: 100, filter, orderBy } : { ...pageWindow, filter, orderBy },
@@ -151,88 +128,35 @@ export function CommitmentsPage() {
           </Group>
         }
       />
-      <Paper withBorder p="md" mb="md" component="search" aria-label={t('filters.title')}>
-        <Group align="flex-end" gap="md">
-          <TextInput
-            label={t('filters.search')}
-            value={searchText}
-            onChange={(event) => {
-              setSearchText(event.currentTarget.value);
-              commitSearch(event.currentTarget.value);
-            }}
-            w={220}
-          />
-          <MultiSelect
-            label={t('commitments.fields.status')}
-            data={commitmentStatuses.map((value) => ({ value, label: t(`commitmentStatus.${value}`) }))}
-            value={status}
-            onChange={(value) => update({ status: value.join(',') || null })}
-            clearable
-            w={280}
-          />
-          <NativeSelect
-            label={t('commitments.fields.organization')}
-            value={filter.organizationId ? String(filter.organizationId) : ''}
-            onChange={(event) => update({ organization: event.currentTarget.value || null })}
-            data={[
-              { value: '', label: t('filters.any') },
-              ...(options.data?.organizations.nodes ?? []).map((o) => ({ value: o.id, label: o.acronym })),
-            ]}
-            w={160}
-          />
-          <TextInput
-            type="date"
-            label={t('filters.dueFrom')}
-            value={filter.dueFrom ?? ''}
-            onChange={(e) => update({ dueFrom: e.currentTarget.value || null })}
-          />
-          <TextInput
-            type="date"
-            label={t('filters.dueTo')}
-            value={filter.dueTo ?? ''}
-            onChange={(e) => update({ dueTo: e.currentTarget.value || null })}
-          />
-          {canFilterMine ? (
-            <Checkbox
-              label={t('filters.assignedToMe')}
-              checked={mine}
-              onChange={(e) => update({ mine: e.currentTarget.checked ? '1' : null })}
-              mb={8}
-            />
-          ) : null}
-          <Checkbox
-            label={t('filters.overdueOnly')}
-            checked={filter.overdue === true}
-            onChange={(e) => update({ overdue: e.currentTarget.checked ? '1' : null })}
-            mb={8}
-          />
-          <SegmentedControl
-            aria-label={t('commitments.view')}
-            value={view}
-            onChange={(value) => update({ view: value === 'table' ? null : value })}
-            data={[
-              {
-                value: 'table',
-                label: (
-                  <Group gap={4} wrap="nowrap">
-                    <IconTable size={16} aria-hidden />
-                    {t('commitments.table')}
-                  </Group>
-                ),
-              },
-              {
-                value: 'board',
-                label: (
-                  <Group gap={4} wrap="nowrap">
-                    <IconLayoutKanban size={16} aria-hidden />
-                    {t('commitments.board')}
-                  </Group>
-                ),
-              },
-            ]}
-          />
-        </Group>
-      </Paper>
+      <FilterBar>
+        <SearchFilter />
+        <ChoicesFilter
+          label={t('commitments.fields.status')}
+          param="status"
+          values={commitmentStatuses}
+          labelOf={(value) => t(`commitmentStatus.${value}`)}
+          w={280}
+        />
+        <OrganizationPicker
+          label={t('commitments.fields.organization')}
+          value={params.get('organization') || null}
+          onChange={(value) => update({ organization: value })}
+          placeholder={t('filters.any')}
+          clearable
+          w={260}
+        />
+        <DateFilter label={t('filters.dueFrom')} param="dueFrom" />
+        <DateFilter label={t('filters.dueTo')} param="dueTo" />
+        {canFilterMine ? <CheckFilter label={t('filters.assignedToMe')} param="mine" /> : null}
+        <CheckFilter label={t('filters.overdueOnly')} param="overdue" />
+        <ViewSwitch
+          label={t('commitments.view')}
+          options={[
+            { value: 'table', label: t('commitments.table'), icon: <IconTable size={16} aria-hidden /> },
+            { value: 'board', label: t('commitments.board'), icon: <IconLayoutKanban size={16} aria-hidden /> },
+          ]}
+        />
+      </FilterBar>
       {loading && !data ? <LoadingState /> : null}
       {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
       {data && data.commitments.nodes.length === 0 ? (
@@ -256,108 +180,17 @@ export function CommitmentsPage() {
               </Table.Thead>
               <Table.Tbody>
                 {data.commitments.nodes.map((c) => (
-                  <Table.Tr key={c.id} data-testid="commitment-row" data-overdue={c.isOverdue}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.reference}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/commitments/${encodeURIComponent(c.id)}`} fw={500}>
-                        <Local en={c.title} km={c.titleKm} />
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <OrganizationName organization={c.leadOrganization} />
-                    </Table.Td>
-                    <Table.Td>
-                      <PersonName person={c.assignee} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Stack gap={4} align="flex-start">
-                        <DateText value={c.dueDate} />
-                        {c.isOverdue ? <OverdueBadge /> : null}
-                        <SlipNote slippedDays={c.slippedDays} withOriginal={false} />
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <CommitmentStatusBadge status={c.status} />
-                    </Table.Td>
-                    <Table.Td w={140}>
-                      <Group gap={6} wrap="nowrap">
-                        <Progress value={c.progress} w={70} aria-hidden />
-                        <Text size="sm">{formatPercent(c.progress, language)}</Text>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      {/* A cancelled commitment counts in no completion figure. */}
-                      {c.status === 'CANCELLED' ? '—' : <CompletionLevelBadge level={c.completionLevel} />}
-                    </Table.Td>
-                  </Table.Tr>
+                  <CommitmentTableRow key={c.id} commitment={c} />
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Pager
-            pageInfo={data.commitments.pageInfo}
-            totalCount={data.commitments.totalCount}
-            shown={data.commitments.nodes.length}
-          />
+          <Pager connection={data.commitments} />
         </>
       ) : null}
       {data && data.commitments.nodes.length > 0 && view === 'board' ? (
-        <Board commitments={data.commitments.nodes} total={data.commitments.totalCount} />
+        <CommitmentBoard commitments={data.commitments.nodes} total={data.commitments.totalCount} />
       ) : null}
     </>
-  );
-}
-
-/** Commitments in columns by status (the first hundred that match the filter). */
-function Board({ commitments, total }: { commitments: readonly CommitmentRowFragment[]; total: number }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  return (
-    <Stack gap="xs">
-      {total > commitments.length ? (
-        <Text size="sm" c="dimmed">
-          {t('commitments.boardLimited', { shown: commitments.length, total })}
-        </Text>
-      ) : null}
-      <div className="board">
-        {commitmentStatuses.map((status) => {
-          const column = commitments.filter((c) => c.status === status);
-          return (
-            <section key={status} aria-label={t(`commitmentStatus.${status}`)} data-testid={`board-${status}`}>
-              <Group justify="space-between" mb="xs">
-                <CommitmentStatusBadge status={status} />
-                <Text size="sm" c="dimmed">
-                  {formatNumber(column.length, language)}
-                </Text>
-              </Group>
-              <Stack gap="xs">
-                {column.map((c) => (
-                  <Card key={c.id} withBorder padding="sm" radius="sm">
-                    <Anchor component={Link} to={`/commitments/${encodeURIComponent(c.id)}`} size="sm" fw={500}>
-                      <Local en={c.title} km={c.titleKm} />
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {c.reference} · {c.leadOrganization.acronym}
-                    </Text>
-                    <Group gap={6} mt={4}>
-                      <Text size="xs">
-                        <DateText value={c.dueDate} />
-                      </Text>
-                      {c.isOverdue ? <OverdueBadge /> : null}
-                    </Group>
-                    <Progress
-                      value={c.progress}
-                      size="sm"
-                      mt={6}
-                      aria-label={t('commitments.progressLabel', { progress: c.progress })}
-                    />
-                  </Card>
-                ))}
-              </Stack>
-            </section>
-          );
-        })}
-      </div>
-    </Stack>
   );
 }

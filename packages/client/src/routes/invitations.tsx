@@ -2,7 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../components/page.js';
-import { Pager, usePageWindow } from '../components/pager.js';
+import { useSearchParams } from 'react-router';
+import { Pager } from '../components/pager.js';
 import { ErrorState, LoadingState } from '../components/states.js';
 import { InvitationCard, NoInvitations } from '../features/invitations/invitation-list.js';
 import { MyInvitationsDocument } from '../graphql/generated.js';
@@ -12,9 +13,9 @@ const PAGE_SIZE = 20;
 /** A focal point's upcoming meetings: confirm or send apologies, themselves (RSVP). */
 export function InvitationsPage() {
   const { t } = useTranslation();
-  const page = usePageWindow(PAGE_SIZE);
+  const [params] = useSearchParams();
   const { data, loading, error, refetch } = useQuery(MyInvitationsDocument, {
-    variables: { first: page.first ?? PAGE_SIZE, after: page.after },
+    variables: { first: PAGE_SIZE, after: params.get('after') },
     fetchPolicy: 'cache-and-network',
   });
   return (
@@ -34,11 +35,7 @@ export function InvitationsPage() {
               <InvitationCard key={invitation.meeting.id} invitation={invitation} />
             ))}
           </Stack>
-          <Pager
-            pageInfo={data.myInvitations.pageInfo}
-            totalCount={data.myInvitations.totalCount}
-            shown={data.myInvitations.nodes.length}
-          />
+          <Pager connection={data.myInvitations} forwardOnly />
         </>
       ) : null}
     </>

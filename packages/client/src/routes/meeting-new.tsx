@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { DateTimeField } from '../components/date-field.js';
 import { PageHeader } from '../components/page.js';
-import { ErrorState, LoadingState, MutationError } from '../components/states.js';
+import { MutationError } from '../components/states.js';
 import { useLocalText } from '../components/text.js';
 import { isStaff, useViewer } from '../features/session/session.js';
-import { checkMeetingDraft } from '../features/meetings/meeting-edit.js';
+import { checkMeetingDraft, meetingKinds, visibilities } from '../features/meetings/meeting-edit.js';
+import { OrganizationPicker } from '../features/organizations/organization-picker.js';
+import { PersonPicker } from '../features/people/person-picker.js';
 import {
   CreateMeetingDocument,
-  DirectoryOptionsDocument,
   type MeetingKind,
   MeetingSeriesOptionsDocument,
   type Visibility,
@@ -19,15 +20,11 @@ import {
 import { type FieldErrors, fieldErrors, hasProblems } from '../lib/errors.js';
 import { fromWallTime } from '../lib/format.js';
 
-export const meetingKinds: MeetingKind[] = ['PLENARY', 'TECHNICAL_WORKING_GROUP', 'CONSULTATION', 'BILATERAL', 'OTHER'];
-export const visibilities: Visibility[] = ['INTERNAL', 'PARTNERS', 'PUBLIC'];
-
 export function MeetingNewPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
   const local = useLocalText();
   const navigate = useNavigate();
-  const directory = useQuery(DirectoryOptionsDocument);
   const seriesOptions = useQuery(MeetingSeriesOptionsDocument);
   const [form, setForm] = useState({
     title: '',
@@ -81,8 +78,6 @@ export function MeetingNewPage() {
     }
   };
 
-  const organizations = directory.data?.organizations.nodes ?? [];
-  const people = directory.data?.people.nodes ?? [];
   const allSeries = seriesOptions.data?.meetingSeries.nodes ?? [];
 
   // Choosing a series fills what is still empty from it: its titles and its organiser.
@@ -100,9 +95,7 @@ export function MeetingNewPage() {
   return (
     <>
       <PageHeader title={t('meetings.new')} crumbs={[{ label: t('meetings.title'), to: '/meetings' }]} />
-      {directory.loading && !directory.data ? <LoadingState /> : null}
-      {directory.error && !directory.data ? <ErrorState error={directory.error} /> : null}
-      {directory.data ? (
+      {
         <Paper withBorder p="lg" maw={860}>
           <form onSubmit={submit} noValidate>
             <Stack>
@@ -167,26 +160,21 @@ export function MeetingNewPage() {
                   onChange={set('location')}
                   error={problems.location}
                 />
-                <NativeSelect
+                <OrganizationPicker
                   label={t('meetings.fields.organizer')}
-                  value={form.organizerId}
-                  onChange={set('organizerId')}
+                  value={form.organizerId || null}
+                  onChange={(id) => put('organizerId')(id ?? '')}
                   error={problems.organizerId}
+                  placeholder={t('forms.choose')}
                   required
-                  data={[
-                    { value: '', label: t('forms.choose') },
-                    ...organizations.map((o) => ({ value: o.id, label: `${o.acronym} — ${local(o.name, o.nameKm)}` })),
-                  ]}
                 />
-                <NativeSelect
+                <PersonPicker
                   label={t('meetings.fields.chair')}
-                  value={form.chairId}
-                  onChange={set('chairId')}
+                  value={form.chairId || null}
+                  onChange={(id) => put('chairId')(id ?? '')}
                   error={problems.chairId}
-                  data={[
-                    { value: '', label: t('forms.none') },
-                    ...people.map((p) => ({ value: p.id, label: local(p.fullName, p.fullNameKm) })),
-                  ]}
+                  placeholder={t('forms.none')}
+                  clearable
                 />
               </SimpleGrid>
               <Group justify="flex-end">
@@ -200,7 +188,7 @@ export function MeetingNewPage() {
             </Stack>
           </form>
         </Paper>
-      ) : null}
+      }
     </>
   );
 }

@@ -16,7 +16,7 @@ import {
 } from '../components/text.js';
 import { MarkdownText } from '../features/meetings/markdown.js';
 import { MattersArisingReview } from '../features/meetings/matters-arising.js';
-import { MeetingPageDocument } from '../graphql/generated.js';
+import { MeetingPrintDocument } from '../graphql/generated.js';
 import { LanguageSwitch } from '../layout/language-switch.js';
 
 /** The minutes as a document: print it, or save it as PDF from the browser's print dialog. */
@@ -25,7 +25,7 @@ export function MeetingPrintPage() {
   const { id = '' } = useParams();
   const language = useLanguage();
   const local = useLocalText();
-  const { data, loading, error, refetch } = useQuery(MeetingPageDocument, { variables: { id } });
+  const { data, loading, error, refetch } = useQuery(MeetingPrintDocument, { variables: { id } });
   const meeting = data?.node?.__typename === 'Meeting' ? data.node : null;
   useDocumentTitle(meeting ? `${t('print.minutes')} — ${local(meeting.title, meeting.titleKm)}` : t('print.minutes'));
 
@@ -107,7 +107,7 @@ export function MeetingPrintPage() {
               </Table>
             </section>
 
-            <MattersArisingReview meetingId={meeting.id} />
+            <MattersArisingReview meeting={meeting} />
 
             <section>
               <Title order={2} size="h3" mb="xs">

@@ -1,4 +1,5 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useMutation, useQuery } from '@apollo/client/react';
 import { Anchor, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus, IconCheck, IconEdit, IconFileCertificate, IconTrash, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -16,8 +17,7 @@ import { AttendanceSection } from '../features/meetings/attendance-section.js';
 import { DecisionsSection } from '../features/meetings/decisions-section.js';
 import { MattersArisingSection } from '../features/meetings/matters-arising.js';
 import { MinutesDownloadMenu } from '../features/meetings/minutes-download.js';
-import type { Directory } from '../features/meetings/directory.js';
-import { MeetingEditModal, type SeriesLabel } from '../features/meetings/meeting-edit.js';
+import { MeetingEditModal } from '../features/meetings/meeting-edit.js';
 import {
   ApproveMinutesModal,
   CancelMeetingModal,
@@ -31,7 +31,7 @@ import {
   DeleteMeetingDocument,
   MarkMeetingHeldDocument,
   type MeetingDetailFragment,
-  MeetingExtrasDocument,
+  MeetingDetailFragmentDoc,
   MeetingPageDocument,
 } from '../graphql/generated.js';
 import { conflictVersion, errorCode, fieldErrors } from '../lib/errors.js';
@@ -44,10 +44,6 @@ export function MeetingPage() {
   const { data, loading, error, refetch } = useQuery(MeetingPageDocument, { variables: { id } });
   const meeting = data?.node?.__typename === 'Meeting' ? data.node : null;
   const approved = meeting?.status === 'MINUTES_APPROVED';
-  const extras = useQuery(MeetingExtrasDocument, { variables: { id, withRevisions: approved }, skip: !meeting });
-  const extra = extras.data?.node?.__typename === 'Meeting' ? extras.data.node : null;
-  const series = extra?.series ?? null;
-  const revisions = new Map((extra?.agendaItems ?? []).map((item) => [item.id, item.revisions]));
 
   if (loading && !data) return <LoadingState />;
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -65,42 +61,28 @@ export function MeetingPage() {
   }
   const staff = isStaff(viewer);
   const editable = staff && (meeting.status === 'PLANNED' || meeting.status === 'HELD');
-  const directory = {
-    organizations: data.organizations.nodes,
-    people: data.people.nodes,
-    gcmObjectives: data.gcmObjectives,
-  };
+  const directory = { gcmObjectives: data.gcmObjectives };
+
+  const reload = () => refetch();
 
   return (
     <>
-      <MeetingHeader
-        meeting={meeting}
-        series={series}
-        staff={staff}
-        directory={directory}
-        commitmentCount={extra?.commitments.totalCount}
-        onReload={() => Promise.all([refetch(), extras.refetch()])}
-      />
+      <MeetingHeader meeting={meeting} staff={staff} onReload={reload} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
-            <MeetingLive meetingId={meeting.id} onReload={() => Promise.all([refetch(), extras.refetch()])} />
-            {series ? <MattersArisingSection key={meeting.id} meetingId={meeting.id} viewer={viewer} /> : null}
-            <AgendaSection
-              meeting={meeting}
-              directory={directory}
-              editable={editable}
-              revisable={staff && approved}
-              revisions={revisions}
-              onReload={() => refetch()}
-            />
+            <MeetingLive meetingId={meeting.id} onReload={reload} />
+            {meeting.series ? (
+              <MattersArisingSection key={meeting.id} meeting={meeting} viewer={viewer} onReload={reload} />
+            ) : null}
+            <AgendaSection meeting={meeting} editable={editable} revisable={staff && approved} onReload={reload} />
             <DecisionsSection meeting={meeting} directory={directory} editable={editable} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
-            <MeetingFacts meeting={meeting} series={series} />
-            <AttendanceSection meeting={meeting} directory={directory} editable={editable} />
+            <MeetingFacts meeting={meeting} />
+            <AttendanceSection meeting={meeting} editable={editable} />
             {staff ? <RecordHistory key={meeting.id} entityId={meeting.id} /> : null}
           </Stack>
         </Grid.Col>
@@ -109,27 +91,36 @@ export function MeetingPage() {
   );
 }
 
-function MeetingHeader({
-  meeting,
-  series,
-  staff,
-  directory,
-  commitmentCount,
-  onReload,
-}: {
+type MeetingRef = FragmentType<typeof MeetingDetailFragmentDoc>;
+
+/** The meeting's own fields, read from the page's query through the header's fragment. */
+function useMeetingDetail(meeting: MeetingRef): MeetingDetailFragment | null {
+  const { data, complete } = useFragment({
+    fragment: MeetingDetailFragmentDoc,
+    fragmentName: 'MeetingDetail',
+    from: meeting,
+  });
+  return complete ? data : null;
+}
+
+function MeetingHeader({ meeting, ...props }: Omit<HeaderProps, 'meeting'> & { meeting: MeetingRef }) {
+  const detail = useMeetingDetail(meeting);
+  return detail ? <Header meeting={detail} {...props} /> : null;
+}
+
+interface HeaderProps {
   meeting: MeetingDetailFragment;
-  series: SeriesLabel | null;
   staff: boolean;
-  directory: Directory;
-  /** How many commitments arose in the meeting (undefined until known). */
-  commitmentCount: number | undefined;
   onReload: () => Promise<unknown>;
-}) {
+}
+
+function Header({ meeting, staff, onReload }: HeaderProps) {
   const { t } = useTranslation();
   const local = useLocalText();
   const navigate = useNavigate();
   const [deleteMeeting, deleted] = useMutation(DeleteMeetingDocument);
-  const deletable = staff && isDeletable(meeting, commitmentCount);
+  const series = meeting.series;
+  const deletable = staff && isDeletable(meeting, meeting.commitments.totalCount);
   const [markHeld, held] = useMutation(MarkMeetingHeldDocument);
   const [approve, approved] = useMutation(ApproveMinutesDocument);
   const [cancel, cancelled] = useMutation(CancelMeetingDocument);
@@ -238,7 +229,6 @@ function MeetingHeader({
           <MeetingEditModal
             meeting={meeting}
             series={series}
-            directory={directory}
             opened={dialog === 'edit'}
             onClose={close}
             onReload={onReload}
@@ -311,8 +301,11 @@ function MeetingHeader({
   );
 }
 
-function MeetingFacts({ meeting, series }: { meeting: MeetingDetailFragment; series: SeriesLabel | null }) {
+function MeetingFacts({ meeting: ref }: { meeting: MeetingRef }) {
   const { t } = useTranslation();
+  const meeting = useMeetingDetail(ref);
+  if (!meeting) return null;
+  const series = meeting.series;
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="facts-heading">
       <Title order={2} size="h4" id="facts-heading" mb="sm">

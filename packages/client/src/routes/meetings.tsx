@@ -1,18 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import {
-  Anchor,
-  Button,
-  Group,
-  MultiSelect,
-  NativeSelect,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import {
   IconCalendarDown,
   IconCalendarMonth,
@@ -22,25 +9,19 @@ import {
   IconPlus,
   IconRepeat,
 } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { MeetingStatusBadge, VisibilityBadge } from '../components/badges.js';
+import { MeetingStatusBadge, meetingStatuses, VisibilityBadge } from '../components/badges.js';
+import { ChoicesFilter, FilterBar, SearchFilter, useChoices, ViewSwitch } from '../components/filter-bar.js';
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams, usePageWindow } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { DateTimeText, Local, OrganizationName, useLanguage } from '../components/text.js';
+import { OrganizationPicker } from '../features/organizations/organization-picker.js';
 import { isStaff, useViewer } from '../features/session/session.js';
-import {
-  type MeetingFilter,
-  type MeetingStatus,
-  type MeetingSummaryFragment,
-  MeetingsDocument,
-  OrganizationOptionsDocument,
-} from '../graphql/generated.js';
+import { type MeetingFilter, type MeetingSummaryFragment, MeetingsDocument } from '../graphql/generated.js';
 import { dayInPhnomPenh, formatMonth, formatTime, khmerDigits, monthOf, weekdayNames } from '../lib/format.js';
 
-const meetingStatuses: MeetingStatus[] = ['PLANNED', 'HELD', 'MINUTES_APPROVED', 'CANCELLED'];
 const PAGE_SIZE = 20;
 
 function shiftMonth(month: string, by: number): string {
@@ -55,16 +36,11 @@ export function MeetingsPage() {
   const [params, update] = useFilterParams();
   const view = params.get('view') === 'calendar' ? 'calendar' : 'list';
   const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? params.get('month')! : monthOf();
-  const status = (params.get('status') ?? '')
-    .split(',')
-    .filter((s): s is MeetingStatus => meetingStatuses.includes(s as MeetingStatus));
+  const status = useChoices('status', meetingStatuses);
   const organizer = params.get('organizer');
   const search = params.get('search') ?? '';
   const direction = params.get('dir') === 'asc' ? 'ASC' : 'DESC';
-  const [searchText, setSearchText] = useState(search);
-  const commitSearch = useDebouncedCallback((value: string) => update({ search: value.trim() || null }), 400);
   const pageWindow = usePageWindow(PAGE_SIZE);
-  const options = useQuery(OrganizationOptionsDocument);
 
   const filter: MeetingFilter = {
     status: status.length ? status : null,
@@ -83,8 +59,6 @@ export function MeetingsPage() {
         ? { first: 100, filter, orderBy: { field: 'STARTS_AT', direction: 'ASC' } }
         : { ...pageWindow, filter, orderBy: { field: 'STARTS_AT', direction } },
   });
-
-  const organizations = options.data?.organizations.nodes ?? [];
 
   return (
     <>
@@ -112,62 +86,30 @@ export function MeetingsPage() {
           </Group>
         }
       />
-      <Paper withBorder p="md" mb="md" component="search" aria-label={t('filters.title')}>
-        <Group align="flex-end" gap="md">
-          <TextInput
-            label={t('filters.search')}
-            value={searchText}
-            onChange={(event) => {
-              setSearchText(event.currentTarget.value);
-              commitSearch(event.currentTarget.value);
-            }}
-            w={240}
-          />
-          <MultiSelect
-            label={t('meetings.fields.status')}
-            data={meetingStatuses.map((value) => ({ value, label: t(`meetingStatus.${value}`) }))}
-            value={status}
-            onChange={(value) => update({ status: value.join(',') || null })}
-            clearable
-            w={260}
-          />
-          <NativeSelect
-            label={t('meetings.fields.organizer')}
-            value={organizer ?? ''}
-            onChange={(event) => update({ organizer: event.currentTarget.value || null })}
-            data={[
-              { value: '', label: t('filters.any') },
-              ...organizations.map((o) => ({ value: o.id, label: o.acronym })),
-            ]}
-            w={180}
-          />
-          <SegmentedControl
-            aria-label={t('meetings.view')}
-            value={view}
-            onChange={(value) => update({ view: value === 'list' ? null : value })}
-            data={[
-              {
-                value: 'list',
-                label: (
-                  <Group gap={4} wrap="nowrap">
-                    <IconList size={16} aria-hidden />
-                    {t('meetings.list')}
-                  </Group>
-                ),
-              },
-              {
-                value: 'calendar',
-                label: (
-                  <Group gap={4} wrap="nowrap">
-                    <IconCalendarMonth size={16} aria-hidden />
-                    {t('meetings.calendar')}
-                  </Group>
-                ),
-              },
-            ]}
-          />
-        </Group>
-      </Paper>
+      <FilterBar>
+        <SearchFilter w={240} />
+        <ChoicesFilter
+          label={t('meetings.fields.status')}
+          param="status"
+          values={meetingStatuses}
+          labelOf={(value) => t(`meetingStatus.${value}`)}
+        />
+        <OrganizationPicker
+          label={t('meetings.fields.organizer')}
+          value={organizer || null}
+          onChange={(value) => update({ organizer: value })}
+          placeholder={t('filters.any')}
+          clearable
+          w={260}
+        />
+        <ViewSwitch
+          label={t('meetings.view')}
+          options={[
+            { value: 'list', label: t('meetings.list'), icon: <IconList size={16} aria-hidden /> },
+            { value: 'calendar', label: t('meetings.calendar'), icon: <IconCalendarMonth size={16} aria-hidden /> },
+          ]}
+        />
+      </FilterBar>
       {loading && !data ? <LoadingState /> : null}
       {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
       {data && view === 'list' ? (
@@ -223,11 +165,7 @@ export function MeetingsPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Pager
-              pageInfo={data.meetings.pageInfo}
-              totalCount={data.meetings.totalCount}
-              shown={data.meetings.nodes.length}
-            />
+            <Pager connection={data.meetings} />
           </>
         )
       ) : null}

@@ -2,9 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Group, Paper, Stack, Switch, Text } from '@mantine/core';
 import { IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { CursorPager } from '../components/cursor-pager.js';
 import { PageHeader } from '../components/page.js';
-import { useFilterParams } from '../components/pager.js';
+import { Pager, useFilterParams } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState, MutationError } from '../components/states.js';
 import { NotificationItem } from '../features/notifications/notification-item.js';
 import { useMarkNotificationsRead } from '../features/notifications/use-mark-read.js';
@@ -86,7 +85,7 @@ export function NotificationsPage() {
               <NotificationItem key={notification.id} notification={notification} onMarkRead={markRead} />
             ))}
           </Stack>
-          <CursorPager connection={data.notifications} />
+          <Pager connection={data.notifications} forwardOnly />
         </>
       ) : null}
     </>

@@ -5,25 +5,13 @@ import { IconPlus, IconTableImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { CursorPager } from '../components/cursor-pager.js';
 import { PageHeader } from '../components/page.js';
-import { useFilterParams } from '../components/pager.js';
+import { Pager, useFilterParams } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { Local } from '../components/text.js';
-import { OrganizationFormModal } from '../features/organizations/organization-form.js';
+import { OrganizationFormModal, organizationKinds } from '../features/organizations/organization-form.js';
 import { isStaff, useViewer } from '../features/session/session.js';
-import { type OrganizationKind, OrganizationsDocument } from '../graphql/generated.js';
-
-export const organizationKinds: OrganizationKind[] = [
-  'GOVERNMENT',
-  'COMMITTEE',
-  'INTERNATIONAL_ORGANIZATION',
-  'UN_AGENCY',
-  'NGO',
-  'DONOR',
-  'PRIVATE_SECTOR',
-  'OTHER',
-];
+import { OrganizationsDocument } from '../graphql/generated.js';
 
 export function OrganizationsPage() {
   const { t } = useTranslation();
@@ -128,7 +116,7 @@ export function OrganizationsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <CursorPager connection={data.organizations} />
+          <Pager connection={data.organizations} forwardOnly />
         </>
       ) : null}
     </>

@@ -107,7 +107,13 @@ export function PlanPage() {
         <GoalFormModal opened plan={editing.plan} goal={editing.goal} onClose={close} />
       ) : null}
       {editing?.kind === 'objective' ? (
-        <ObjectiveFormModal opened goalId={editing.goalId} objective={editing.objective} onClose={close} />
+        <ObjectiveFormModal
+          opened
+          goalId={editing.goalId}
+          objective={editing.objective}
+          gcmChoices={data?.gcmObjectives ?? []}
+          onClose={close}
+        />
       ) : null}
     </>
   );

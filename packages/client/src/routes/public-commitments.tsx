@@ -12,7 +12,7 @@ import {
   OverdueBadge,
   Tag,
 } from '../components/badges.js';
-import { CursorPager } from '../components/cursor-pager.js';
+import { Pager } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { DateText, DateTimeText, Local, OrganizationName, useLocalText } from '../components/text.js';
 import { useDigits } from '../features/plans/digits.js';
@@ -85,7 +85,7 @@ export function PublicCommitmentsPage() {
       {data && data.commitments.nodes.length > 0 ? (
         <>
           <PublicCommitmentList commitments={data.commitments.nodes} />
-          <CursorPager connection={data.commitments} />
+          <Pager connection={data.commitments} forwardOnly />
         </>
       ) : null}
     </>

@@ -3,7 +3,7 @@ import { Alert, Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { CursorPager } from '../components/cursor-pager.js';
+import { Pager } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { DateTimeText, Local, OrganizationName, useLanguage, useLocalText } from '../components/text.js';
 import { MarkdownText } from '../features/meetings/markdown.js';
@@ -33,7 +33,7 @@ export function PublicMeetingsPage() {
       {data && data.meetings.nodes.length > 0 ? (
         <>
           <PublicMeetingList meetings={data.meetings.nodes} />
-          <CursorPager connection={data.meetings} />
+          <Pager connection={data.meetings} forwardOnly />
         </>
       ) : null}
     </>

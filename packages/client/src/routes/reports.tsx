@@ -9,7 +9,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
   UnstyledButton,
 } from '@mantine/core';
@@ -17,10 +16,9 @@ import { IconDownload, IconLock, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PeriodStatusBadge } from '../components/badges.js';
-import { CursorPager } from '../components/cursor-pager.js';
 import { DateField } from '../components/date-field.js';
 import { PageHeader } from '../components/page.js';
-import { useFilterParams } from '../components/pager.js';
+import { Pager, useFilterParams } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { DateText, DateTimeText, Local, useLocalText } from '../components/text.js';
 import { CommitmentList } from '../features/commitments/commitment-list.js';
@@ -42,13 +40,11 @@ import {
 import { isStaff, useViewer } from '../features/session/session.js';
 import {
   PeriodReportCommitmentsDocument,
-  PeriodReportDocument,
   type ProgressChange,
   type ProgressReportFieldsFragment,
   RangeReportCommitmentsDocument,
-  RangeReportDocument,
   type ReportingPeriodFieldsFragment,
-  ReportingPeriodsDocument,
+  ReportsPageDocument,
   type StatsGroupBy,
 } from '../graphql/generated.js';
 import { dayInPhnomPenh } from '../lib/format.js';
@@ -58,6 +54,21 @@ import { useDigits } from '../features/plans/digits.js';
  * What changed over a reporting period or a range of days: the figures (each opens its commitments), progress
  * per group at the start and at the end, and the XLSX download. The choice lives in the address.
  */
+/** The page query's variables: which one of the newest period, a chosen period or a range it reads. */
+function pageVariables(asked: ReportSelection | null, groupBy: StatsGroupBy) {
+  // A skipped part still needs well-formed variables: today stands in for an unused range.
+  const today = dayInPhnomPenh();
+  return {
+    groupBy,
+    byNewest: asked === null,
+    byPeriod: asked?.kind === 'period',
+    periodId: asked?.kind === 'period' ? asked.periodId : '',
+    byRange: asked?.kind === 'range',
+    from: asked?.kind === 'range' ? asked.from : today,
+    to: asked?.kind === 'range' ? asked.to : today,
+  };
+}
+
 export function ReportsPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
@@ -66,36 +77,25 @@ export function ReportsPage() {
   const digits = useDigits();
   const [params, update] = useFilterParams();
   const [dialog, setDialog] = useState<'create' | 'close' | null>(null);
-  const periods = useQuery(ReportingPeriodsDocument);
-  const periodList = periods.data?.reportingPeriods.nodes ?? [];
   const groupBy = groupingOfParams(params);
+  const chosen = selectionOfParams(params);
+  // Until someone chooses: the newest period if there is one (read in the same request), else the year so far.
+  const [noPeriods, setNoPeriods] = useState(false);
+  const asked: ReportSelection | null =
+    chosen ?? (noPeriods ? { kind: 'range', ...defaultRange(dayInPhnomPenh()) } : null);
+  const page = useQuery(ReportsPageDocument, { variables: pageVariables(asked, groupBy) });
+  const periodList = page.data?.reportingPeriods.nodes ?? [];
+  const newest = page.data?.newest?.nodes[0] ?? null;
+  useEffect(() => {
+    if (page.data?.newest && page.data.newest.nodes.length === 0) setNoPeriods(true);
+  }, [page.data]);
   const change = changeOfParams(params);
   const measure: ReportMeasure = params.get('measure') === 'high' ? 'highCompletion' : 'progress';
-  // Until someone chooses: the newest period if there is one, else the year so far.
-  const selection: ReportSelection | null =
-    selectionOfParams(params) ??
-    (periods.data
-      ? periodList[0]
-        ? { kind: 'period', periodId: periodList[0].id }
-        : { kind: 'range', ...defaultRange(dayInPhnomPenh()) }
-      : null);
-
-  const periodReport = useQuery(PeriodReportDocument, {
-    variables: { id: selection?.kind === 'period' ? selection.periodId : '', groupBy },
-    skip: selection?.kind !== 'period',
-  });
-  const rangeReport = useQuery(RangeReportDocument, {
-    variables: {
-      from: selection?.kind === 'range' ? selection.from : '',
-      to: selection?.kind === 'range' ? selection.to : '',
-      groupBy,
-    },
-    skip: selection?.kind !== 'range',
-  });
-  const period = periodReport.data?.node?.__typename === 'ReportingPeriod' ? periodReport.data.node : null;
-  const active = selection?.kind === 'period' ? periodReport : rangeReport;
+  const selection: ReportSelection | null = asked ?? (newest ? { kind: 'period', periodId: newest.id } : null);
+  const period =
+    asked?.kind === 'period' ? (page.data?.node?.__typename === 'ReportingPeriod' ? page.data.node : null) : newest;
   const report: ProgressReportFieldsFragment | null =
-    selection?.kind === 'period' ? (period?.report ?? null) : (rangeReport.data?.progressReport ?? null);
+    selection?.kind === 'period' ? (period?.report ?? null) : (page.data?.progressReport ?? null);
 
   const choosePeriod = (id: string) => update({ period: id, from: null, to: null, change: null });
   const chooseRange = (from: string, to: string) => update({ period: null, from, to, change: null });
@@ -154,9 +154,7 @@ export function ReportsPage() {
       {staff && period ? (
         <ClosePeriodModal period={period} opened={dialog === 'close'} onClose={() => setDialog(null)} />
       ) : null}
-      {periods.error && !periods.data ? (
-        <ErrorState error={periods.error} onRetry={() => void periods.refetch()} />
-      ) : null}
+      {page.error && !page.data ? <ErrorState error={page.error} onRetry={() => void page.refetch()} /> : null}
       {selection ? (
         <ReportControls
           selection={selection}
@@ -169,9 +167,8 @@ export function ReportsPage() {
           onMeasure={(value) => update({ measure: value === 'highCompletion' ? 'high' : null })}
         />
       ) : null}
-      {!selection || (active.loading && !active.data) ? <LoadingState /> : null}
-      {active.error && !active.data ? <ErrorState error={active.error} onRetry={() => void active.refetch()} /> : null}
-      {selection?.kind === 'period' && periodReport.data && !period ? (
+      {page.loading && !report ? <LoadingState /> : null}
+      {asked?.kind === 'period' && page.data && !page.loading && !period ? (
         <EmptyState title={t('reports.periodNotFound')} />
       ) : null}
       {report && selection ? (
@@ -442,7 +439,7 @@ function ReportCommitments({
       {connection && connection.nodes.length > 0 ? (
         <div data-testid="report-commitments">
           <CommitmentList commitments={connection.nodes} />
-          <CursorPager connection={connection} />
+          <Pager connection={connection} forwardOnly />
         </div>
       ) : null}
     </Card>

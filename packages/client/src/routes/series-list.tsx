@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { MeetingStatusBadge } from '../components/badges.js';
-import { CursorPager } from '../components/cursor-pager.js';
 import { PageHeader } from '../components/page.js';
+import { Pager } from '../components/pager.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { DateTimeText, Local, OrganizationName } from '../components/text.js';
 import { SeriesFormModal, useCadenceLabel } from '../features/series/series-form.js';
@@ -98,7 +98,7 @@ export function SeriesListPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <CursorPager connection={data.meetingSeries} />
+          <Pager connection={data.meetingSeries} forwardOnly />
         </>
       ) : null}
     </>

@@ -7,7 +7,6 @@ import { ErrorState, LoadingState, MutationError } from '../../components/states
 import {
   type CommitmentDetailFragment,
   CommitmentEditOptionsDocument,
-  CommitmentMeetingVisibilityDocument,
   type UpdateCommitmentInput,
   UpdateCommitmentDocument,
 } from '../../graphql/generated.js';
@@ -69,13 +68,7 @@ export function CommitmentEditForm({
 }) {
   const { t } = useTranslation();
   const options = useQuery(CommitmentEditOptionsDocument);
-  const meetingId = commitment.meeting?.id;
-  const meeting = useQuery(CommitmentMeetingVisibilityDocument, {
-    variables: { id: meetingId ?? '' },
-    skip: !meetingId,
-  });
-  const meetingNode = meeting.data?.node;
-  const meetingVisibility = meetingNode && 'visibility' in meetingNode ? meetingNode.visibility : null;
+  const meetingVisibility = commitment.meeting?.visibility ?? null;
   const base = useRef<{ draft: CommitmentDraft; version: number }>({
     draft: draftOf(commitment),
     version: commitment.version,
@@ -150,7 +143,6 @@ export function CommitmentEditForm({
               problems={problems}
               options={{
                 organizations: options.data.organizations.nodes,
-                people: options.data.people.nodes,
                 gcmObjectives: options.data.gcmObjectives,
               }}
             />

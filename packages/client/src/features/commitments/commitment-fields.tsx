@@ -1,16 +1,20 @@
 import { Alert, MultiSelect, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconEyeOff } from '@tabler/icons-react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/date-field.js';
 import { useLocalText } from '../../components/text.js';
-import type { Priority, Visibility } from '../../graphql/generated.js';
+import { Priority, Visibility } from '../../graphql/generated.js';
+import { enumValues } from '../../lib/enums.js';
 import type { FieldErrors } from '../../lib/errors.js';
 import { aboveMeeting } from '../plans/plan-links.js';
 import { PlanObjectivePicker } from '../plans/plan-objective-picker.js';
 import { useDigits } from '../plans/digits.js';
+import { OrganizationPicker } from '../organizations/organization-picker.js';
+import { PersonPicker } from '../people/person-picker.js';
 
-export const priorities: Priority[] = ['LOW', 'MEDIUM', 'HIGH'];
-export const visibilityOptions: Visibility[] = ['INTERNAL', 'PARTNERS', 'PUBLIC'];
+export const priorities = enumValues(Priority, { LOW: 0, MEDIUM: 1, HIGH: 2 });
+export const visibilityOptions = enumValues(Visibility);
 
 /** What a commitment form edits, as the form holds it (strings for inputs, '' for none). */
 export interface CommitmentDraft {
@@ -44,13 +48,8 @@ export const emptyDraft = (visibility: Visibility = 'INTERNAL'): CommitmentDraft
 });
 
 interface Options {
+  /** For the supporting organisations (the lead and the focal point are searched as one types). */
   organizations: readonly { id: string; acronym: string; name: string | null; nameKm: string | null }[];
-  people: readonly {
-    id: string;
-    fullName: string | null;
-    fullNameKm: string | null;
-    organization: { id: string } | null;
-  }[];
   gcmObjectives: readonly { number: number; title: string; titleKm: string | null }[];
 }
 
@@ -75,9 +74,18 @@ export function CommitmentFields({
   const local = useLocalText();
   const digits = useDigits();
   const tooVisible = aboveMeeting(draft.visibility, meetingVisibility);
-  const people = options.people.filter(
-    (p) => !draft.leadOrganizationId || p.organization?.id === draft.leadOrganizationId || p.id === draft.assigneeId,
-  );
+  const warningId = `${idPrefix}-visibility-warning`;
+  // Mantine sets the field's aria-describedby to its own description and error, so the warning beside the field
+  // joins them here (React leaves the attribute alone until Mantine's value changes, and then this runs again).
+  const visibilityRef = useRef<HTMLSelectElement>(null);
+  useLayoutEffect(() => {
+    const field = visibilityRef.current;
+    if (!field) return;
+    const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== warningId);
+    if (tooVisible) ids.push(warningId);
+    if (ids.length) field.setAttribute('aria-describedby', ids.join(' '));
+    else field.removeAttribute('aria-describedby');
+  });
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
       <TextInput
@@ -115,28 +123,25 @@ export function CommitmentFields({
         error={problems.descriptionKm}
         lang="km"
       />
-      <NativeSelect
+      <OrganizationPicker
         id={`${idPrefix}-lead`}
         label={t('commitments.fields.leadOrganization')}
         required
-        value={draft.leadOrganizationId}
-        onChange={(e) => onChange({ leadOrganizationId: e.currentTarget.value })}
+        value={draft.leadOrganizationId || null}
+        onChange={(id) => onChange({ leadOrganizationId: id ?? '' })}
         error={problems.leadOrganizationId}
-        data={[
-          { value: '', label: t('forms.choose') },
-          ...options.organizations.map((o) => ({ value: o.id, label: `${o.acronym} — ${local(o.name, o.nameKm)}` })),
-        ]}
+        placeholder={t('forms.choose')}
       />
-      <NativeSelect
+      {/* Among the lead organisation's people once it is chosen. */}
+      <PersonPicker
         id={`${idPrefix}-assignee`}
         label={t('commitments.fields.assignee')}
-        value={draft.assigneeId}
-        onChange={(e) => onChange({ assigneeId: e.currentTarget.value })}
+        value={draft.assigneeId || null}
+        onChange={(id) => onChange({ assigneeId: id ?? '' })}
+        organizationId={draft.leadOrganizationId || null}
         error={problems.assigneeId}
-        data={[
-          { value: '', label: t('forms.none') },
-          ...people.map((p) => ({ value: p.id, label: local(p.fullName, p.fullNameKm) })),
-        ]}
+        placeholder={t('forms.none')}
+        clearable
       />
       <MultiSelect
         id={`${idPrefix}-supporting`}
@@ -177,18 +182,7 @@ export function CommitmentFields({
           value={draft.visibility}
           onChange={(e) => onChange({ visibility: e.currentTarget.value as Visibility })}
           error={problems.visibility}
-          // Mantine's own description and error stay described; the warning beside the field joins them.
-          aria-describedby={
-            tooVisible
-              ? [
-                  problems.visibility ? `${idPrefix}-visibility-error` : '',
-                  meetingVisibility && meetingVisibility !== 'PUBLIC' ? `${idPrefix}-visibility-description` : '',
-                  `${idPrefix}-visibility-warning`,
-                ]
-                  .filter(Boolean)
-                  .join(' ')
-              : undefined
-          }
+          ref={visibilityRef}
           data={visibilityOptions.map((value) => ({
             value,
             label: aboveMeeting(value, meetingVisibility)
@@ -199,7 +193,7 @@ export function CommitmentFields({
         />
         {tooVisible && meetingVisibility ? (
           <Alert
-            id={`${idPrefix}-visibility-warning`}
+            id={warningId}
             color="orange"
             variant="light"
             icon={<IconEyeOff size={16} aria-hidden />}

@@ -1,4 +1,5 @@
-import type { CompletionLevel, DueDateChangeStatus } from '../../graphql/generated.js';
+import { CompletionLevel, type DueDateChangeStatus } from '../../graphql/generated.js';
+import { enumValues } from '../../lib/enums.js';
 
 /** How far a due date moved from the first one: later, earlier, or back on it (null when it never moved). */
 export type Slip = { direction: 'later' | 'earlier'; days: number } | { direction: 'none'; days: 0 };
@@ -35,7 +36,12 @@ export function dueDateMayMove(status: string): boolean {
 }
 
 /** The OGP IRM levels, lowest first (completion.meaning.* says what share of the work each stands for). */
-export const completionLevels: readonly CompletionLevel[] = ['NOT_STARTED', 'LIMITED', 'SUBSTANTIAL', 'COMPLETE'];
+export const completionLevels: readonly CompletionLevel[] = enumValues(CompletionLevel, {
+  NOT_STARTED: 0,
+  LIMITED: 1,
+  SUBSTANTIAL: 2,
+  COMPLETE: 3,
+});
 
 /**
  * High completion as the IRM counts it (SUBSTANTIAL + COMPLETE) over the commitments that count: cancelled ones

@@ -15,6 +15,7 @@ import {
 import { IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { commitmentStatuses } from '../../components/badges.js';
 import { ConflictNotice } from '../../components/conflict.js';
 import { MutationError } from '../../components/states.js';
 import {
@@ -26,7 +27,8 @@ import { conflictVersion, errorCode, fieldErrors } from '../../lib/errors.js';
 import { EvidenceDropZone } from '../files/evidence-drop-zone.js';
 import { useUploads } from '../files/use-uploads.js';
 
-const reportable: CommitmentStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'AT_RISK', 'COMPLETED'];
+// Only the secretariat verifies or cancels.
+const reportable: readonly CommitmentStatus[] = commitmentStatuses.filter((s) => s !== 'VERIFIED' && s !== 'CANCELLED');
 
 /**
  * A focal point's report: new status and progress, a note, and evidence (links, and files uploaded as they are picked). `bare` leaves out the frame

@@ -2,7 +2,6 @@ import { useApolloClient, useMutation, useSubscription } from '@apollo/client/re
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   MeetingChangedDocument,
-  MeetingExtrasDocument,
   MeetingPageDocument,
   MeetingPresenceDocument,
   type MeetingPresenceSubscription,
@@ -38,8 +37,7 @@ export function useMeetingLive(meetingId: string, options: { personId?: string |
   const refetchSoon = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = setTimeout(
-      () =>
-        void client.refetchQueries({ include: [MeetingPageDocument, MeetingExtrasDocument] }).catch(() => undefined),
+      () => void client.refetchQueries({ include: [MeetingPageDocument] }).catch(() => undefined),
       REFETCH_AFTER_MS,
     );
   }, [client]);

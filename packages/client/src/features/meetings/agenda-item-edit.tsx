@@ -1,13 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConflictNotice } from '../../components/conflict.js';
-import { MutationError } from '../../components/states.js';
-import { useLocalText } from '../../components/text.js';
+import { ModalForm, useFormProblems } from '../../components/modal-form.js';
 import { type AgendaItemFieldsFragment, UpdateAgendaItemDocument } from '../../graphql/generated.js';
-import { checkTexts, conflictVersion, type FieldErrors, fieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
-import type { Directory } from './directory.js';
+import { checkTexts, type FieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
+import { PersonPicker } from '../people/person-picker.js';
 
 const FIELDS = ['title', 'titleKm', 'presenterId'] as const;
 
@@ -15,30 +13,25 @@ const FIELDS = ['title', 'titleKm', 'presenterId'] as const;
 export function AgendaItemEditModal({
   item,
   number,
-  directory,
   opened,
   onClose,
   onReload,
 }: {
   item: AgendaItemFieldsFragment;
   number: number;
-  directory: Directory;
   opened: boolean;
   onClose: () => void;
   onReload: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
-  const local = useLocalText();
   const [title, setTitle] = useState(item.title ?? '');
   const [titleKm, setTitleKm] = useState(item.titleKm ?? '');
   const [presenterId, setPresenterId] = useState(item.presenter?.id ?? '');
   const [checked, setChecked] = useState<FieldErrors>({});
-  const [reloading, setReloading] = useState(false);
   const [update, { loading, error, reset }] = useMutation(UpdateAgendaItemDocument);
-  const problems = { ...fieldErrors(error), ...checked };
+  const problems = useFormProblems(error, checked);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found = checkTexts(
       { title: { value: title, max: TEXT_MAX.title }, titleKm: { value: titleKm, max: TEXT_MAX.titleKm } },
       { either: [['title', 'titleKm']] },
@@ -64,65 +57,44 @@ export function AgendaItemEditModal({
   };
 
   return (
-    <Modal
+    <ModalForm
+      title={t('corrections.editAgendaItem', { number })}
       opened={opened}
       onClose={onClose}
-      title={t('corrections.editAgendaItem', { number })}
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      onSubmit={submit}
+      error={error}
+      fields={FIELDS}
+      busy={loading}
+      onReload={onReload}
+      onReloaded={reset}
+      submitTestId="save-agenda-item"
     >
-      <form onSubmit={submit} noValidate aria-label={t('corrections.editAgendaItem', { number })}>
-        <Stack gap="sm">
-          {conflictVersion(error) !== undefined ? (
-            <ConflictNotice
-              reloading={reloading}
-              onReload={() => {
-                setReloading(true);
-                void onReload().finally(() => {
-                  setReloading(false);
-                  reset();
-                });
-              }}
-            />
-          ) : (
-            <MutationError error={error} fields={FIELDS} />
-          )}
-          <TextInput
-            label={t('agenda.itemTitle')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={problems.title}
-            data-autofocus
-            data-testid="edit-agenda-title"
-          />
-          <TextInput
-            label={t('agenda.itemTitleKm')}
-            value={titleKm}
-            onChange={(e) => setTitleKm(e.currentTarget.value)}
-            error={problems.titleKm}
-            lang="km"
-            data-testid="edit-agenda-title-km"
-          />
-          <NativeSelect
-            label={t('agenda.presenter')}
-            value={presenterId}
-            onChange={(e) => setPresenterId(e.currentTarget.value)}
-            error={problems.presenterId}
-            data={[
-              { value: '', label: t('forms.none') },
-              ...directory.people.map((p) => ({ value: p.id, label: local(p.fullName, p.fullNameKm) })),
-            ]}
-            data-testid="edit-agenda-presenter"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={loading} data-testid="save-agenda-item">
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('agenda.itemTitle')}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={problems.title}
+        data-autofocus
+        data-testid="edit-agenda-title"
+      />
+      <TextInput
+        label={t('agenda.itemTitleKm')}
+        value={titleKm}
+        onChange={(e) => setTitleKm(e.currentTarget.value)}
+        error={problems.titleKm}
+        lang="km"
+        data-testid="edit-agenda-title-km"
+      />
+      <PersonPicker
+        label={t('agenda.presenter')}
+        value={presenterId || null}
+        onChange={(id) => setPresenterId(id ?? '')}
+        selected={item.presenter ? { ...item.presenter, organization: null } : null}
+        error={problems.presenterId}
+        placeholder={t('forms.none')}
+        clearable
+        data-testid="edit-agenda-presenter"
+      />
+    </ModalForm>
   );
 }

@@ -1,5 +1,6 @@
-import { useMutation } from '@apollo/client/react';
-import { ActionIcon, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useMutation } from '@apollo/client/react';
+import { ActionIcon, Button, Card, Group, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import {
   type Announcements,
   closestCenter,
@@ -24,38 +25,42 @@ import { IconArrowDown, IconArrowUp, IconGripVertical, IconPencil, IconPlus, Ico
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/states.js';
-import { Local, PersonName, useLocalText } from '../../components/text.js';
+import { Local, PersonName } from '../../components/text.js';
 import {
   AddAgendaItemDocument,
-  type MeetingDetailFragment,
-  type MinutesRevisionFieldsFragment,
+  AgendaSectionMeetingFragmentDoc,
+  type AgendaSectionMeetingFragment,
   ReorderAgendaItemsDocument,
   RemoveAgendaItemDocument,
 } from '../../graphql/generated.js';
 import { checkTexts, type FieldErrors, fieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
 import { AgendaItemEditModal } from './agenda-item-edit.js';
-import type { Directory } from './directory.js';
+import { PersonPicker } from '../people/person-picker.js';
 import { MinutesEditor } from './minutes-editor.js';
 import { CorrectMinutesButton, MinutesRevisions } from './minutes-revisions.js';
 
 /** The agenda in order, each item with its minutes; the secretariat adds, reorders and removes items. */
 export function AgendaSection({
   meeting,
-  directory,
-  editable,
-  revisable = false,
-  revisions,
-  onReload,
-}: {
-  meeting: MeetingDetailFragment;
-  directory: Directory;
+  ...props
+}: { meeting: FragmentType<typeof AgendaSectionMeetingFragmentDoc> } & Omit<AgendaProps, 'meeting'>) {
+  const { data, complete } = useFragment({
+    fragment: AgendaSectionMeetingFragmentDoc,
+    fragmentName: 'AgendaSectionMeeting',
+    from: meeting,
+  });
+  return complete ? <Agenda meeting={data} {...props} /> : null;
+}
+
+interface AgendaProps {
+  meeting: AgendaSectionMeetingFragment;
   editable: boolean;
   /** Approved minutes the secretariat may correct, with a reason, item by item. */
   revisable?: boolean;
-  /** Recorded corrections of approved minutes, by agenda item id. */
-  revisions?: ReadonlyMap<string, readonly MinutesRevisionFieldsFragment[]>;
   onReload: () => Promise<unknown>;
-}) {
+}
+
+function Agenda({ meeting, editable, revisable = false, onReload }: AgendaProps) {
   const { t } = useTranslation();
   const items = [...meeting.agendaItems].sort((a, b) => a.position - b.position);
   const [move, moveState] = useMutation(ReorderAgendaItemsDocument);
@@ -216,12 +221,11 @@ export function AgendaSection({
                       ) : null}
                     </Group>
                     <MinutesEditor item={item} editable={editable} onReloadMeeting={onReload} />
-                    <MinutesRevisions revisions={revisions?.get(item.id) ?? []} />
+                    <MinutesRevisions revisions={item.revisions} />
                     {editable && editing === item.id ? (
                       <AgendaItemEditModal
                         item={item}
                         number={index + 1}
-                        directory={directory}
                         opened
                         onClose={() => setEditing(null)}
                         onReload={onReload}
@@ -234,7 +238,7 @@ export function AgendaSection({
           </Stack>
         </SortableContext>
       </DndContext>
-      {editable ? <AddAgendaItemForm meetingId={meeting.id} directory={directory} /> : null}
+      {editable ? <AddAgendaItemForm meetingId={meeting.id} /> : null}
     </Card>
   );
 }
@@ -273,9 +277,8 @@ function SortableAgendaItem({
   );
 }
 
-function AddAgendaItemForm({ meetingId, directory }: { meetingId: string; directory: Directory }) {
+function AddAgendaItemForm({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const local = useLocalText();
   const [title, setTitle] = useState('');
   const [titleKm, setTitleKm] = useState('');
   const [presenterId, setPresenterId] = useState('');
@@ -334,15 +337,13 @@ function AddAgendaItemForm({ meetingId, directory }: { meetingId: string; direct
             error={problems.titleKm}
             lang="km"
           />
-          <NativeSelect
+          <PersonPicker
             label={t('agenda.presenter')}
-            value={presenterId}
-            onChange={(e) => setPresenterId(e.currentTarget.value)}
+            value={presenterId || null}
+            onChange={(id) => setPresenterId(id ?? '')}
             error={problems.presenterId}
-            data={[
-              { value: '', label: t('forms.none') },
-              ...directory.people.map((p) => ({ value: p.id, label: local(p.fullName, p.fullNameKm) })),
-            ]}
+            placeholder={t('forms.none')}
+            clearable
           />
         </Group>
         <Group justify="flex-end">

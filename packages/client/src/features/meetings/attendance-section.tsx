@@ -3,40 +3,53 @@ import { IconPencil, IconUserCheck, IconUserMinus } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/states.js';
-import { Local, PersonName, useLanguage, useLocalText } from '../../components/text.js';
+import { Local, PersonName, useLanguage } from '../../components/text.js';
+import type { ApolloCache, FragmentType } from '@apollo/client';
+import { useApolloClient, useFragment } from '@apollo/client/react';
 import {
   type Attendance,
-  type MeetingDetailFragment,
+  AttendanceSectionMeetingFragmentDoc,
+  CheckInOrganizationFragmentDoc,
+  CheckInPersonFragmentDoc,
+  type AttendanceSectionMeetingFragment,
   type ParticipationRole,
   type Sex,
 } from '../../graphql/generated.js';
 import { checkTexts, type FieldErrors, fieldErrors, hasProblems } from '../../lib/errors.js';
 import { formatNumber } from '../../lib/format.js';
+import type { ParticipantLabel } from '../offline/offline-db.js';
 import { useOutboxMutation } from '../offline/use-outbox-mutation.js';
-import type { Directory } from './directory.js';
+import { OrganizationPicker } from '../organizations/organization-picker.js';
+import { PersonPicker } from '../people/person-picker.js';
 import {
+  attendances,
   POSITION_HELD_MAX,
+  participationRoles,
   ParticipantExtraFields,
   ParticipationDetailsModal,
   RemoveParticipantModal,
   sexes,
 } from './participation-dialogs.js';
 
-export const attendances: Attendance[] = ['INVITED', 'CONFIRMED', 'ATTENDED', 'APOLOGIES', 'ABSENT'];
-export const participationRoles: ParticipationRole[] = ['CHAIR', 'RAPPORTEUR', 'PARTICIPANT', 'OBSERVER'];
-
-type Participation = MeetingDetailFragment['participations'][number];
+type Participation = AttendanceSectionMeetingFragment['participations'][number];
 
 /** Who was invited and who came, grouped by the organisation they represented; check-in is one change. */
 export function AttendanceSection({
   meeting,
-  directory,
-  editable,
+  ...props
 }: {
-  meeting: MeetingDetailFragment;
-  directory: Directory;
+  meeting: FragmentType<typeof AttendanceSectionMeetingFragmentDoc>;
   editable: boolean;
 }) {
+  const { data, complete } = useFragment({
+    fragment: AttendanceSectionMeetingFragmentDoc,
+    fragmentName: 'AttendanceSectionMeeting',
+    from: meeting,
+  });
+  return complete ? <AttendanceList meeting={data} {...props} /> : null;
+}
+
+function AttendanceList({ meeting, editable }: { meeting: AttendanceSectionMeetingFragment; editable: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [setParticipation, { error }] = useOutboxMutation('participation');
@@ -182,7 +195,7 @@ export function AttendanceSection({
           </div>
         ))}
       </Stack>
-      {editable ? <CheckInForm meeting={meeting} directory={directory} /> : null}
+      {editable ? <CheckInForm meeting={meeting} /> : null}
       {editable && dialog && dialogFor && dialog.kind === 'details' ? (
         <ParticipationDetailsModal meeting={meeting} participation={dialogFor} onClose={() => setDialog(null)} />
       ) : null}
@@ -194,9 +207,9 @@ export function AttendanceSection({
 }
 
 /** Adds someone to the meeting (by default as present), choosing their organisation first. */
-function CheckInForm({ meeting, directory }: { meeting: MeetingDetailFragment; directory: Directory }) {
+function CheckInForm({ meeting }: { meeting: AttendanceSectionMeetingFragment }) {
   const { t } = useTranslation();
-  const local = useLocalText();
+  const { cache } = useApolloClient();
   const [organizationId, setOrganizationId] = useState('');
   const [personId, setPersonId] = useState('');
   const [role, setRole] = useState<ParticipationRole>('PARTICIPANT');
@@ -207,10 +220,6 @@ function CheckInForm({ meeting, directory }: { meeting: MeetingDetailFragment; d
   const [checked, setChecked] = useState<FieldErrors>({});
   const [setParticipation, { loading, error }] = useOutboxMutation('participation');
   const problems = { ...fieldErrors(error), ...checked };
-  const already = new Set(meeting.participations.map((p) => p.person.id));
-  const people = directory.people.filter(
-    (p) => !already.has(p.id) && (!organizationId || p.organization?.id === organizationId),
-  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -222,6 +231,7 @@ function CheckInForm({ meeting, directory }: { meeting: MeetingDetailFragment; d
     const sent = { personId, positionHeld, onBehalfOfId, sex };
     try {
       await setParticipation({
+        shown: labelOf(cache, personId, organizationId),
         variables: {
           input: {
             meetingId: meeting.id,
@@ -255,29 +265,25 @@ function CheckInForm({ meeting, directory }: { meeting: MeetingDetailFragment; d
           fields={['organizationId', 'personId', 'role', 'attendance', 'positionHeld', 'onBehalfOfId', 'sex']}
         />
         <Group grow align="flex-start">
-          <NativeSelect
+          <OrganizationPicker
             label={t('attendance.organization')}
-            value={organizationId}
-            onChange={(e) => {
-              setOrganizationId(e.currentTarget.value);
+            value={organizationId || null}
+            onChange={(id) => {
+              setOrganizationId(id ?? '');
               setPersonId('');
             }}
             error={problems.organizationId}
-            data={[
-              { value: '', label: t('filters.any') },
-              ...directory.organizations.map((o) => ({ value: o.id, label: o.acronym })),
-            ]}
+            placeholder={t('filters.any')}
+            clearable
             data-testid="checkin-organization"
           />
-          <NativeSelect
+          <PersonPicker
             label={t('attendance.person')}
-            value={personId}
-            onChange={(e) => setPersonId(e.currentTarget.value)}
+            value={personId || null}
+            onChange={(id) => setPersonId(id ?? '')}
+            organizationId={organizationId || null}
             error={problems.personId}
-            data={[
-              { value: '', label: t('forms.choose') },
-              ...people.map((p) => ({ value: p.id, label: local(p.fullName, p.fullNameKm) })),
-            ]}
+            clearable
             data-testid="checkin-person"
           />
         </Group>
@@ -321,6 +327,32 @@ function CheckInForm({ meeting, directory }: { meeting: MeetingDetailFragment; d
   );
 }
 
+/**
+ * The newcomer's name and organisation as the pickers found them (they are in the cache from the search), kept with
+ * the check-in so the page can show it before the server answers, offline too.
+ */
+function labelOf(cache: ApolloCache, personId: string, organizationId: string): ParticipantLabel | undefined {
+  const person = cache.readFragment({
+    fragment: CheckInPersonFragmentDoc,
+    id: cache.identify({ __typename: 'Person', id: personId }),
+  });
+  if (!person) return undefined;
+  const chosenId = organizationId || person.organization?.id;
+  const chosen = chosenId
+    ? cache.readFragment({
+        fragment: CheckInOrganizationFragmentDoc,
+        id: cache.identify({ __typename: 'Organization', id: chosenId }),
+      })
+    : null;
+  const home = person.organization;
+  const organization = chosen
+    ? { id: chosen.id, acronym: chosen.acronym, name: chosen.name, nameKm: chosen.nameKm }
+    : home && home.id === chosenId
+      ? { id: home.id, acronym: home.acronym, name: null, nameKm: null }
+      : null;
+  return { person: { id: person.id, fullName: person.fullName, fullNameKm: person.fullNameKm }, organization };
+}
+
 /** What was recorded about one participant beyond role and attendance: position held, substitute for whom, sex. */
 function ParticipantFacts({ participation }: { participation: Participation }) {
   const { t } = useTranslation();
@@ -351,13 +383,13 @@ function ParticipantFacts({ participation }: { participation: Participation }) {
 }
 
 /** The gender-disaggregated attendance partners report: how many attended, by sex (counts in the reader's digits). */
-function AttendanceBySex({ counts }: { counts: MeetingDetailFragment['attendanceBySex'] }) {
+function AttendanceBySex({ counts }: { counts: AttendanceSectionMeetingFragment['attendanceBySex'] }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const total = counts.reduce((sum, c) => sum + c.count, 0);
   if (total === 0) return null;
   const ordered = [...sexes.map((sex) => counts.find((c) => c.sex === sex)), counts.find((c) => c.sex === null)].filter(
-    (c): c is MeetingDetailFragment['attendanceBySex'][number] => c !== undefined && c.count > 0,
+    (c): c is AttendanceSectionMeetingFragment['attendanceBySex'][number] => c !== undefined && c.count > 0,
   );
   return (
     <Text size="sm" mb="sm" data-testid="attendance-by-sex">

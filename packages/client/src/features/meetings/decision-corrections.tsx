@@ -1,24 +1,24 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, NativeSelect, Text, Textarea } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MutationError } from '../../components/states.js';
+import { ModalForm, useFormProblems } from '../../components/modal-form.js';
 import { Local, useLocalText } from '../../components/text.js';
 import {
   type DecisionFieldsFragment,
-  type MeetingDetailFragment,
+  type DecisionsSectionMeetingFragment,
   RemoveDecisionDocument,
   UpdateDecisionDocument,
 } from '../../graphql/generated.js';
-import { checkTexts, type FieldErrors, fieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
+import { checkTexts, type FieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
 
 const FIELDS = ['agendaItemId', 'text', 'textKm', 'id'] as const;
 
 /** Why a decision can no longer be corrected, or null while it still can. */
 export function decisionLock(
   decision: DecisionFieldsFragment,
-  meeting: Pick<MeetingDetailFragment, 'status'>,
+  meeting: Pick<DecisionsSectionMeetingFragment, 'status'>,
 ): 'approved' | 'cancelled' | 'hasCommitments' | null {
   if (meeting.status === 'MINUTES_APPROVED') return 'approved';
   if (meeting.status === 'CANCELLED') return 'cancelled';
@@ -36,7 +36,7 @@ export function DecisionCorrections({
   number,
 }: {
   decision: DecisionFieldsFragment;
-  meeting: MeetingDetailFragment;
+  meeting: DecisionsSectionMeetingFragment;
   number: number;
 }) {
   const { t } = useTranslation();
@@ -94,7 +94,7 @@ function EditDecisionModal({
   onClose,
 }: {
   decision: DecisionFieldsFragment;
-  meeting: MeetingDetailFragment;
+  meeting: DecisionsSectionMeetingFragment;
   number: number;
   onClose: () => void;
 }) {
@@ -105,11 +105,10 @@ function EditDecisionModal({
   const [textKm, setTextKm] = useState(decision.textKm ?? '');
   const [checked, setChecked] = useState<FieldErrors>({});
   const [update, { loading, error }] = useMutation(UpdateDecisionDocument);
-  const problems = { ...fieldErrors(error), ...checked };
+  const problems = useFormProblems(error, checked);
   const items = [...meeting.agendaItems].sort((a, b) => a.position - b.position);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found = checkTexts(
       { text: { value: text, max: TEXT_MAX.text }, textKm: { value: textKm, max: TEXT_MAX.textKm } },
       { either: [['text', 'textKm']] },
@@ -134,60 +133,50 @@ function EditDecisionModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <ModalForm
       title={t('corrections.editDecision', { number })}
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      error={error}
+      fields={FIELDS}
+      busy={loading}
+      submitTestId="save-decision"
       size="lg"
     >
-      <form onSubmit={submit} noValidate aria-label={t('corrections.editDecision', { number })}>
-        <Stack gap="sm">
-          <MutationError error={error} fields={FIELDS} />
-          <NativeSelect
-            label={t('decisions.agendaItem')}
-            value={agendaItemId}
-            onChange={(e) => setAgendaItemId(e.currentTarget.value)}
-            error={problems.agendaItemId}
-            data={[
-              { value: '', label: t('forms.none') },
-              ...items.map((item, index) => ({
-                value: item.id,
-                label: `${index + 1}. ${local(item.title, item.titleKm)}`,
-              })),
-            ]}
-          />
-          <Textarea
-            label={t('decisions.text')}
-            autosize
-            minRows={2}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={problems.text}
-            data-autofocus
-            data-testid="edit-decision-text"
-          />
-          <Textarea
-            label={t('decisions.textKm')}
-            autosize
-            minRows={2}
-            value={textKm}
-            onChange={(e) => setTextKm(e.currentTarget.value)}
-            error={problems.textKm}
-            lang="km"
-            data-testid="edit-decision-text-km"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={loading} data-testid="save-decision">
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <NativeSelect
+        label={t('decisions.agendaItem')}
+        value={agendaItemId}
+        onChange={(e) => setAgendaItemId(e.currentTarget.value)}
+        error={problems.agendaItemId}
+        data={[
+          { value: '', label: t('forms.none') },
+          ...items.map((item, index) => ({
+            value: item.id,
+            label: `${index + 1}. ${local(item.title, item.titleKm)}`,
+          })),
+        ]}
+      />
+      <Textarea
+        label={t('decisions.text')}
+        autosize
+        minRows={2}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        error={problems.text}
+        data-autofocus
+        data-testid="edit-decision-text"
+      />
+      <Textarea
+        label={t('decisions.textKm')}
+        autosize
+        minRows={2}
+        value={textKm}
+        onChange={(e) => setTextKm(e.currentTarget.value)}
+        error={problems.textKm}
+        lang="km"
+        data-testid="edit-decision-text-km"
+      />
+    </ModalForm>
   );
 }
 
@@ -203,32 +192,21 @@ function RemoveDecisionModal({
   const { t } = useTranslation();
   const [remove, { loading, error }] = useMutation(RemoveDecisionDocument);
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <ModalForm
       title={t('corrections.removeDecision', { number })}
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      onClose={onClose}
+      onSubmit={() => remove({ variables: { input: { id: decision.id } } }).then(onClose)}
+      error={error}
+      busy={loading}
+      cancelLabel={t('corrections.keep')}
+      submitLabel={t('corrections.removeDecisionButton')}
+      submitColor="red.9"
+      submitTestId="confirm-remove-decision"
     >
-      <Stack gap="sm">
-        <MutationError error={error} fields={[]} />
-        <Text size="sm">{t('corrections.confirmRemoveDecision')}</Text>
-        <Text size="sm" fs="italic">
-          <Local en={decision.text} km={decision.textKm} />
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('corrections.keep')}
-          </Button>
-          <Button
-            color="red.9"
-            loading={loading}
-            data-testid="confirm-remove-decision"
-            onClick={() => void remove({ variables: { input: { id: decision.id } } }).then(onClose, () => undefined)}
-          >
-            {t('corrections.removeDecisionButton')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">{t('corrections.confirmRemoveDecision')}</Text>
+      <Text size="sm" fs="italic">
+        <Local en={decision.text} km={decision.textKm} />
+      </Text>
+    </ModalForm>
   );
 }

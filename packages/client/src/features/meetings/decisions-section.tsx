@@ -1,4 +1,5 @@
-import { useMutation } from '@apollo/client/react';
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useMutation, useQuery } from '@apollo/client/react';
 import { Button, Card, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconGavel, IconPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
@@ -8,7 +9,9 @@ import { Local, useLocalText } from '../../components/text.js';
 import {
   CreateCommitmentFromDecisionDocument,
   type DecisionFieldsFragment,
-  type MeetingDetailFragment,
+  DecisionsSectionMeetingFragmentDoc,
+  type DecisionsSectionMeetingFragment,
+  InlineCommitmentOptionsDocument,
 } from '../../graphql/generated.js';
 import { checkTexts, errorCode, type FieldErrors, fieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
 import { CommitmentFields, type CommitmentDraft, emptyDraft } from '../commitments/commitment-fields.js';
@@ -22,10 +25,26 @@ import type { Directory } from './directory.js';
 /** Decisions taken in the meeting, and the commitments each gave rise to. */
 export function DecisionsSection({
   meeting,
+  ...props
+}: {
+  meeting: FragmentType<typeof DecisionsSectionMeetingFragmentDoc>;
+  directory: Directory;
+  editable: boolean;
+}) {
+  const { data, complete } = useFragment({
+    fragment: DecisionsSectionMeetingFragmentDoc,
+    fragmentName: 'DecisionsSectionMeeting',
+    from: meeting,
+  });
+  return complete ? <DecisionList meeting={data} {...props} /> : null;
+}
+
+function DecisionList({
+  meeting,
   directory,
   editable,
 }: {
-  meeting: MeetingDetailFragment;
+  meeting: DecisionsSectionMeetingFragment;
   directory: Directory;
   editable: boolean;
 }) {
@@ -71,7 +90,7 @@ function DecisionItem({
   number,
 }: {
   decision: DecisionFieldsFragment;
-  meeting: MeetingDetailFragment;
+  meeting: DecisionsSectionMeetingFragment;
   directory: Directory;
   editable: boolean;
   agendaNumber: number | undefined;
@@ -142,7 +161,7 @@ function InlineCommitmentForm({
   directory,
   onDone,
 }: {
-  meeting: MeetingDetailFragment;
+  meeting: DecisionsSectionMeetingFragment;
   decision: DecisionFieldsFragment;
   directory: Directory;
   onDone: () => void;
@@ -150,7 +169,12 @@ function InlineCommitmentForm({
   const { t } = useTranslation();
   const [draft, setDraft] = useState<CommitmentDraft>(() => emptyDraft(meeting.visibility));
   const [create, { loading, error }] = useMutation(CreateCommitmentFromDecisionDocument);
+  const lists = useQuery(InlineCommitmentOptionsDocument);
   const problems = fieldErrors(error);
+  const options = {
+    organizations: lists.data?.organizations.nodes ?? [],
+    gcmObjectives: directory.gcmObjectives,
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -194,7 +218,7 @@ function InlineCommitmentForm({
             draft={draft}
             onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
             problems={problems}
-            options={directory}
+            options={options}
             meetingVisibility={meeting.visibility}
           />
           <Group justify="flex-end">
@@ -211,7 +235,7 @@ function InlineCommitmentForm({
   );
 }
 
-function RecordDecisionForm({ meeting }: { meeting: MeetingDetailFragment }) {
+function RecordDecisionForm({ meeting }: { meeting: DecisionsSectionMeetingFragment }) {
   const { t } = useTranslation();
   const local = useLocalText();
   const [agendaItemId, setAgendaItemId] = useState('');

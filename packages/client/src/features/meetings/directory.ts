@@ -1,8 +1,9 @@
 import type { MeetingPageQuery } from '../../graphql/generated.js';
 
-/** Organisations, people and GCM objectives a meeting page offers in its pickers. */
+/**
+ * What the meeting page's forms offer from its one query: the GCM objectives (a fixed list of 23). People and
+ * organisations are searched as one types (PersonPicker, OrganizationPicker).
+ */
 export interface Directory {
-  organizations: MeetingPageQuery['organizations']['nodes'];
-  people: MeetingPageQuery['people']['nodes'];
   gcmObjectives: MeetingPageQuery['gcmObjectives'];
 }

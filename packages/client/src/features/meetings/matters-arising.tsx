@@ -1,4 +1,5 @@
-import { useQuery } from '@apollo/client/react';
+import type { FragmentType } from '@apollo/client';
+import { useApolloClient, useFragment, useQuery } from '@apollo/client/react';
 import {
   Anchor,
   Button,
@@ -23,7 +24,10 @@ import { ErrorState, LoadingState } from '../../components/states.js';
 import { DateText, DateTimeText, Local, PersonName, useLanguage } from '../../components/text.js';
 import {
   type MatterArisingFragment,
-  MeetingFollowUpDocument,
+  MatterArisingFragmentDoc,
+  type MattersArisingMeetingFragment,
+  MattersArisingMeetingFragmentDoc,
+  MattersArisingReviewMeetingFragmentDoc,
   type ProgressChange,
   SincePreviousCommitmentsDocument,
   type SincePreviousFiguresFragment,
@@ -51,24 +55,54 @@ const sinceFigures = [
  * The review of commitments from earlier meetings of the series that are still open, overdue first: for each,
  * what was said (a progress update), a new due date or closing it, without leaving the meeting.
  */
-export function MattersArisingSection({ meetingId, viewer }: { meetingId: string; viewer: Viewer }) {
+export function MattersArisingSection({
+  meeting,
+  ...props
+}: {
+  meeting: FragmentType<typeof MattersArisingMeetingFragmentDoc>;
+  viewer: Viewer;
+  /** Fetches the meeting page again (after a follow-up is recorded, or for a conflict). */
+  onReload: () => Promise<unknown>;
+}) {
+  const { data, complete } = useFragment({
+    fragment: MattersArisingMeetingFragmentDoc,
+    fragmentName: 'MattersArisingMeeting',
+    from: meeting,
+  });
+  return complete ? <MattersArising meeting={data} {...props} /> : null;
+}
+
+function MattersArising({
+  meeting,
+  viewer,
+  onReload,
+}: {
+  meeting: MattersArisingMeetingFragment;
+  viewer: Viewer;
+  onReload: () => Promise<unknown>;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { data, loading, error, refetch } = useQuery(MeetingFollowUpDocument, { variables: { id: meetingId } });
+  const client = useApolloClient();
   const [open, setOpen] = useState<{ action: Action; commitmentId: string } | null>(null);
-  const meeting = data?.node?.__typename === 'Meeting' ? data.node : null;
+  const meetingId = meeting.id;
   const staff = isStaff(viewer);
-  const current = meeting?.mattersArising.find((c) => c.id === open?.commitmentId) ?? null;
+  const current = meeting.mattersArising.find((c) => c.id === open?.commitmentId) ?? null;
   const close = () => setOpen(null);
   const done = () => {
     close();
-    void refetch();
+    void onReload().catch(() => undefined);
   };
   // The forms reload for a conflict and read the commitment's version from what they get back.
   const reload = async () => {
-    const result = await refetch();
-    const node = result.data?.node;
-    const found = node?.__typename === 'Meeting' ? node.mattersArising.find((c) => c.id === open?.commitmentId) : null;
+    await onReload();
+    const found = open
+      ? client.cache.readFragment({
+          fragment: MatterArisingFragmentDoc,
+          fragmentName: 'MatterArising',
+          id: client.cache.identify({ __typename: 'Commitment', id: open.commitmentId }),
+        })
+      : null;
     return { data: { node: found ? { version: found.version } : null } };
   };
 
@@ -76,44 +110,40 @@ export function MattersArisingSection({ meetingId, viewer }: { meetingId: string
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="matters-heading">
       <Title order={2} size="h3" id="matters-heading" mb={4}>
         {t('matters.title')}
-        {meeting ? ` (${formatNumber(meeting.mattersArising.length, language)})` : ''}
+        {` (${formatNumber(meeting.mattersArising.length, language)})`}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
         {t('matters.intro')}
       </Text>
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
-      {meeting ? (
-        <Stack gap="md">
-          {meeting.previousInSeries && meeting.progressSincePrevious ? (
-            <SincePrevious
-              meetingId={meetingId}
-              previous={meeting.previousInSeries}
-              figures={meeting.progressSincePrevious}
-            />
-          ) : null}
-          {meeting.mattersArising.length === 0 ? (
-            <Text size="sm" c="dimmed" data-testid="no-matters-arising">
-              {meeting.previousInSeries ? t('matters.none') : t('matters.firstOfSeries')}
-            </Text>
-          ) : (
-            <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-              {meeting.mattersArising.map((commitment) => (
-                <MatterItem
-                  key={commitment.id}
-                  commitment={commitment}
-                  mayReport={canReportOn(viewer, [
-                    commitment.leadOrganization.id,
-                    ...commitment.supportingOrganizations.map((o) => o.id),
-                  ])}
-                  staff={staff}
-                  onAction={(action) => setOpen({ action, commitmentId: commitment.id })}
-                />
-              ))}
-            </Stack>
-          )}
-        </Stack>
-      ) : null}
+      <Stack gap="md">
+        {meeting.previousInSeries && meeting.progressSincePrevious ? (
+          <SincePrevious
+            meetingId={meetingId}
+            previous={meeting.previousInSeries}
+            figures={meeting.progressSincePrevious}
+          />
+        ) : null}
+        {meeting.mattersArising.length === 0 ? (
+          <Text size="sm" c="dimmed" data-testid="no-matters-arising">
+            {meeting.previousInSeries ? t('matters.none') : t('matters.firstOfSeries')}
+          </Text>
+        ) : (
+          <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {meeting.mattersArising.map((commitment) => (
+              <MatterItem
+                key={commitment.id}
+                commitment={commitment}
+                mayReport={canReportOn(viewer, [
+                  commitment.leadOrganization.id,
+                  ...commitment.supportingOrganizations.map((o) => o.id),
+                ])}
+                staff={staff}
+                onAction={(action) => setOpen({ action, commitmentId: commitment.id })}
+              />
+            ))}
+          </Stack>
+        )}
+      </Stack>
       <Modal
         closeButtonProps={{ 'aria-label': t('actions.close') }}
         opened={!!open && !!current}
@@ -338,13 +368,20 @@ function SinceCommitments({ meetingId, change }: { meetingId: string; change: Pr
 }
 
 /** The matters arising as the printed minutes show them: what changed since the previous meeting, then each one. */
-export function MattersArisingReview({ meetingId }: { meetingId: string }) {
+export function MattersArisingReview({
+  meeting: from,
+}: {
+  meeting: FragmentType<typeof MattersArisingReviewMeetingFragmentDoc>;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { data, error } = useQuery(MeetingFollowUpDocument, { variables: { id: meetingId } });
-  const meeting = data?.node?.__typename === 'Meeting' ? data.node : null;
-  if (error && !data) return <ErrorState error={error} />;
-  if (!meeting || (!meeting.previousInSeries && meeting.mattersArising.length === 0)) return null;
+  const { data: meeting, complete } = useFragment({
+    fragment: MattersArisingReviewMeetingFragmentDoc,
+    fragmentName: 'MattersArisingReviewMeeting',
+    from,
+  });
+  if (!complete) return null;
+  if (!meeting.previousInSeries && meeting.mattersArising.length === 0) return null;
   const figures = meeting.progressSincePrevious;
   return (
     <section data-testid="matters-review">

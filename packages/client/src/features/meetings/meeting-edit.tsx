@@ -8,12 +8,13 @@ import { MutationError } from '../../components/states.js';
 import { useLocalText } from '../../components/text.js';
 import {
   type MeetingDetailFragment,
-  type MeetingKind,
+  MeetingKind,
   MeetingSeriesOptionsDocument,
   UpdateMeetingDocument,
   type UpdateMeetingInput,
-  type Visibility,
+  Visibility,
 } from '../../graphql/generated.js';
+import { enumValues } from '../../lib/enums.js';
 import {
   checkTexts,
   conflictVersion,
@@ -24,10 +25,17 @@ import {
   TEXT_MAX,
 } from '../../lib/errors.js';
 import { fromWallTime, toWallTime } from '../../lib/format.js';
-import type { Directory } from './directory.js';
+import { PersonPicker } from '../people/person-picker.js';
 
-const meetingKinds: MeetingKind[] = ['PLENARY', 'TECHNICAL_WORKING_GROUP', 'CONSULTATION', 'BILATERAL', 'OTHER'];
-const visibilities: Visibility[] = ['INTERNAL', 'PARTNERS', 'PUBLIC'];
+/** Meeting kinds as people list them (the schema's order is alphabetical). */
+export const meetingKinds = enumValues(MeetingKind, {
+  PLENARY: 0,
+  TECHNICAL_WORKING_GROUP: 1,
+  CONSULTATION: 2,
+  BILATERAL: 3,
+  OTHER: 4,
+});
+export const visibilities = enumValues(Visibility);
 
 interface MeetingDraft {
   title: string;
@@ -110,14 +118,12 @@ function changedInput(base: MeetingDraft, draft: MeetingDraft): Omit<UpdateMeeti
 export function MeetingEditModal({
   meeting,
   series,
-  directory,
   opened,
   onClose,
   onReload,
 }: {
   meeting: MeetingDetailFragment;
   series: SeriesLabel | null;
-  directory: Directory;
   opened: boolean;
   onClose: () => void;
   onReload: () => Promise<unknown>;
@@ -131,15 +137,7 @@ export function MeetingEditModal({
       title={t('meetings.editDetails')}
       size="xl"
     >
-      {opened ? (
-        <MeetingEditForm
-          meeting={meeting}
-          series={series}
-          directory={directory}
-          onClose={onClose}
-          onReload={onReload}
-        />
-      ) : null}
+      {opened ? <MeetingEditForm meeting={meeting} series={series} onClose={onClose} onReload={onReload} /> : null}
     </Modal>
   );
 }
@@ -147,13 +145,11 @@ export function MeetingEditModal({
 function MeetingEditForm({
   meeting,
   series: currentSeries,
-  directory,
   onClose,
   onReload,
 }: {
   meeting: MeetingDetailFragment;
   series: SeriesLabel | null;
-  directory: Directory;
   onClose: () => void;
   onReload: () => Promise<unknown>;
 }) {
@@ -287,16 +283,15 @@ function MeetingEditForm({
             error={problems.location}
             disabled={closed}
           />
-          <NativeSelect
+          <PersonPicker
             label={t('meetings.fields.chair')}
-            value={draft.chairId}
-            onChange={set('chairId')}
+            value={draft.chairId || null}
+            onChange={(id) => put('chairId')(id ?? '')}
+            selected={meeting.chair ? { ...meeting.chair, organization: null } : null}
             error={problems.chairId}
             disabled={closed}
-            data={[
-              { value: '', label: t('forms.none') },
-              ...directory.people.map((p) => ({ value: p.id, label: local(p.fullName, p.fullNameKm) })),
-            ]}
+            placeholder={t('forms.none')}
+            clearable
           />
           <NativeSelect
             label={t('meetings.fields.series')}

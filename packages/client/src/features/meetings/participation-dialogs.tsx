@@ -1,23 +1,33 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Group, NativeSelect, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MutationError } from '../../components/states.js';
+import { ModalForm, useFormProblems } from '../../components/modal-form.js';
 import { PersonName, useLocalText } from '../../components/text.js';
 import {
-  type Attendance,
-  type MeetingDetailFragment,
-  type ParticipationRole,
+  Attendance,
+  type AttendanceSectionMeetingFragment,
+  ParticipationRole,
   RemoveParticipationDocument,
   SetParticipationDocument,
-  type Sex,
+  Sex,
 } from '../../graphql/generated.js';
-import { checkTexts, type FieldErrors, fieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
+import { enumValues } from '../../lib/enums.js';
+import { checkTexts, type FieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
 
-export type Participation = MeetingDetailFragment['participations'][number];
+export type Participation = AttendanceSectionMeetingFragment['participations'][number];
+
+/** In the order of a meeting's life, and of precedence (the schema's order is alphabetical). */
+export const attendances = enumValues(Attendance, { INVITED: 0, CONFIRMED: 1, ATTENDED: 2, APOLOGIES: 3, ABSENT: 4 });
+export const participationRoles = enumValues(ParticipationRole, {
+  CHAIR: 0,
+  RAPPORTEUR: 1,
+  PARTICIPANT: 2,
+  OBSERVER: 3,
+});
 
 /** The sexes a participant may be recorded with, in the order the counts show them. */
-export const sexes: Sex[] = ['FEMALE', 'MALE', 'OTHER', 'UNDISCLOSED'];
+export const sexes = enumValues(Sex, { FEMALE: 0, MALE: 1, OTHER: 2, UNDISCLOSED: 3 });
 
 /** The server's limit for the position held at a meeting (the same as a person's position). */
 export const POSITION_HELD_MAX = TEXT_MAX.positionHeld;
@@ -25,7 +35,7 @@ export const POSITION_HELD_MAX = TEXT_MAX.positionHeld;
 const FIELDS = ['role', 'attendance', 'positionHeld', 'onBehalfOfId', 'sex', 'organizationId'] as const;
 
 /** Who a participant may stand in for: the other people on the meeting's list. */
-export function substituteOptions(meeting: MeetingDetailFragment, personId: string) {
+export function substituteOptions(meeting: AttendanceSectionMeetingFragment, personId: string) {
   return meeting.participations.filter((p) => p.person.id !== personId).map((p) => p.person);
 }
 
@@ -35,7 +45,7 @@ export function ParticipationDetailsModal({
   participation,
   onClose,
 }: {
-  meeting: MeetingDetailFragment;
+  meeting: AttendanceSectionMeetingFragment;
   participation: Participation;
   onClose: () => void;
 }) {
@@ -48,11 +58,10 @@ export function ParticipationDetailsModal({
   const [sex, setSex] = useState<Sex | ''>(participation.sex ?? '');
   const [checked, setChecked] = useState<FieldErrors>({});
   const [save, { loading, error }] = useMutation(SetParticipationDocument);
-  const problems = { ...fieldErrors(error), ...checked };
+  const problems = useFormProblems(error, checked);
   const name = local(participation.person.fullName, participation.person.fullNameKm);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found = checkTexts({ positionHeld: { value: positionHeld, max: POSITION_HELD_MAX } });
     setChecked(found);
     if (hasProblems(found)) return;
@@ -78,62 +87,52 @@ export function ParticipationDetailsModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <ModalForm
       title={t('corrections.participantDetails', { name })}
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      error={error}
+      fields={FIELDS}
+      busy={loading}
+      submitTestId="save-participant"
     >
-      <form onSubmit={submit} noValidate aria-label={t('corrections.participantDetails', { name })}>
-        <Stack gap="sm">
-          <MutationError error={error} fields={FIELDS} />
-          <Group grow align="flex-start">
-            <NativeSelect
-              label={t('attendance.role')}
-              value={role}
-              onChange={(e) => setRole(e.currentTarget.value as ParticipationRole)}
-              error={problems.role}
-              data={(['CHAIR', 'RAPPORTEUR', 'PARTICIPANT', 'OBSERVER'] as const).map((value) => ({
-                value,
-                label: t(`participationRole.${value}`),
-              }))}
-            />
-            <NativeSelect
-              label={t('attendance.attendance')}
-              value={attendance}
-              onChange={(e) => setAttendance(e.currentTarget.value as Attendance)}
-              error={problems.attendance}
-              data={(['INVITED', 'CONFIRMED', 'ATTENDED', 'APOLOGIES', 'ABSENT'] as const).map((value) => ({
-                value,
-                label: t(`attendanceStatus.${value}`),
-              }))}
-            />
-          </Group>
-          <ParticipantExtraFields
-            meeting={meeting}
-            personId={participation.person.id}
-            positionHeld={positionHeld}
-            onBehalfOfId={onBehalfOfId}
-            sex={sex}
-            onChange={(changes) => {
-              if (changes.positionHeld !== undefined) setPositionHeld(changes.positionHeld);
-              if (changes.onBehalfOfId !== undefined) setOnBehalfOfId(changes.onBehalfOfId);
-              if (changes.sex !== undefined) setSex(changes.sex);
-            }}
-            problems={problems}
-            idPrefix={`participant-${participation.person.id}`}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={loading} data-testid="save-participant">
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Group grow align="flex-start">
+        <NativeSelect
+          label={t('attendance.role')}
+          value={role}
+          onChange={(e) => setRole(e.currentTarget.value as ParticipationRole)}
+          error={problems.role}
+          data={participationRoles.map((value) => ({
+            value,
+            label: t(`participationRole.${value}`),
+          }))}
+        />
+        <NativeSelect
+          label={t('attendance.attendance')}
+          value={attendance}
+          onChange={(e) => setAttendance(e.currentTarget.value as Attendance)}
+          error={problems.attendance}
+          data={attendances.map((value) => ({
+            value,
+            label: t(`attendanceStatus.${value}`),
+          }))}
+        />
+      </Group>
+      <ParticipantExtraFields
+        meeting={meeting}
+        personId={participation.person.id}
+        positionHeld={positionHeld}
+        onBehalfOfId={onBehalfOfId}
+        sex={sex}
+        onChange={(changes) => {
+          if (changes.positionHeld !== undefined) setPositionHeld(changes.positionHeld);
+          if (changes.onBehalfOfId !== undefined) setOnBehalfOfId(changes.onBehalfOfId);
+          if (changes.sex !== undefined) setSex(changes.sex);
+        }}
+        problems={problems}
+        idPrefix={`participant-${participation.person.id}`}
+      />
+    </ModalForm>
   );
 }
 
@@ -148,7 +147,7 @@ export function ParticipantExtraFields({
   problems,
   idPrefix,
 }: {
-  meeting: MeetingDetailFragment;
+  meeting: AttendanceSectionMeetingFragment;
   personId: string;
   positionHeld: string;
   onBehalfOfId: string;
@@ -211,7 +210,7 @@ export function RemoveParticipantModal({
   participation,
   onClose,
 }: {
-  meeting: MeetingDetailFragment;
+  meeting: AttendanceSectionMeetingFragment;
   participation: Participation;
   onClose: () => void;
 }) {
@@ -221,44 +220,31 @@ export function RemoveParticipantModal({
   const name = local(participation.person.fullName, participation.person.fullNameKm);
   const standsIn = meeting.participations.filter((p) => p.onBehalfOf?.id === participation.person.id);
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <ModalForm
       title={t('corrections.removeParticipant', { name })}
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      onClose={onClose}
+      onSubmit={() =>
+        remove({ variables: { input: { meetingId: meeting.id, personId: participation.person.id } } }).then(onClose)
+      }
+      error={error}
+      busy={loading}
+      cancelLabel={t('corrections.keep')}
+      submitLabel={t('corrections.removeParticipantButton')}
+      submitColor="red.9"
+      submitTestId="confirm-remove-participant"
     >
-      <Stack gap="sm">
-        <MutationError error={error} fields={[]} />
-        <Text size="sm">{t('corrections.confirmRemoveParticipant', { name })}</Text>
-        {standsIn.length > 0 ? (
-          <Text size="sm" c="orange.8">
-            {t('corrections.substituteWarning')}{' '}
-            {standsIn.map((p, i) => (
-              <span key={p.person.id}>
-                {i > 0 ? ', ' : ''}
-                <PersonName person={p.person} />
-              </span>
-            ))}
-          </Text>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('corrections.keep')}
-          </Button>
-          <Button
-            color="red.9"
-            loading={loading}
-            data-testid="confirm-remove-participant"
-            onClick={() =>
-              void remove({
-                variables: { input: { meetingId: meeting.id, personId: participation.person.id } },
-              }).then(onClose, () => undefined)
-            }
-          >
-            {t('corrections.removeParticipantButton')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">{t('corrections.confirmRemoveParticipant', { name })}</Text>
+      {standsIn.length > 0 ? (
+        <Text size="sm" c="orange.8">
+          {t('corrections.substituteWarning')}{' '}
+          {standsIn.map((p, i) => (
+            <span key={p.person.id}>
+              {i > 0 ? ', ' : ''}
+              <PersonName person={p.person} />
+            </span>
+          ))}
+        </Text>
+      ) : null}
+    </ModalForm>
   );
 }

@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MutationError } from '../../components/states.js';
+import { ModalForm } from '../../components/modal-form.js';
 import type { MeetingDetailFragment } from '../../graphql/generated.js';
 
 /** Asks why a meeting is cancelled; the reason is required and kept with the meeting. */
@@ -22,8 +22,7 @@ export function CancelMeetingModal({
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!reason.trim()) {
       setMissing(true);
       return;
@@ -32,40 +31,33 @@ export function CancelMeetingModal({
   };
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
+    <ModalForm
+      title={t('meetings.cancel')}
       opened={opened}
       onClose={onClose}
-      title={t('meetings.cancel')}
+      onSubmit={submit}
+      fields={['reason']}
+      busy={loading}
+      cancelLabel={t('meetings.keepMeeting')}
+      submitLabel={t('meetings.confirmCancel')}
+      submitColor="red.9"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Text size="sm">{t('meetings.cancelExplain')}</Text>
-          <Textarea
-            label={t('meetings.cancelReason')}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
-              setMissing(false);
-            }}
-            error={missing ? t('problems.REQUIRED') : reasonError}
-            required
-            autosize
-            minRows={2}
-            data-autofocus
-            data-testid="cancel-reason"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('meetings.keepMeeting')}
-            </Button>
-            <Button type="submit" color="red.9" loading={loading}>
-              {t('meetings.confirmCancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">{t('meetings.cancelExplain')}</Text>
+      <Textarea
+        label={t('meetings.cancelReason')}
+        value={reason}
+        onChange={(event) => {
+          setReason(event.currentTarget.value);
+          setMissing(false);
+        }}
+        error={missing ? t('problems.REQUIRED') : reasonError}
+        required
+        autosize
+        minRows={2}
+        data-autofocus
+        data-testid="cancel-reason"
+      />
+    </ModalForm>
   );
 }
 
@@ -83,24 +75,18 @@ export function ApproveMinutesModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
+    <ModalForm
+      title={t('meetings.approveMinutes')}
       opened={opened}
       onClose={onClose}
-      title={t('meetings.approveMinutes')}
+      onSubmit={onConfirm}
+      busy={loading}
+      submitLabel={t('meetings.approve')}
+      submitTestId="confirm-approve"
+      focus="submit"
     >
-      <Stack gap="sm">
-        <Text size="sm">{t('meetings.confirmApprove')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button onClick={onConfirm} loading={loading} data-autofocus data-testid="confirm-approve">
-            {t('meetings.approve')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">{t('meetings.confirmApprove')}</Text>
+    </ModalForm>
   );
 }
 
@@ -130,24 +116,19 @@ export function DeleteMeetingModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
+    <ModalForm
+      title={t('corrections.deleteMeeting')}
       opened={opened}
       onClose={onClose}
-      title={t('corrections.deleteMeeting')}
+      onSubmit={onConfirm}
+      error={error}
+      busy={loading}
+      cancelLabel={t('meetings.keepMeeting')}
+      submitLabel={t('corrections.deleteMeetingButton')}
+      submitColor="red.9"
+      submitTestId="confirm-delete-meeting"
     >
-      <Stack gap="sm">
-        <MutationError error={error} fields={[]} />
-        <Text size="sm">{t('corrections.confirmDeleteMeeting')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('meetings.keepMeeting')}
-          </Button>
-          <Button color="red.9" onClick={onConfirm} loading={loading} data-testid="confirm-delete-meeting">
-            {t('corrections.deleteMeetingButton')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">{t('corrections.confirmDeleteMeeting')}</Text>
+    </ModalForm>
   );
 }

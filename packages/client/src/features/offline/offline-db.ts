@@ -10,12 +10,23 @@ export interface MinutesChange {
   minutesKm: string;
 }
 
+/**
+ * How the meeting page shows someone checked in before the server has them: their name and the organisation they
+ * represent, as the form knew them. The page lists only its participants, so it cannot look a newcomer up.
+ */
+export interface ParticipantLabel {
+  person: { id: string; fullName: string | null; fullNameKm: string | null };
+  organization: { id: string; acronym: string; name: string | null; nameKm: string | null } | null;
+}
+
 /** Someone's attendance or role: the mutation's input as the form made it (the key is added when sent). */
 export interface ParticipationChange {
   kind: 'participation';
   meetingId: string;
   personId: string;
   input: SetParticipationInput;
+  /** Absent in entries kept before it existed, and for people already on the list: shown without a name. */
+  shown?: ParticipantLabel;
 }
 
 export interface DecisionChange {

@@ -1,7 +1,11 @@
+import type { Unmasked } from '@apollo/client';
 import type { MeetingPageQuery } from '../../graphql/generated.js';
-import type { OutboxEntry } from './offline-db.js';
+import type { OutboxEntry, ParticipantLabel } from './offline-db.js';
 
-type Meeting = Extract<NonNullable<MeetingPageQuery['node']>, { __typename: 'Meeting' }>;
+/** The meeting page's answer as the cache and the network have it: every section's fragment merged in. */
+export type MeetingPageData = Unmasked<MeetingPageQuery>;
+
+type Meeting = Extract<NonNullable<MeetingPageData['node']>, { __typename: 'Meeting' }>;
 type Participation = Meeting['participations'][number];
 type Decision = Meeting['decisions'][number];
 
@@ -16,7 +20,7 @@ export const isPendingDecision = (id: string) => id.startsWith('pending:');
  * the outbox laid over it (minutes waiting are shown by their editor). Used for the page read offline and for
  * the cache the moment a change is made.
  */
-export function withPendingChanges(data: MeetingPageQuery, entries: readonly OutboxEntry[]): MeetingPageQuery {
+export function withPendingChanges(data: MeetingPageData, entries: readonly OutboxEntry[]): MeetingPageData {
   const node = data.node;
   if (node?.__typename !== 'Meeting') return data;
   let participations = node.participations;
@@ -24,14 +28,14 @@ export function withPendingChanges(data: MeetingPageQuery, entries: readonly Out
   for (const entry of entries) {
     if (entry.kind === 'minutes' || entry.meetingId !== node.id) continue;
     if (entry.kind === 'participation') {
-      const { input } = entry;
+      const { input, shown } = entry;
       const existing = participations.find((p) => p.person.id === entry.personId);
       const organizationId =
         (input.organizationId ? String(input.organizationId) : null) ??
         existing?.organization.id ??
-        personOrganization(data, entry);
-      const organization =
-        data.organizations.nodes.find((o) => o.id === organizationId) ?? existing?.organization ?? null;
+        shown?.organization?.id ??
+        null;
+      const organization = organizationOf(participations, organizationId, shown) ?? existing?.organization ?? null;
       if (existing) {
         const changed: Participation = {
           ...existing,
@@ -41,18 +45,29 @@ export function withPendingChanges(data: MeetingPageQuery, entries: readonly Out
         };
         participations = participations.map((p) => (p === existing ? changed : p));
       } else {
-        const person = data.people.nodes.find((p) => p.id === entry.personId);
-        if (!person || !organization) continue;
-        const { organization: _home, ...label } = person;
         const added: Participation = {
           __typename: 'Participation',
           role: input.role,
           attendance: input.attendance,
-          positionHeld: null,
-          sex: null,
-          onBehalfOf: null,
-          person: label,
-          organization,
+          positionHeld: input.positionHeld ?? null,
+          sex: input.sex ?? null,
+          onBehalfOf: participations.find((p) => p.person.id === input.onBehalfOfId)?.person ?? null,
+          person: {
+            __typename: 'Person',
+            id: entry.personId,
+            fullName: shown?.person.fullName ?? null,
+            fullNameKm: shown?.person.fullNameKm ?? null,
+            position: null,
+            positionKm: null,
+          },
+          // An entry kept before the label was stored: shown under an unnamed organisation until the server answers.
+          organization: organization ?? {
+            __typename: 'Organization',
+            id: organizationId ?? UNKNOWN,
+            acronym: '—',
+            name: null,
+            nameKm: null,
+          },
         };
         participations = [...participations, added];
       }
@@ -75,6 +90,17 @@ export function withPendingChanges(data: MeetingPageQuery, entries: readonly Out
   return { ...data, node: { ...node, participations, decisions } };
 }
 
-function personOrganization(data: MeetingPageQuery, entry: { personId: string }): string | undefined {
-  return data.people.nodes.find((p) => p.id === entry.personId)?.organization?.id;
+const UNKNOWN = 'pending:organization';
+
+/** The organisation a participation is shown under: as the page has it already, else as the form stored it. */
+function organizationOf(
+  participations: readonly Participation[],
+  id: string | null,
+  shown: ParticipantLabel | undefined,
+): Participation['organization'] | null {
+  if (!id) return null;
+  const listed = participations.find((p) => p.organization.id === id)?.organization;
+  if (listed) return listed;
+  const stored = shown?.organization;
+  return stored?.id === id ? { __typename: 'Organization', ...stored } : null;
 }

@@ -1,15 +1,14 @@
 import { ApolloLink } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { Observable } from 'rxjs';
-import type { MeetingPageQuery } from '../../graphql/generated.js';
 import { offlineDb } from './offline-db.js';
-import { withPendingChanges } from './pending-view.js';
+import { type MeetingPageData, withPendingChanges } from './pending-view.js';
 
 /**
  * The queries kept for reading offline: the session (so the app opens) and the meeting page. Nothing else is
  * kept: an offline device holds only the meetings its user opened, and signing out forgets them.
  */
-const KEPT = new Set(['Me', 'MeetingPage', 'MeetingExtras']);
+const KEPT = new Set(['Me', 'MeetingPage']);
 const SIGNED_OUT = new Set(['Logout']);
 const SIGNED_IN = 'Login';
 
@@ -68,7 +67,7 @@ async function kept(id: string, operationName: string): Promise<unknown | undefi
   else if (stored.owner !== owner) return undefined;
   if (operationName !== 'MeetingPage') return stored.data;
   const waiting = (await db.getAll('outbox')).filter((e) => e.owner === owner);
-  return withPendingChanges(stored.data as MeetingPageQuery, waiting);
+  return withPendingChanges(stored.data as MeetingPageData, waiting);
 }
 
 /**

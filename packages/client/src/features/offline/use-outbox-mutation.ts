@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { RecordDecisionInput, SetParticipationInput } from '../../graphql/generated.js';
-import type { Change } from './offline-db.js';
+import type { Change, ParticipantLabel } from './offline-db.js';
 import { type SubmitResult, submitChange } from './sync.js';
 
 interface Inputs {
@@ -8,7 +8,7 @@ interface Inputs {
   decision: RecordDecisionInput;
 }
 
-function changeOf<K extends keyof Inputs>(kind: K, input: Inputs[K]): Change {
+function changeOf<K extends keyof Inputs>(kind: K, input: Inputs[K], shown?: ParticipantLabel): Change {
   if (kind === 'participation') {
     const participation = input as SetParticipationInput;
     return {
@@ -16,6 +16,7 @@ function changeOf<K extends keyof Inputs>(kind: K, input: Inputs[K]): Change {
       meetingId: String(participation.meetingId),
       personId: String(participation.personId),
       input: participation,
+      ...(shown ? { shown } : {}),
     };
   }
   const decision = input as RecordDecisionInput;
@@ -34,9 +35,16 @@ export function useOutboxMutation<K extends keyof Inputs>(kind: K) {
     queued: false,
   });
   const mutate = useCallback(
-    async ({ variables }: { variables: { input: Inputs[K] } }): Promise<SubmitResult> => {
+    async ({
+      variables,
+      shown,
+    }: {
+      variables: { input: Inputs[K] };
+      /** For a check-in: how the page shows the person until the server has them. */
+      shown?: ParticipantLabel;
+    }): Promise<SubmitResult> => {
       setState({ loading: true, error: undefined, queued: false });
-      const result = await submitChange(changeOf(kind, variables.input));
+      const result = await submitChange(changeOf(kind, variables.input, shown));
       if (result.status === 'refused') {
         setState({ loading: false, error: result.error, queued: false });
         throw result.error;

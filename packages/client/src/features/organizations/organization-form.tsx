@@ -1,29 +1,22 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MutationError } from '../../components/states.js';
-import { useLocalText } from '../../components/text.js';
+import { ModalForm, useFormProblems } from '../../components/modal-form.js';
 import {
   CreateOrganizationDocument,
   type OrganizationFormFieldsFragment,
-  type OrganizationKind,
-  OrganizationOptionsDocument,
+  OrganizationKind,
   UpdateOrganizationDocument,
   type UpdateOrganizationInput,
 } from '../../graphql/generated.js';
-import { checkTexts, type FieldErrors, fieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
+import { enumValues } from '../../lib/enums.js';
+import { OrganizationPicker } from './organization-picker.js';
+import { checkTexts, type FieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
 
-export const organizationKinds: OrganizationKind[] = [
-  'GOVERNMENT',
-  'COMMITTEE',
-  'INTERNATIONAL_ORGANIZATION',
-  'UN_AGENCY',
-  'NGO',
-  'DONOR',
-  'PRIVATE_SECTOR',
-  'OTHER',
-];
+export const organizationKinds = enumValues(OrganizationKind);
+
+const FIELDS = ['acronym', 'kind', 'name', 'nameKm', 'parentId'];
 
 interface OrganizationDraft {
   acronym: string;
@@ -55,18 +48,8 @@ export function OrganizationFormModal({
   onClose: () => void;
   onSaved?: (id: string) => void;
 }) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
-      opened={opened}
-      onClose={onClose}
-      title={organization ? t('organizations.edit') : t('organizations.new')}
-      size="lg"
-    >
-      {opened ? <OrganizationForm organization={organization} onClose={onClose} onSaved={onSaved} /> : null}
-    </Modal>
-  );
+  // Mounted only while open, so each opening starts from the record as it is.
+  return opened ? <OrganizationForm organization={organization} onClose={onClose} onSaved={onSaved} /> : null;
 }
 
 function OrganizationForm({
@@ -79,26 +62,23 @@ function OrganizationForm({
   onSaved?: (id: string) => void;
 }) {
   const { t } = useTranslation();
-  const local = useLocalText();
-  const options = useQuery(OrganizationOptionsDocument);
   const [base] = useState(() => draftOf(organization));
   const [draft, setDraft] = useState(base);
   const [create, created] = useMutation(CreateOrganizationDocument, {
-    refetchQueries: ['Organizations', 'OrganizationOptions'],
+    refetchQueries: ['Organizations'],
   });
   const [update, updated] = useMutation(UpdateOrganizationDocument);
   const error = created.error ?? updated.error;
   const loading = created.loading || updated.loading;
   const [checked, setChecked] = useState<FieldErrors>({});
-  const problems = { ...fieldErrors(error), ...checked };
+  const problems = useFormProblems(error, checked);
   const set = (key: keyof OrganizationDraft) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
     setDraft((d) => ({ ...d, [key]: value }));
   };
   const text = (v: string) => v.trim() || null;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found = checkTexts(
       {
         acronym: { value: draft.acronym, required: true, max: TEXT_MAX.acronym },
@@ -150,63 +130,59 @@ function OrganizationForm({
     }
   };
 
-  const parents = (options.data?.organizations.nodes ?? []).filter((o) => o.id !== organization?.id);
-
   return (
-    <form onSubmit={submit} noValidate data-testid="organization-form">
-      <Stack gap="sm">
-        <MutationError error={error} fields={['acronym', 'kind', 'name', 'nameKm', 'parentId']} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('organizations.acronym')}
-            description={t('organizations.acronymHint')}
-            value={draft.acronym}
-            onChange={set('acronym')}
-            error={problems.acronym}
-            required
-            data-autofocus
-          />
-          <NativeSelect
-            label={t('organizations.kind')}
-            value={draft.kind}
-            onChange={set('kind')}
-            error={problems.kind}
-            data={organizationKinds.map((value) => ({ value, label: t(`organizationKind.${value}`) }))}
-          />
-          <TextInput
-            label={t('organizations.nameEn')}
-            description={t('forms.eitherLanguage')}
-            value={draft.name}
-            onChange={set('name')}
-            error={problems.name}
-          />
-          <TextInput
-            label={t('organizations.nameKm')}
-            value={draft.nameKm}
-            onChange={set('nameKm')}
-            error={problems.nameKm}
-            lang="km"
-          />
-          <NativeSelect
-            label={t('organizations.parent')}
-            value={draft.parentId}
-            onChange={set('parentId')}
-            error={problems.parentId ?? (options.error ? t('errors.loadFailed') : undefined)}
-            data={[
-              { value: '', label: t('forms.none') },
-              ...parents.map((o) => ({ value: o.id, label: `${o.acronym} — ${local(o.name, o.nameKm)}` })),
-            ]}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={loading}>
-            {organization ? t('actions.save') : t('organizations.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ModalForm
+      title={organization ? t('organizations.edit') : t('organizations.new')}
+      onClose={onClose}
+      onSubmit={submit}
+      error={error}
+      fields={FIELDS}
+      busy={loading}
+      submitLabel={organization ? t('actions.save') : t('organizations.create')}
+      size="lg"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('organizations.acronym')}
+          description={t('organizations.acronymHint')}
+          value={draft.acronym}
+          onChange={set('acronym')}
+          error={problems.acronym}
+          required
+          data-autofocus
+        />
+        <NativeSelect
+          label={t('organizations.kind')}
+          value={draft.kind}
+          onChange={set('kind')}
+          error={problems.kind}
+          data={organizationKinds.map((value) => ({ value, label: t(`organizationKind.${value}`) }))}
+        />
+        <TextInput
+          label={t('organizations.nameEn')}
+          description={t('forms.eitherLanguage')}
+          value={draft.name}
+          onChange={set('name')}
+          error={problems.name}
+        />
+        <TextInput
+          label={t('organizations.nameKm')}
+          value={draft.nameKm}
+          onChange={set('nameKm')}
+          error={problems.nameKm}
+          lang="km"
+        />
+        <OrganizationPicker
+          label={t('organizations.parent')}
+          value={draft.parentId || null}
+          onChange={(parentId) => setDraft((d) => ({ ...d, parentId: parentId ?? '' }))}
+          selected={organization?.parent}
+          exclude={organization ? [organization.id] : []}
+          error={problems.parentId}
+          placeholder={t('forms.none')}
+          clearable
+        />
+      </SimpleGrid>
+    </ModalForm>
   );
 }

@@ -1,17 +1,16 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { Checkbox, SimpleGrid, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MutationError } from '../../components/states.js';
-import { useLocalText } from '../../components/text.js';
+import { ModalForm, useFormProblems } from '../../components/modal-form.js';
 import {
   CreatePersonDocument,
-  OrganizationOptionsDocument,
   type PersonFormFieldsFragment,
   UpdatePersonDocument,
   type UpdatePersonInput,
 } from '../../graphql/generated.js';
-import { checkTexts, type FieldErrors, fieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
+import { checkTexts, type FieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
+import { OrganizationPicker } from '../organizations/organization-picker.js';
 
 interface PersonDraft {
   fullName: string;
@@ -37,6 +36,7 @@ function draftOf(p: PersonFormFieldsFragment | null, organizationId?: string): P
   };
 }
 
+const FIELDS = ['fullName', 'fullNameKm', 'position', 'positionKm', 'organizationId', 'email', 'phone', 'isFocalPoint'];
 /** The secretariat adds a person, or changes one (`person` given), including whether they are a focal point. */
 export function PersonFormModal({
   person,
@@ -50,18 +50,8 @@ export function PersonFormModal({
   opened: boolean;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
-      opened={opened}
-      onClose={onClose}
-      title={person ? t('people.edit') : t('people.new')}
-      size="lg"
-    >
-      {opened ? <PersonForm person={person} organizationId={organizationId} onClose={onClose} /> : null}
-    </Modal>
-  );
+  // Mounted only while open, so each opening starts from the record as it is.
+  return opened ? <PersonForm person={person} organizationId={organizationId} onClose={onClose} /> : null;
 }
 
 function PersonForm({
@@ -74,8 +64,6 @@ function PersonForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const local = useLocalText();
-  const options = useQuery(OrganizationOptionsDocument);
   const [base] = useState(() => draftOf(person, organizationId));
   const [draft, setDraft] = useState(base);
   // Lists, pickers and organisation pages that show people or focal points are read again after a change.
@@ -85,15 +73,14 @@ function PersonForm({
   const error = created.error ?? updated.error;
   const loading = created.loading || updated.loading;
   const [checked, setChecked] = useState<FieldErrors>({});
-  const problems = { ...fieldErrors(error), ...checked };
+  const problems = useFormProblems(error, checked);
   const set = (key: Exclude<keyof PersonDraft, 'isFocalPoint'>) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
     setDraft((d) => ({ ...d, [key]: value }));
   };
   const text = (v: string) => v.trim() || null;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found = checkTexts(
       {
         fullName: { value: draft.fullName, max: TEXT_MAX.fullName },
@@ -147,97 +134,79 @@ function PersonForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate data-testid="person-form">
-      <Stack gap="sm">
-        <MutationError
-          error={error}
-          fields={[
-            'fullName',
-            'fullNameKm',
-            'position',
-            'positionKm',
-            'organizationId',
-            'email',
-            'phone',
-            'isFocalPoint',
-          ]}
+    <ModalForm
+      title={person ? t('people.edit') : t('people.new')}
+      onClose={onClose}
+      onSubmit={submit}
+      error={error}
+      fields={FIELDS}
+      busy={loading}
+      submitLabel={person ? t('actions.save') : t('people.create')}
+      size="lg"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('people.fullName')}
+          description={t('forms.eitherLanguage')}
+          value={draft.fullName}
+          onChange={set('fullName')}
+          error={problems.fullName}
+          data-autofocus
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('people.fullName')}
-            description={t('forms.eitherLanguage')}
-            value={draft.fullName}
-            onChange={set('fullName')}
-            error={problems.fullName}
-            data-autofocus
-          />
-          <TextInput
-            label={t('people.fullNameKm')}
-            value={draft.fullNameKm}
-            onChange={set('fullNameKm')}
-            error={problems.fullNameKm}
-            lang="km"
-          />
-          <TextInput
-            label={t('people.positionEn')}
-            value={draft.position}
-            onChange={set('position')}
-            error={problems.position}
-          />
-          <TextInput
-            label={t('people.positionKm')}
-            value={draft.positionKm}
-            onChange={set('positionKm')}
-            error={problems.positionKm}
-            lang="km"
-          />
-          <NativeSelect
-            label={t('people.organization')}
-            value={draft.organizationId}
-            onChange={set('organizationId')}
-            error={problems.organizationId ?? (options.error ? t('errors.loadFailed') : undefined)}
-            data={[
-              { value: '', label: t('forms.none') },
-              ...(options.data?.organizations.nodes ?? []).map((o) => ({
-                value: o.id,
-                label: `${o.acronym} — ${local(o.name, o.nameKm)}`,
-              })),
-            ]}
-          />
-          <TextInput
-            type="email"
-            label={t('people.email')}
-            value={draft.email}
-            onChange={set('email')}
-            error={problems.email}
-          />
-          <TextInput
-            type="tel"
-            label={t('people.phone')}
-            value={draft.phone}
-            onChange={set('phone')}
-            error={problems.phone}
-          />
-        </SimpleGrid>
-        <Checkbox
-          label={t('people.isFocalPoint')}
-          description={t('people.isFocalPointHint')}
-          checked={draft.isFocalPoint}
-          onChange={(event) => {
-            const checked = event.currentTarget.checked;
-            setDraft((d) => ({ ...d, isFocalPoint: checked }));
-          }}
-          error={problems.isFocalPoint}
+        <TextInput
+          label={t('people.fullNameKm')}
+          value={draft.fullNameKm}
+          onChange={set('fullNameKm')}
+          error={problems.fullNameKm}
+          lang="km"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={loading}>
-            {person ? t('actions.save') : t('people.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <TextInput
+          label={t('people.positionEn')}
+          value={draft.position}
+          onChange={set('position')}
+          error={problems.position}
+        />
+        <TextInput
+          label={t('people.positionKm')}
+          value={draft.positionKm}
+          onChange={set('positionKm')}
+          error={problems.positionKm}
+          lang="km"
+        />
+        <OrganizationPicker
+          label={t('people.organization')}
+          value={draft.organizationId || null}
+          onChange={(organizationId) => setDraft((d) => ({ ...d, organizationId: organizationId ?? '' }))}
+          selected={person?.organization}
+          error={problems.organizationId}
+          placeholder={t('forms.none')}
+          clearable
+        />
+        <TextInput
+          type="email"
+          label={t('people.email')}
+          value={draft.email}
+          onChange={set('email')}
+          error={problems.email}
+        />
+        <TextInput
+          type="tel"
+          label={t('people.phone')}
+          value={draft.phone}
+          onChange={set('phone')}
+          error={problems.phone}
+        />
+      </SimpleGrid>
+      <Checkbox
+        label={t('people.isFocalPoint')}
+        description={t('people.isFocalPointHint')}
+        checked={draft.isFocalPoint}
+        onChange={(event) => {
+          const checked = event.currentTarget.checked;
+          setDraft((d) => ({ ...d, isFocalPoint: checked }));
+        }}
+        error={problems.isFocalPoint}
+      />
+    </ModalForm>
   );
 }

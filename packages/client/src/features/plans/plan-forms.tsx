@@ -1,14 +1,14 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Group, Modal, MultiSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { MultiSelect, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MutationError } from '../../components/states.js';
+import { DateField } from '../../components/date-field.js';
+import { ModalForm } from '../../components/modal-form.js';
 import { useLocalText } from '../../components/text.js';
 import {
   AddPlanGoalDocument,
   AddPlanObjectiveDocument,
   CreatePlanDocument,
-  GcmObjectiveOptionsDocument,
   type PlanFieldsFragment,
   type PlanObjectiveFieldsFragment,
   PlanPageDocument,
@@ -18,58 +18,18 @@ import {
   UpdatePlanObjectiveDocument,
   type UpdatePlanObjectiveInput,
 } from '../../graphql/generated.js';
-import { errorCode, fieldErrors } from '../../lib/errors.js';
+import { fieldErrors } from '../../lib/errors.js';
 import { useDigits } from './digits.js';
 
 const text = (value: string) => value.trim() || null;
 
-/** A modal that holds one of the plan forms, mounted only while open so each opening starts afresh. */
-function FormModal({
-  opened,
-  onClose,
-  title,
-  children,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
-      opened={opened}
-      onClose={onClose}
-      title={title}
-      size="lg"
-    >
-      {opened ? children : null}
-    </Modal>
-  );
-}
+/** A GCM objective as the objective form offers it. */
+type GcmChoice = { number: number; title: string; titleKm: string | null };
 
-function FormButtons({
-  onClose,
-  loading,
-  submitLabel,
-}: {
-  onClose: () => void;
-  loading: boolean;
-  submitLabel: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onClose}>
-        {t('actions.cancel')}
-      </Button>
-      <Button type="submit" loading={loading}>
-        {submitLabel}
-      </Button>
-    </Group>
-  );
-}
+// The input fields each form shows, so that their problems are shown beside them and not listed again above.
+const PLAN_FIELDS = ['title', 'titleKm', 'periodStart', 'periodEnd'];
+const GOAL_FIELDS = ['title', 'titleKm', 'position'];
+const OBJECTIVE_FIELDS = ['code', 'title', 'titleKm', 'gcmObjectives'];
 
 /** The two title fields every plan record has: either language may be empty, not both (checked before sending). */
 function TitleFields({
@@ -121,13 +81,12 @@ export function PlanFormModal({
 }) {
   const { t } = useTranslation();
   return (
-    <FormModal opened={opened} onClose={onClose} title={plan ? t('plan.editPlan') : t('plan.newPlan')}>
-      <PlanForm plan={plan} onClose={onClose} />
-    </FormModal>
+    // Mounted only while open, so each opening starts afresh.
+    opened ? <PlanForm title={plan ? t('plan.editPlan') : t('plan.newPlan')} plan={plan} onClose={onClose} /> : null
   );
 }
 
-function PlanForm({ plan, onClose }: { plan?: PlanFieldsFragment | null; onClose: () => void }) {
+function PlanForm({ title, plan, onClose }: { title: string; plan?: PlanFieldsFragment | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [base] = useState(() => ({
     title: plan?.title ?? '',
@@ -144,8 +103,7 @@ function PlanForm({ plan, onClose }: { plan?: PlanFieldsFragment | null; onClose
   const missingTitle = checked && !draft.title.trim() && !draft.titleKm.trim();
   const endBeforeStart = !!draft.periodStart && !!draft.periodEnd && draft.periodEnd < draft.periodStart;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setChecked(true);
     if ((!draft.title.trim() && !draft.titleKm.trim()) || endBeforeStart) return;
     try {
@@ -175,42 +133,39 @@ function PlanForm({ plan, onClose }: { plan?: PlanFieldsFragment | null; onClose
   };
 
   return (
-    <form onSubmit={submit} noValidate data-testid="plan-form">
-      <Stack gap="sm">
-        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
-        <TitleFields
-          title={draft.title}
-          titleKm={draft.titleKm}
-          onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
-          problems={problems}
-          missing={missingTitle}
-          label={{ en: t('plan.fields.title'), km: t('plan.fields.titleKm') }}
+    <ModalForm
+      title={title}
+      onClose={onClose}
+      onSubmit={submit}
+      error={error}
+      fields={PLAN_FIELDS}
+      busy={created.loading || updated.loading}
+      submitLabel={t('actions.save')}
+      size="lg"
+    >
+      <TitleFields
+        title={draft.title}
+        titleKm={draft.titleKm}
+        onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
+        problems={problems}
+        missing={missingTitle}
+        label={{ en: t('plan.fields.title'), km: t('plan.fields.titleKm') }}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField
+          label={t('plan.fields.periodStart')}
+          value={draft.periodStart}
+          onChange={(value) => setDraft((d) => ({ ...d, periodStart: value }))}
+          error={problems.periodStart}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="date"
-            label={t('plan.fields.periodStart')}
-            value={draft.periodStart}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setDraft((d) => ({ ...d, periodStart: value }));
-            }}
-            error={problems.periodStart}
-          />
-          <TextInput
-            type="date"
-            label={t('plan.fields.periodEnd')}
-            value={draft.periodEnd}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setDraft((d) => ({ ...d, periodEnd: value }));
-            }}
-            error={problems.periodEnd ?? (checked && endBeforeStart ? t('plan.problems.endBeforeStart') : undefined)}
-          />
-        </SimpleGrid>
-        <FormButtons onClose={onClose} loading={created.loading || updated.loading} submitLabel={t('actions.save')} />
-      </Stack>
-    </form>
+        <DateField
+          label={t('plan.fields.periodEnd')}
+          value={draft.periodEnd}
+          onChange={(value) => setDraft((d) => ({ ...d, periodEnd: value }))}
+          error={problems.periodEnd ?? (checked && endBeforeStart ? t('plan.problems.endBeforeStart') : undefined)}
+        />
+      </SimpleGrid>
+    </ModalForm>
   );
 }
 
@@ -227,18 +182,18 @@ export function GoalFormModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  return (
-    <FormModal opened={opened} onClose={onClose} title={goal ? t('plan.editGoal') : t('plan.addGoal')}>
-      <GoalForm plan={plan} goal={goal} onClose={onClose} />
-    </FormModal>
-  );
+  return opened ? (
+    <GoalForm title={goal ? t('plan.editGoal') : t('plan.addGoal')} plan={plan} goal={goal} onClose={onClose} />
+  ) : null;
 }
 
 function GoalForm({
+  title,
   plan,
   goal,
   onClose,
 }: {
+  title: string;
   plan: PlanFieldsFragment;
   goal?: PlanFieldsFragment['goals'][number] | null;
   onClose: () => void;
@@ -254,8 +209,7 @@ function GoalForm({
   const loading = added.loading || updated.loading;
   const problems = fieldErrors(error);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setChecked(true);
     if (!draft.title.trim() && !draft.titleKm.trim()) return;
     try {
@@ -283,34 +237,39 @@ function GoalForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate data-testid="goal-form">
-      <Stack gap="sm">
-        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
-        <TitleFields
-          title={draft.title}
-          titleKm={draft.titleKm}
-          onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
-          problems={problems}
-          missing={checked && !draft.title.trim() && !draft.titleKm.trim()}
-          label={{ en: t('plan.fields.goalTitle'), km: t('plan.fields.goalTitleKm') }}
+    <ModalForm
+      title={title}
+      onClose={onClose}
+      onSubmit={submit}
+      error={error}
+      fields={GOAL_FIELDS}
+      busy={loading}
+      submitLabel={goal ? t('actions.save') : t('plan.addGoal')}
+      size="lg"
+    >
+      <TitleFields
+        title={draft.title}
+        titleKm={draft.titleKm}
+        onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
+        problems={problems}
+        missing={checked && !draft.title.trim() && !draft.titleKm.trim()}
+        label={{ en: t('plan.fields.goalTitle'), km: t('plan.fields.goalTitleKm') }}
+      />
+      {goal ? null : (
+        <NumberInput
+          label={t('plan.fields.position')}
+          description={t('plan.fields.positionHint')}
+          min={1}
+          max={last}
+          allowDecimal={false}
+          value={draft.position}
+          onChange={(value) =>
+            setDraft((d) => ({ ...d, position: Math.min(last, Math.max(1, Number(value) || last)) }))
+          }
+          error={problems.position}
         />
-        {goal ? null : (
-          <NumberInput
-            label={t('plan.fields.position')}
-            description={t('plan.fields.positionHint')}
-            min={1}
-            max={last}
-            allowDecimal={false}
-            value={draft.position}
-            onChange={(value) =>
-              setDraft((d) => ({ ...d, position: Math.min(last, Math.max(1, Number(value) || last)) }))
-            }
-            error={problems.position}
-          />
-        )}
-        <FormButtons onClose={onClose} loading={loading} submitLabel={goal ? t('actions.save') : t('plan.addGoal')} />
-      </Stack>
-    </form>
+      )}
+    </ModalForm>
   );
 }
 
@@ -318,39 +277,45 @@ function GoalForm({
 export function ObjectiveFormModal({
   goalId,
   objective,
+  gcmChoices,
   opened,
   onClose,
 }: {
   goalId: string;
   objective?: PlanObjectiveFieldsFragment | null;
+  /** The GCM's 23 objectives to choose from (the plan page has them). */
+  gcmChoices: readonly GcmChoice[];
   opened: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  return (
-    <FormModal
-      opened={opened}
-      onClose={onClose}
+  return opened ? (
+    <ObjectiveForm
       title={objective ? t('plan.editObjective', { code: objective.code }) : t('plan.addObjective')}
-    >
-      <ObjectiveForm goalId={goalId} objective={objective} onClose={onClose} />
-    </FormModal>
-  );
+      goalId={goalId}
+      objective={objective}
+      gcmChoices={gcmChoices}
+      onClose={onClose}
+    />
+  ) : null;
 }
 
 function ObjectiveForm({
+  title,
   goalId,
   objective,
+  gcmChoices,
   onClose,
 }: {
+  title: string;
   goalId: string;
   objective?: PlanObjectiveFieldsFragment | null;
+  gcmChoices: readonly GcmChoice[];
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const local = useLocalText();
   const digits = useDigits();
-  const gcm = useQuery(GcmObjectiveOptionsDocument);
   const [base] = useState(() => ({
     code: objective?.code ?? '',
     title: objective?.title ?? '',
@@ -366,8 +331,7 @@ function ObjectiveForm({
   const missingTitle = checked && !draft.title.trim() && !draft.titleKm.trim();
   const missingCode = checked && !draft.code.trim();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setChecked(true);
     if (!draft.code.trim() || (!draft.title.trim() && !draft.titleKm.trim())) return;
     const gcmObjectives = draft.gcmObjectives.map(Number).sort((a, b) => a - b);
@@ -399,48 +363,53 @@ function ObjectiveForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate data-testid="objective-form">
-      <Stack gap="sm">
-        {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
-        <TextInput
-          label={t('plan.fields.code')}
-          description={t('plan.fields.codeHint')}
-          required
-          maw={200}
-          value={draft.code}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            setDraft((d) => ({ ...d, code: value }));
-          }}
-          error={problems.code ?? (missingCode ? t('forms.required') : undefined)}
-          data-autofocus
-        />
-        <TitleFields
-          title={draft.title}
-          titleKm={draft.titleKm}
-          onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
-          problems={problems}
-          missing={missingTitle}
-          label={{ en: t('plan.fields.objectiveTitle'), km: t('plan.fields.objectiveTitleKm') }}
-        />
-        <MultiSelect
-          label={t('plan.fields.gcmObjectives')}
-          description={t('plan.fields.gcmObjectivesHint')}
-          value={draft.gcmObjectives}
-          onChange={(value) => setDraft((d) => ({ ...d, gcmObjectives: value }))}
-          error={problems.gcmObjectives ?? (gcm.error ? t('errors.loadFailed') : undefined)}
-          data={(gcm.data?.gcmObjectives ?? []).map((g) => ({
-            value: String(g.number),
-            label: `${digits(g.number)}. ${local(g.title, g.titleKm)}`,
-          }))}
-          searchable
-          clearable
-          nothingFoundMessage={t('plan.nothingFound')}
-          data-testid="objective-gcm"
-          comboboxProps={{ withinPortal: true }}
-        />
-        <FormButtons onClose={onClose} loading={added.loading || updated.loading} submitLabel={t('actions.save')} />
-      </Stack>
-    </form>
+    <ModalForm
+      title={title}
+      onClose={onClose}
+      onSubmit={submit}
+      error={error}
+      fields={OBJECTIVE_FIELDS}
+      busy={added.loading || updated.loading}
+      submitLabel={t('actions.save')}
+      size="lg"
+    >
+      <TextInput
+        label={t('plan.fields.code')}
+        description={t('plan.fields.codeHint')}
+        required
+        maw={200}
+        value={draft.code}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          setDraft((d) => ({ ...d, code: value }));
+        }}
+        error={problems.code ?? (missingCode ? t('forms.required') : undefined)}
+        data-autofocus
+      />
+      <TitleFields
+        title={draft.title}
+        titleKm={draft.titleKm}
+        onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
+        problems={problems}
+        missing={missingTitle}
+        label={{ en: t('plan.fields.objectiveTitle'), km: t('plan.fields.objectiveTitleKm') }}
+      />
+      <MultiSelect
+        label={t('plan.fields.gcmObjectives')}
+        description={t('plan.fields.gcmObjectivesHint')}
+        value={draft.gcmObjectives}
+        onChange={(value) => setDraft((d) => ({ ...d, gcmObjectives: value }))}
+        error={problems.gcmObjectives}
+        data={gcmChoices.map((g) => ({
+          value: String(g.number),
+          label: `${digits(g.number)}. ${local(g.title, g.titleKm)}`,
+        }))}
+        searchable
+        clearable
+        nothingFoundMessage={t('plan.nothingFound')}
+        data-testid="objective-gcm"
+        comboboxProps={{ withinPortal: true }}
+      />
+    </ModalForm>
   );
 }

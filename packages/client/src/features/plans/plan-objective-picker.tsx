@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { Group, MultiSelect } from '@mantine/core';
+import { MultiSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Tag } from '../../components/badges.js';
-import { Local, useLocalText } from '../../components/text.js';
+import { useLocalText } from '../../components/text.js';
 import { PlanObjectiveOptionsDocument } from '../../graphql/generated.js';
 import { objectivesByGoal } from './plan-links.js';
 
@@ -71,32 +70,5 @@ export function PlanObjectivePicker({
       data-testid="plan-objective-picker"
       style={{ gridColumn: '1 / -1' }}
     />
-  );
-}
-
-/** A commitment's goal and objective chips: each goal once, then the objectives under it. */
-export function PlanLinkChips({ objectiveIds }: { objectiveIds: readonly string[] }) {
-  const { t } = useTranslation();
-  const { data } = useQuery(PlanObjectiveOptionsDocument, { skip: objectiveIds.length === 0 });
-  if (objectiveIds.length === 0 || !data) return null;
-  const wanted = new Set(objectiveIds);
-  const linked = objectivesByGoal(data.plans.nodes)
-    .map(({ goal, objectives }) => ({ goal, objectives: objectives.filter((o) => wanted.has(o.id)) }))
-    .filter(({ objectives }) => objectives.length > 0);
-  return (
-    <Group gap={6} data-testid="plan-chips">
-      {linked.map(({ goal, objectives }) => (
-        <Group key={goal.id} gap={4} wrap="wrap">
-          <Tag tone="grape" data-testid="plan-goal-chip">
-            {t('plan.goal', { number: goal.position })}: <Local en={goal.title} km={goal.titleKm} />
-          </Tag>
-          {objectives.map((objective) => (
-            <Tag key={objective.id} tone="cyan" data-testid="plan-objective-chip">
-              {objective.code} <Local en={objective.title} km={objective.titleKm} />
-            </Tag>
-          ))}
-        </Group>
-      ))}
-    </Group>
   );
 }

@@ -8,6 +8,8 @@ let client: ApolloClient | undefined;
  */
 export function publicApolloClient(): ApolloClient {
   client ??= new ApolloClient({
+    // Like the app's client: a component reads only what its fragment asks for.
+    dataMasking: true,
     link: new HttpLink({ uri: '/graphql', credentials: 'omit' }),
     cache: new InMemoryCache({
       typePolicies: {

@@ -71,7 +71,7 @@ function CreatePeriodForm({
   });
   const [checked, setChecked] = useState(false);
   const [create, { loading, error }] = useMutation(CreateReportingPeriodDocument, {
-    refetchQueries: ['ReportingPeriods'],
+    refetchQueries: ['ReportsPage'],
   });
   const problems = rangeProblems(form.startsOn, form.endsOn);
   const server = fieldErrors(error);
@@ -175,7 +175,7 @@ export function ClosePeriodModal({
   const { t } = useTranslation();
   // The frozen report replaces the live one: ask for it again.
   const [closePeriod, { loading, error, reset }] = useMutation(CloseReportingPeriodDocument, {
-    refetchQueries: ['PeriodReport', 'PeriodReportCommitments'],
+    refetchQueries: ['ReportsPage', 'PeriodReportCommitments'],
   });
   const problems = fieldErrors(error);
   return (

@@ -1,21 +1,20 @@
-import { useMutation } from '@apollo/client/react';
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useMutation } from '@apollo/client/react';
 import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { DateTimeField } from '../../components/date-field.js';
 import { MutationError } from '../../components/states.js';
-import { ScheduleNextMeetingDocument } from '../../graphql/generated.js';
+import {
+  ScheduleNextMeetingDocument,
+  type ScheduleNextSeriesFragment,
+  ScheduleNextSeriesFragmentDoc,
+} from '../../graphql/generated.js';
 import { errorCode, fieldErrors } from '../../lib/errors.js';
 import { fromWallTime } from '../../lib/format.js';
 import { durationOf, endFollowingStart, type NextMeetingDraft, nextMeetingDraft } from './next-meeting.js';
-
-/** What scheduling needs of a series: its id, the cadence's suggestion and the latest meeting. */
-export interface SchedulableSeries {
-  id: string;
-  suggestedNextStartsAt: string | null;
-  previous: { startsAt: string; endsAt: string | null; location: string | null } | null;
-}
 
 /**
  * Plans the next meeting of a series, prefilled from its cadence and its latest meeting; the new meeting opens
@@ -26,11 +25,16 @@ export function ScheduleNextModal({
   opened,
   onClose,
 }: {
-  series: SchedulableSeries;
+  series: FragmentType<typeof ScheduleNextSeriesFragmentDoc>;
   opened: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const { data, complete } = useFragment({
+    fragment: ScheduleNextSeriesFragmentDoc,
+    fragmentName: 'ScheduleNextSeries',
+    from: series,
+  });
   return (
     <Modal
       closeButtonProps={{ 'aria-label': t('actions.close') }}
@@ -39,12 +43,12 @@ export function ScheduleNextModal({
       title={t('series.scheduleNext')}
       size="lg"
     >
-      {opened ? <ScheduleNextForm series={series} onClose={onClose} /> : null}
+      {opened && complete ? <ScheduleNextForm series={data} onClose={onClose} /> : null}
     </Modal>
   );
 }
 
-function ScheduleNextForm({ series, onClose }: { series: SchedulableSeries; onClose: () => void }) {
+function ScheduleNextForm({ series, onClose }: { series: ScheduleNextSeriesFragment; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const duration = durationOf(series.previous);
@@ -94,13 +98,11 @@ function ScheduleNextForm({ series, onClose }: { series: SchedulableSeries; onCl
           {series.suggestedNextStartsAt ? t('series.suggestedFromCadence') : t('series.noSuggestion')}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('meetings.fields.startsAt')}
             description={t('forms.phnomPenhTime')}
             value={draft.startsAt}
-            onChange={(event) => {
-              const startsAt = event.currentTarget.value;
+            onChange={(startsAt) => {
               setMissingStart(false);
               setDraft((d) => ({
                 ...d,
@@ -113,13 +115,11 @@ function ScheduleNextForm({ series, onClose }: { series: SchedulableSeries; onCl
             data-autofocus
             data-testid="next-starts-at"
           />
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('meetings.fields.endsAt')}
             description={t('forms.phnomPenhTime')}
             value={draft.endsAt}
-            onChange={(event) => {
-              const endsAt = event.currentTarget.value;
+            onChange={(endsAt) => {
               setEndTouched(true);
               setDraft((d) => ({ ...d, endsAt }));
             }}

@@ -1,18 +1,18 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useMutation } from '@apollo/client/react';
 import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/states.js';
-import { useLocalText } from '../../components/text.js';
 import {
   CreateMeetingSeriesDocument,
-  OrganizationOptionsDocument,
   type SeriesFieldsFragment,
-  type SeriesSummaryFragment,
+  SeriesFieldsFragmentDoc,
   UpdateMeetingSeriesDocument,
   type UpdateMeetingSeriesInput,
 } from '../../graphql/generated.js';
 import { errorCode, fieldErrors } from '../../lib/errors.js';
+import { OrganizationPicker } from '../organizations/organization-picker.js';
 import {
   type CadenceChoice,
   cadenceChoiceOf,
@@ -58,12 +58,18 @@ export function SeriesFormModal({
   onClose,
   onSaved,
 }: {
-  series?: SeriesFieldsFragment | null;
+  series?: FragmentType<typeof SeriesFieldsFragmentDoc> | null;
   opened: boolean;
   onClose: () => void;
-  onSaved?: (series: SeriesSummaryFragment) => void;
+  onSaved?: (series: { id: string }) => void;
 }) {
   const { t } = useTranslation();
+  const { data, complete } = useFragment({
+    fragment: SeriesFieldsFragmentDoc,
+    fragmentName: 'SeriesFields',
+    from: series ?? null,
+  });
+  const fields = series && complete ? data : null;
   return (
     <Modal
       closeButtonProps={{ 'aria-label': t('actions.close') }}
@@ -72,7 +78,7 @@ export function SeriesFormModal({
       title={series ? t('series.edit') : t('series.new')}
       size="lg"
     >
-      {opened ? <SeriesForm series={series} onClose={onClose} onSaved={onSaved} /> : null}
+      {opened && (!series || fields) ? <SeriesForm series={fields} onClose={onClose} onSaved={onSaved} /> : null}
     </Modal>
   );
 }
@@ -84,11 +90,9 @@ function SeriesForm({
 }: {
   series?: SeriesFieldsFragment | null;
   onClose: () => void;
-  onSaved?: (series: SeriesSummaryFragment) => void;
+  onSaved?: (series: { id: string }) => void;
 }) {
   const { t } = useTranslation();
-  const local = useLocalText();
-  const organizations = useQuery(OrganizationOptionsDocument);
   const [base] = useState(() => draftOf(series));
   const [draft, setDraft] = useState(base);
   const [checked, setChecked] = useState(false);
@@ -161,19 +165,15 @@ function SeriesForm({
             error={problems.titleKm}
             lang="km"
           />
-          <NativeSelect
+          <OrganizationPicker
             label={t('series.fields.organizer')}
             description={t('series.fields.organizerHint')}
-            value={draft.organizerId}
-            onChange={set('organizerId')}
-            error={problems.organizerId ?? (organizations.error ? t('errors.loadFailed') : undefined)}
-            data={[
-              { value: '', label: t('forms.none') },
-              ...(organizations.data?.organizations.nodes ?? []).map((o) => ({
-                value: o.id,
-                label: `${o.acronym} — ${local(o.name, o.nameKm)}`,
-              })),
-            ]}
+            value={draft.organizerId || null}
+            onChange={(id) => setDraft((d) => ({ ...d, organizerId: id ?? '' }))}
+            selected={series?.organizer ?? null}
+            error={problems.organizerId}
+            placeholder={t('forms.none')}
+            clearable
           />
           <NativeSelect
             label={t('series.fields.cadence')}

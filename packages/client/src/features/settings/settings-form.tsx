@@ -5,12 +5,14 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/states.js';
 import {
+  Locale,
   MeDocument,
   type MySettingsFieldsFragment,
   MySettingsDocument,
   UpdateMySettingsDocument,
 } from '../../graphql/generated.js';
 import { chooseLanguage, languageOfLocale } from '../../i18n/i18n.js';
+import { enumValues } from '../../lib/enums.js';
 import { type SettingsForm, settingsChanges, settingsFormOf } from './settings-changes.js';
 
 /** The account's language and which e-mails it gets; saving a new language also switches this browser to it. */
@@ -69,7 +71,7 @@ export function MySettingsForm({ settings }: { settings: MySettingsFieldsFragmen
               {t('settings.languageHint')}
             </Text>
             <Group gap="xl" mt="sm" role="radiogroup" aria-labelledby="settings-language">
-              {(['EN', 'KM'] as const).map((locale) => (
+              {enumValues(Locale).map((locale) => (
                 <Radio
                   key={locale}
                   name="locale"
