@@ -233,20 +233,6 @@ async function countSeriesMeetings(
   return totals;
 }
 
-export async function listMeetingSeries(scope: Scope, page: PageArgs): Promise<Page<MeetingSeries>> {
-  requireReader(scope.viewer, scope.config.publicRead);
-  let window = pageWindow(page);
-  const qb = scope.em.createQueryBuilder(MeetingSeriesSchema, 's');
-  const totalCount = await qb.clone().getCount();
-  window = settleWindow(window, totalCount);
-  const rows = await qb
-    .orderBy({ title: QueryOrder.ASC_NULLS_LAST, titleKm: QueryOrder.ASC_NULLS_LAST, id: QueryOrder.ASC })
-    .limit(window.limit)
-    .offset(window.offset)
-    .getResult();
-  return toPage(rows, window, totalCount);
-}
-
 export interface SeriesFields {
   title?: string | null;
   titleKm?: string | null;
