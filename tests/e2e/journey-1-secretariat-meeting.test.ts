@@ -38,7 +38,8 @@ describe.skipIf(e2e().skip)('journey 1: the secretariat runs a meeting from agen
     await page.getByRole('link', { name: 'Printable minutes' }).click();
     await page.waitForURL(/\/print$/);
     await settle(page);
-    for (const minutes of meeting.minutes) expect(await page.getByText(minutes).count()).toBe(1);
+    // The print page runs its own query: wait for its answer rather than reading the first frame.
+    for (const minutes of meeting.minutes) await expect.poll(() => page.getByText(minutes).count()).toBe(1);
     await checkBothLanguages(page, 'meeting-print');
     await context.close();
   });
