@@ -409,6 +409,24 @@ export class EvidenceResolver {
   }
 }
 
+/** A parent's page of the commitments the viewer may see, reading only the columns the selection needs. */
+function nestedCommitments(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  parent: Parameters<typeof commitmentsOfParentLoader>[1],
+  parentId: string,
+  args: { first?: number | null; after?: string | null },
+  filter?: Parameters<typeof commitmentsOfParentLoader>[3],
+): Promise<Page<Commitment>> {
+  return commitmentsOfParentLoader(
+    ctx,
+    parent,
+    { first: args.first, after: args.after },
+    filter,
+    narrowNestedColumns(ctx, itemSelection(info)),
+  ).load(parentId);
+}
+
 @Resolver(() => OrganizationType)
 export class OrganizationCommitmentsResolver {
   @FieldResolver(() => CommitmentConnection, {
@@ -422,13 +440,7 @@ export class OrganizationCommitmentsResolver {
   ): Promise<Page<Commitment>> {
     requireReader(ctx.viewer, ctx.config.publicRead);
     const filter = decode((d) => d.commitmentFilter(args.filter));
-    return commitmentsOfParentLoader(
-      ctx,
-      'organization',
-      { first: args.first, after: args.after },
-      filter,
-      narrowNestedColumns(ctx, itemSelection(info)),
-    ).load(organization.id);
+    return nestedCommitments(ctx, info, 'organization', organization.id, args, filter);
   }
 }
 
@@ -444,13 +456,7 @@ export class MeetingCommitmentsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Commitment>> {
     requireReader(ctx.viewer, ctx.config.publicRead);
-    return commitmentsOfParentLoader(
-      ctx,
-      'meeting',
-      { first: args.first, after: args.after },
-      undefined,
-      narrowNestedColumns(ctx, itemSelection(info)),
-    ).load(meeting.id);
+    return nestedCommitments(ctx, info, 'meeting', meeting.id, args);
   }
 }
 
@@ -475,13 +481,7 @@ export class PlanObjectiveCommitmentsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Commitment>> {
     requireReader(ctx.viewer, ctx.config.publicRead);
-    return commitmentsOfParentLoader(
-      ctx,
-      'planObjective',
-      { first: args.first, after: args.after },
-      undefined,
-      narrowNestedColumns(ctx, itemSelection(info)),
-    ).load(objective.id);
+    return nestedCommitments(ctx, info, 'planObjective', objective.id, args);
   }
 
   @FieldResolver(() => CommitmentStatsGroupType, {
