@@ -47,6 +47,25 @@ function draftStored(page: Page, text: string): Promise<boolean> {
   );
 }
 
+/**
+ * How many changes this page's outbox still holds. Online, the banner says nothing about a change younger than a
+ * few seconds, so an empty banner alone does not mean the last change was sent.
+ */
+function outboxSize(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('prachum-offline');
+        open.onsuccess = () => {
+          const count = open.result.transaction('outbox').objectStore('outbox').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+}
+
 describe.skipIf(e2e().skip)('journey 17: taking minutes with a poor connection', () => {
   let browser: Browser;
   let officerA: { context: BrowserContext; page: Page };
@@ -133,6 +152,7 @@ describe.skipIf(e2e().skip)('journey 17: taking minutes with a poor connection',
       // Back online: the outbox replays and empties.
       await context.setOffline(false);
       await expect.poll(() => banner(page), { timeout: 20_000 }).toBe('');
+      await expect.poll(() => outboxSize(page), { timeout: 20_000 }).toBe(0);
       expect(await page.getByTestId('offline-attention').count()).toBe(0);
     });
 
