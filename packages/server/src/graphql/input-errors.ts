@@ -29,10 +29,15 @@ import { domainAnswer } from './errors.js';
  * services name them (relative to a mutation's `input`, e.g. `kind`; `filter.status[0]` for a filter).
  */
 
+const pathsByDocument = new WeakMap<DocumentNode, ReadonlyMap<string, string>>();
+
 /** Where each variable is used, as an argument path (`input`, `filter.status`); the first use wins. */
-export function variablePaths(document: DocumentNode | undefined): Map<string, string> {
+export function variablePaths(document: DocumentNode | undefined): ReadonlyMap<string, string> {
+  if (!document) return new Map();
+  // Apollo hands the same parsed document to every request with the same text: walk it once.
+  const known = pathsByDocument.get(document);
+  if (known) return known;
   const paths = new Map<string, string>();
-  if (!document) return paths;
   const stack: string[] = [];
   visit(document, {
     Argument: {
@@ -57,6 +62,7 @@ export function variablePaths(document: DocumentNode | undefined): Map<string, s
       if (stack.length && !paths.has(node.name.value)) paths.set(node.name.value, stack.join('.'));
     },
   });
+  pathsByDocument.set(document, paths);
   return paths;
 }
 
@@ -67,7 +73,7 @@ export function fieldName(path: string): string {
 }
 
 /** `$var.a[0]` (a path within a variable) as a field name, through where the variable is used. */
-export function variableField(paths: Map<string, string>, variable: string, within: string): string {
+export function variableField(paths: ReadonlyMap<string, string>, variable: string, within: string): string {
   const base = paths.get(variable) ?? variable;
   return fieldName(within ? (within.startsWith('[') ? `${base}${within}` : `${base}.${within}`) : base);
 }
@@ -142,7 +148,7 @@ export function variableProblems(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
-  paths: Map<string, string>,
+  paths: ReadonlyMap<string, string>,
   hideSuggestions: boolean,
 ): VariableProblem[] {
   const found: VariableProblem[] = [];
@@ -218,7 +224,7 @@ export function inputErrorsPlugin<TContext extends object>({
 }): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
-      let paths: Map<string, string> | undefined;
+      let paths: ReadonlyMap<string, string> | undefined;
       return {
         async didResolveOperation({ document }) {
           paths = variablePaths(document);

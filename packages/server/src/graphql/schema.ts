@@ -4,6 +4,7 @@ import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { resolvers } from '../modules/resolvers.js';
 import { schemaFile } from '../paths.js';
 import { DateTimeScalar } from './scalars.js';
+import { callFieldResolversDirectly } from './direct-resolvers.js';
 import { applyTextRules } from './text-limits.js';
 import { unusedPubSub } from '../live/live.context.js';
 
@@ -32,7 +33,12 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub: unusedPubSub,
-  }).then(applyTextRules);
+  })
+    .then(applyTextRules)
+    .then((schema) => {
+      callFieldResolversDirectly(schema);
+      return schema;
+    });
   return built;
 }
 

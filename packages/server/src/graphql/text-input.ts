@@ -63,19 +63,29 @@ export interface OperationText {
   variables: Record<string, unknown> | undefined;
 }
 
-/** Checks and normalises every string of an operation: its document's literals and its variables. */
-export function operationText(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode | undefined,
-  variables: Record<string, unknown> | undefined,
-): OperationText {
+/** What the literals of a document say: the same for every request that sends it. */
+interface LiteralText {
+  problems: FieldProblem[];
+  /** The document with its string literals in NFC (the same object when nothing changed). */
+  document: DocumentNode;
+  /** The rule of each variable's strings, from where it is used (the strictest use). */
+  usage: ReadonlyMap<string, TextRule>;
+}
+
+const literalsByDocument = new WeakMap<DocumentNode, { schema: GraphQLSchema; text: LiteralText }>();
+
+/**
+ * Checks and normalises the string literals of a document, each by the rule of the argument or input field it
+ * is for, and finds the rule of each variable. Apollo hands the same parsed document to every request with the
+ * same text, so this walks each document once.
+ */
+function literalText(schema: GraphQLSchema, document: DocumentNode): LiteralText {
+  const known = literalsByDocument.get(document);
+  if (known?.schema === schema) return known.text;
   const problems: FieldProblem[] = [];
   const report = (field: string, problem: { message: string; code: FieldProblem['code'] }) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ field, ...problem });
   };
-
-  // Literals: the rule of the argument or input field each one is for.
   const typeInfo = new TypeInfo(schema);
   const path: string[] = [];
   const rules: TextRule[] = [];
@@ -171,6 +181,25 @@ export function operationText(
             return text === undefined ? undefined : { ...node, value: text };
           },
         });
+  const text: LiteralText = { problems, document: fixedDocument, usage };
+  literalsByDocument.set(document, { schema, text });
+  return text;
+}
+
+/** Checks and normalises every string of an operation: its document's literals and its variables. */
+export function operationText(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode | undefined,
+  variables: Record<string, unknown> | undefined,
+): OperationText {
+  const literals = literalText(schema, document);
+  const { usage } = literals;
+  const paths = variablePaths(document);
+  const problems = [...literals.problems];
+  const report = (field: string, problem: { message: string; code: FieldProblem['code'] }) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ field, ...problem });
+  };
 
   // Variables: by their declared types, and by where they are used.
   let fixedVariables = variables;
@@ -236,7 +265,7 @@ export function operationText(
       fixedVariables![name] = fixed;
     }
   }
-  return { problems, document: fixedDocument, variables: fixedVariables };
+  return { problems, document: literals.document, variables: fixedVariables };
 }
 
 /**
