@@ -5,9 +5,10 @@ import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } 
  * fragments and inline fragments. A leaf selects nothing further (an empty map). Directives (`@include`,
  * `@skip`) are not evaluated: a field under one counts as selected, which only ever loads more than needed.
  */
-export type Selection = Map<string, Selection>;
+export type Selection = ReadonlyMap<string, Selection>;
+type Building = Map<string, Building>;
 
-function collect(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, into: Selection, seen: Set<string>) {
+function collect(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, into: Building, seen: Set<string>) {
   for (const selection of set?.selections ?? []) {
     if (selection.kind === Kind.FIELD) {
       const name = selection.name.value;
@@ -27,28 +28,55 @@ function collect(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, in
   }
 }
 
+/**
+ * A selection depends only on the field nodes (and the document's fragments, which those belong to), so each
+ * is collected once per document: a nested list's resolver runs once per parent item, with the same nodes.
+ * Keyed by the first node; the rest are compared, since one node can be merged with different siblings.
+ */
+function memo(cache: WeakMap<FieldNode, { nodes: readonly FieldNode[]; selection: Selection }[]>) {
+  return (nodes: readonly FieldNode[], make: () => Selection): Selection => {
+    const [first] = nodes;
+    if (!first) return make();
+    const entries = cache.get(first) ?? [];
+    const known = entries.find(
+      (entry) => entry.nodes.length === nodes.length && entry.nodes.every((n, i) => n === nodes[i]),
+    );
+    if (known) return known.selection;
+    const selection = make();
+    entries.push({ nodes: [...nodes], selection });
+    cache.set(first, entries);
+    return selection;
+  };
+}
+const selections = memo(new WeakMap());
+const itemSelections = memo(new WeakMap());
+
 /** The selection below the fields a resolver answers (all of `info.fieldNodes`, merged). */
 export function selectionOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[] = info.fieldNodes): Selection {
-  const into: Selection = new Map();
-  for (const node of nodes) collect(info, node.selectionSet, into, new Set());
-  return into;
+  return selections(nodes, () => {
+    const into: Building = new Map();
+    for (const node of nodes) collect(info, node.selectionSet, into, new Set());
+    return into;
+  });
 }
 
 /** The selection on the items of the connection a resolver answers: under `nodes` and `edges { node }`, merged. */
 export function itemSelection(info: GraphQLResolveInfo): Selection {
-  const connection = selectionOf(info);
-  const items: Selection = new Map();
-  const merge = (from: Selection | undefined, into: Selection) => {
-    for (const [name, below] of from ?? []) {
-      let target = into.get(name);
-      if (!target) {
-        target = new Map();
-        into.set(name, target);
+  return itemSelections(info.fieldNodes, () => {
+    const connection = selectionOf(info);
+    const items: Building = new Map();
+    const merge = (from: Selection | undefined, into: Building) => {
+      for (const [name, below] of from ?? []) {
+        let target = into.get(name);
+        if (!target) {
+          target = new Map();
+          into.set(name, target);
+        }
+        merge(below, target);
       }
-      merge(below, target);
-    }
-  };
-  merge(connection.get('nodes'), items);
-  merge(connection.get('edges')?.get('node'), items);
-  return items;
+    };
+    merge(connection.get('nodes'), items);
+    merge(connection.get('edges')?.get('node'), items);
+    return items;
+  });
 }
