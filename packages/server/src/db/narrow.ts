@@ -52,6 +52,27 @@ export function narrowColumns<T extends object>(
   typeName: string,
   selection: Selection,
   resolved: ResolverProps,
+): readonly string[] | undefined {
+  // Selections are collected once per document (graphql/selection.ts), so a nested list asks again with the
+  // same one for every parent item: answer it once.
+  const byResolved = columnsBySelection.get(selection) ?? new Map<ResolverProps, Map<string, string[] | undefined>>();
+  columnsBySelection.set(selection, byResolved);
+  const byType = byResolved.get(resolved) ?? new Map<string, string[] | undefined>();
+  byResolved.set(resolved, byType);
+  if (byType.has(typeName)) return byType.get(typeName);
+  const columns = columnsFor(em, entity, typeName, selection, resolved);
+  byType.set(typeName, columns);
+  return columns;
+}
+
+const columnsBySelection = new WeakMap<Selection, Map<ResolverProps, Map<string, string[] | undefined>>>();
+
+function columnsFor<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  typeName: string,
+  selection: Selection,
+  resolved: ResolverProps,
 ): string[] | undefined {
   const meta = em.getMetadata().get(entity as never) as unknown as {
     properties: Record<string, { fieldNames?: string[]; kind: string; persist?: boolean }>;

@@ -84,7 +84,7 @@ export function commitmentsOfParentLoader(
   page: PageArgs,
   filter: CommitmentFilterValues | null | undefined,
   /** Only these columns (narrowNestedColumns), or every column. */
-  columns?: string[],
+  columns?: readonly string[],
 ) {
   const name = `commitments:of:${parent}:${JSON.stringify({ page, filter, columns })}`;
   const select = columns ? columns.map((column) => `c."${column}"`).join(', ') : 'c.*';
@@ -355,7 +355,7 @@ const COMMITMENT_RESOLVED: ResolverProps = {
  * The columns a nested commitments page needs for `selection` (its items), or undefined for every column.
  * Relations are answered by their loaders from the foreign keys, as before.
  */
-export function narrowNestedColumns(ctx: Context, selection: Selection): string[] | undefined {
+export function narrowNestedColumns(ctx: Context, selection: Selection): readonly string[] | undefined {
   return narrowColumns(ctx.em, CommitmentSchema, 'Commitment', selection, COMMITMENT_RESOLVED);
 }
 
@@ -384,7 +384,7 @@ export function narrowCommitmentList(ctx: Context, selection: Selection): ListEx
   const assignee = related('assignee', PersonSchema, 'Person');
   const meeting = related('meeting', MeetingSchema, 'Meeting');
   if (lead === undefined || assignee === undefined || meeting === undefined) return undefined;
-  const object = (alias: string, columns: string[]) =>
+  const object = (alias: string, columns: readonly string[]) =>
     `case when ${alias}.id is null then null else ${jsonOf(alias, columns)} end`;
   const columns: string[] = [];
   const joins: string[] = [];
