@@ -1,12 +1,14 @@
 /**
  * `pnpm bench`: loads the demo data set multiplied (`BENCH_SCALE`, default 20) into a scratch database
  * and prints, for the queries dashboards and partners run most, the SQL statements per request and the
- * latency (median, p95) and throughput of the in-process GraphQL endpoint; then (bench/live.ts) the latency
+ * latency (median, p95), throughput and allocation (KB per request, garbage included) of the in-process
+ * GraphQL endpoint; then (bench/live.ts) the latency
  * from a mutation to 50 subscribers on another instance and how many subscribers an instance holds in
  * 200 MB. Uses DATABASE_URL's server or an embedded PostgreSQL; drops what it created.
  */
 import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/core';
@@ -23,6 +25,31 @@ import { createLogger } from '../src/logger.js';
 import { runLiveBench } from './live.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? 20);
+
+interface SamplingNode {
+  selfSize: number;
+  children: SamplingNode[];
+}
+const sampledBytes = (node: SamplingNode): number =>
+  node.selfSize + node.children.reduce((sum, child) => sum + sampledBytes(child), 0);
+
+/**
+ * Bytes allocated while `run` runs, garbage included (V8's sampling heap profiler, one sample per 4 KiB on
+ * average, keeping the samples of objects collected since): the churn the garbage collector then pays for.
+ */
+async function allocated(run: () => Promise<void>): Promise<number> {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  await run();
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  session.disconnect();
+  return sampledBytes(profile.head as SamplingNode);
+}
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
 
 const QUERIES: Record<string, string> = {
@@ -81,14 +108,14 @@ try {
   const logger = createLogger({ logLevel: 'silent' });
   const apollo = await createApollo({ ...config, isProduction: true }, logger);
   console.log(
-    `\n${'query'.padEnd(44)} ${'SQL/req'.padStart(8)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'req/s'.padStart(7)}`,
+    `\n${'query'.padEnd(44)} ${'SQL/req'.padStart(8)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'req/s'.padStart(7)} ${'KB alloc/req'.padStart(13)}`,
   );
   // BENCH_ONLY=Q1 runs only the queries whose label contains it (e.g. to profile one with --cpu-prof).
   const only = process.env.BENCH_ONLY;
   for (const [label, query] of Object.entries(QUERIES).filter(([label]) => !only || label.includes(only))) {
     const times: number[] = [];
     let sql = 0;
-    for (let round = 0; round < rounds; round++) {
+    const run = async () => {
       const contextValue = createContext({
         em: orm.em.fork(),
         viewer: systemViewer,
@@ -104,13 +131,20 @@ try {
       if (response.body.kind === 'single' && response.body.singleResult.errors) {
         throw new Error(`${label}: ${JSON.stringify(response.body.singleResult.errors)}`);
       }
-    }
+    };
+    for (let round = 0; round < rounds; round++) await run();
+    // Then the same rounds again, counting what they allocate (not timed: sampling costs a little).
+    const timed = times.length;
+    const bytes = await allocated(async () => {
+      for (let round = 0; round < rounds; round++) await run();
+    });
+    times.length = timed;
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)];
     const p95 = times[Math.floor(times.length * 0.95)];
     const total = times.reduce((a, b) => a + b, 0);
     console.log(
-      `${label.padEnd(44)} ${String(sql).padStart(8)} ${median.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(8)} ${((rounds / total) * 1000).toFixed(0).padStart(7)}`,
+      `${label.padEnd(44)} ${String(sql).padStart(8)} ${median.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(8)} ${((rounds / total) * 1000).toFixed(0).padStart(7)} ${(bytes / 1024 / rounds).toFixed(0).padStart(13)}`,
     );
   }
   await apollo.stop();
