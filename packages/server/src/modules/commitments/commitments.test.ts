@@ -534,7 +534,8 @@ describe('creating and changing commitments', () => {
       fields: [{ field: 'progress' }],
     });
     const missing = await api.run(secretariat, UPDATE, {
-      input: { id: target.gid.replace(/.$/, 'A'), version: 1, title: 'x' },
+      // Another last character (one in 64 ids already ends in 'A', which left the id as it was).
+      input: { id: target.gid.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A')), version: 1, title: 'x' },
     });
     expect(missing.errors?.[0].extensions?.code).toMatch(/NOT_FOUND|BAD_USER_INPUT/);
   });
