@@ -10,12 +10,18 @@ export interface CommandInput {
   print(line: string): void;
 }
 
-/** One operator command: adding a command is adding one file that exports one of these. */
+/** What a command does, once its command line is parsed. */
+export type RunCommand = (input: CommandInput) => Promise<void>;
+
+/**
+ * One operator command as `--help` and argument parsing see it (commands/index.ts). The module that runs
+ * it, and the server code that module needs, is imported only when the command runs.
+ */
 export interface Command {
   name: string;
   summary: string;
   options?: Record<string, OptionSpec>;
-  run(input: CommandInput): Promise<void>;
+  load(): Promise<{ run: RunCommand }>;
 }
 
 /** A failure the operator can act on: printed as one line, exit code 1. */

@@ -56,6 +56,17 @@ function expectFailure(run: Run, code: 1 | 2, reason: RegExp) {
   expect({ code: run.code, stderr: run.stderr }).toEqual({ code, stderr: [expect.stringMatching(reason)] });
 }
 
+/** A module for `node --import` after tsx: importing a package whose name matches `packages` throws. */
+function refusing(packages: RegExp): string {
+  const hooks = `export async function resolve(specifier, context, next) {
+    if (${packages}.test(specifier)) throw new Error('imported ' + specifier);
+    return next(specifier, context);
+  }`;
+  const preload = `import { register } from 'node:module';
+register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+  return `data:text/javascript,${encodeURIComponent(preload)}`;
+}
+
 const unreachable = { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing' };
 
 describe('exit codes of every command, in a real process', { timeout: 300_000 }, () => {
@@ -73,6 +84,29 @@ describe('exit codes of every command, in a real process', { timeout: 300_000 },
     expectFailure(unknown, 2, /^prachum: unknown command "frobnicate"/);
     expectFailure(option, 2, /^prachum migrate: Unknown option '--nope'/);
     expectFailure(stray, 2, /^prachum accounts:deactivate: Unexpected argument/);
+  });
+
+  it("--help, a command's --help and an unknown command load no server code (MikroORM, type-graphql)", async () => {
+    const command = [
+      process.execPath,
+      '--import',
+      'tsx',
+      '--import',
+      refusing(/^(@mikro-orm|type-graphql)(\/|$)/),
+      'src/cli/bin.ts',
+    ];
+    const [help, demoHelp, unknown, migrate] = await Promise.all([
+      prachum(['--help'], { command }),
+      prachum(['demo', '--help'], { command }),
+      prachum(['frobnicate'], { command }),
+      prachum(['migrate'], { command }),
+    ]);
+    expect({ code: help.code, stderr: help.stderr }).toEqual({ code: 0, stderr: [] });
+    expect({ code: demoHelp.code, stderr: demoHelp.stderr }).toEqual({ code: 0, stderr: [] });
+    expect(demoHelp.stdout[0]).toBe('Usage: pnpm prachum demo [options]');
+    expectFailure(unknown, 2, /^prachum: unknown command "frobnicate"/);
+    // The command that runs does load them: the check above would have caught it.
+    expectFailure(migrate, 1, /^prachum migrate: imported @mikro-orm\//);
   });
 
   it.each(commands.map((c) => c.name))('%s: 1 with one line when the database cannot be reached', async (name) => {

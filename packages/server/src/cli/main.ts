@@ -108,7 +108,8 @@ export async function runCli(argv: string[], out = console.log, err = console.er
     print: out,
   };
   try {
-    await command.run(input);
+    const { run } = await command.load();
+    await run(input);
     return EXIT.ok;
   } catch (error) {
     // One line whatever failed: the configuration, the operator's input, the database.

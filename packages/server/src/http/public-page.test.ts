@@ -4,11 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
-import { loadAuthConfig } from '../auth/auth.config.js';
-import { loadConfig } from '../config.js';
-import type { Database } from '../db/database.js';
-import { createLogger } from '../logger.js';
-import { buildApp } from './app.js';
+import { buildTestApp } from '../test-support/test-app.js';
 import { PUBLIC_PAGE_TEXT } from './public-page.js';
 
 /** /public is served with its title and description in the HTML, only when public reading is on (issue #13). */
@@ -29,26 +25,7 @@ const INDEX = `<!doctype html>
 `;
 
 async function app(publicRead: boolean): Promise<FastifyInstance> {
-  const config = {
-    ...loadConfig({ NODE_ENV: 'test', PRACHUM_SECRET: 'x'.repeat(32) }),
-    publicRead,
-  };
-  const database: Database = {
-    orm: db.orm,
-    url: db.url,
-    embedded: undefined,
-    migrate: async () => [],
-    exclusive: (work) => work(),
-    check: async () => undefined,
-    close: async () => {},
-  };
-  const built = await buildApp({
-    config,
-    logger: createLogger({ logLevel: 'silent' }),
-    database,
-    auth: loadAuthConfig({}),
-    clientDir,
-  });
+  const built = await buildTestApp(db, { publicRead, clientDir });
   apps.push(built);
   return built;
 }

@@ -4,17 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTestDatabase, initOrm, type TestDatabase } from '../../test/database.js';
 import { createTestAccount, createTestToken } from '../../test/http.js';
-import { loadAuthConfig } from '../auth/auth.config.js';
-import { loadConfig } from '../config.js';
-import type { Database } from '../db/database.js';
 import type { MikroORM } from '../db/orm.js';
 import { toGlobalId } from '../graphql/global-id.js';
-import { buildApp } from '../http/app.js';
-import { createLogger } from '../logger.js';
 import { AgendaItemSchema, MeetingSchema } from '../modules/meetings/meeting.entity.js';
 import { createNotification } from '../modules/notifications/notification.service.js';
 import { loadRecipients } from '../modules/notifications/recipients.js';
 import { OrganizationSchema } from '../modules/organizations/organization.entity.js';
+import { buildTestApp } from '../test-support/test-app.js';
 import type { LiveConfig } from './live.config.js';
 import { liveHubOf } from './live.websocket.js';
 
@@ -34,23 +30,7 @@ const clients: Client[] = [];
 
 async function startInstance(live: LiveConfig = { transport: 'postgres', redisUrl: undefined }): Promise<Instance> {
   const orm = await initOrm({ url: db.url });
-  const config = { ...loadConfig({ NODE_ENV: 'test', PRACHUM_SECRET: 'x'.repeat(32) }), publicRead: false };
-  const database: Database = {
-    orm,
-    url: db.url,
-    embedded: undefined,
-    migrate: async () => [],
-    exclusive: (work) => work(),
-    check: async () => undefined,
-    close: async () => {},
-  };
-  const app = await buildApp({
-    config,
-    logger: createLogger({ logLevel: 'silent' }),
-    database,
-    auth: loadAuthConfig({}),
-    liveConfig: live,
-  });
+  const app = await buildTestApp({ orm, url: db.url }, { liveConfig: live });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -49,7 +49,7 @@ import {
   narrowNestedColumns,
   nearOf,
 } from './commitment.loaders.js';
-import { createCommitment, updateCommitment } from './commitment.service.js';
+import { type CommitmentFields, createCommitment, updateCommitment } from './commitment.service.js';
 import { isOverdue, phnomPenhInstant, todayInPhnomPenh } from '../committee/rules.js';
 import {
   AddProgressUpdateInput,
@@ -127,9 +127,17 @@ class UpdatesArgs {
   before?: string | null;
 }
 
-/** The link fields shared by CreateCommitmentInput and UpdateCommitmentInput, decoded. */
-function decodeLinks(input: CreateCommitmentInput | UpdateCommitmentInput, d: Decoder) {
+/** The fields shared by CreateCommitmentInput and UpdateCommitmentInput, their ids decoded. */
+function decodeFields(input: CreateCommitmentInput | UpdateCommitmentInput, d: Decoder): CommitmentFields {
   return {
+    title: input.title,
+    titleKm: input.titleKm,
+    description: input.description,
+    descriptionKm: input.descriptionKm,
+    dueDate: input.dueDate,
+    priority: input.priority,
+    gcmObjectives: input.gcmObjectives,
+    visibility: input.visibility,
     leadOrganization: d.nullableId(input.leadOrganizationId, 'Organization', 'leadOrganizationId'),
     supportingOrganizations: d.ids(input.supportingOrganizationIds, 'Organization', 'supportingOrganizationIds'),
     assignee: d.nullableId(input.assigneeId, 'Person', 'assigneeId'),
@@ -304,20 +312,8 @@ export class CommitmentResolver {
     @Arg('input', () => CreateCommitmentInput, { description: 'The new commitment.' }) input: CreateCommitmentInput,
     @Ctx() ctx: Context,
   ): Promise<{ commitment: Commitment }> {
-    const links = decode((d) => decodeLinks(input, d));
-    return {
-      commitment: await createCommitment(ctx, {
-        title: input.title,
-        titleKm: input.titleKm,
-        description: input.description,
-        descriptionKm: input.descriptionKm,
-        dueDate: input.dueDate,
-        priority: input.priority,
-        gcmObjectives: input.gcmObjectives,
-        visibility: input.visibility,
-        ...links,
-      }),
-    };
+    const fields = decode((d) => decodeFields(input, d));
+    return { commitment: await createCommitment(ctx, fields) };
   }
 
   @Mutation(() => UpdateCommitmentPayload, {
@@ -327,22 +323,14 @@ export class CommitmentResolver {
     @Arg('input', () => UpdateCommitmentInput, { description: 'What to change.' }) input: UpdateCommitmentInput,
     @Ctx() ctx: Context,
   ): Promise<{ commitment: Commitment }> {
-    const { id, links } = decode((d) => ({ id: d.id(input.id, 'Commitment', 'id'), links: decodeLinks(input, d) }));
+    const { id, fields } = decode((d) => ({ id: d.id(input.id, 'Commitment', 'id'), fields: decodeFields(input, d) }));
     return {
       commitment: await updateCommitment(ctx, id, input.version, {
-        title: input.title,
-        titleKm: input.titleKm,
-        description: input.description,
-        descriptionKm: input.descriptionKm,
-        dueDate: input.dueDate,
-        priority: input.priority,
-        gcmObjectives: input.gcmObjectives,
-        visibility: input.visibility,
+        ...fields,
         status: input.status,
         progress: input.progress,
         statusReason: input.statusReason,
         dueDateReason: input.dueDateReason,
-        ...links,
       }),
     };
   }

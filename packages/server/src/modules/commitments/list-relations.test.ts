@@ -1,28 +1,27 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi } from '../../../test/api.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import type { TestDatabase } from '../../../test/database.js';
 import { partner, secretariat } from '../../../test/viewers.js';
 import { type Viewer } from '../../auth/viewer.js';
+import { type ApiSuite, closeApiSuite, openApiSuite, type TestApi } from '../../test-support/api-suite.js';
 import { seedListCommitments } from './commitment.fixtures.js';
 
 // The commitments list loads the lead organisation, assignee and meeting it is asked for in its own
 // statement (commitment.loaders.ts commitmentRelationsSql). These tests hold it to what the separate
 // loaders answer for the same commitments, for every kind of viewer, hidden meetings included.
 
+let suite: ApiSuite;
 let db: TestDatabase;
-let api: Awaited<ReturnType<typeof createTestApi>>;
+/** With public reading on, so that anonymous visitors read lists too. */
+let api: TestApi;
 let viewers: Record<string, Viewer>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await createTestApi(db.orm, { publicRead: true });
+  suite = await openApiSuite();
+  ({ db, publicApi: api } = suite);
   viewers = await seedListCommitments(db.orm);
 });
-afterAll(async () => {
-  await api?.stop();
-  await db?.drop();
-});
+afterAll(() => closeApiSuite(suite));
 
 const ITEM = `id reference title status progress dueDate
   leadOrganization { id acronym name }

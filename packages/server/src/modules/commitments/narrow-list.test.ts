@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi } from '../../../test/api.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import type { TestDatabase } from '../../../test/database.js';
 import { partner, secretariat } from '../../../test/viewers.js';
 import { type Viewer } from '../../auth/viewer.js';
+import { type ApiSuite, closeApiSuite, openApiSuite, type TestApi } from '../../test-support/api-suite.js';
 import { seedListCommitments } from './commitment.fixtures.js';
 
 // Narrow reads (decision 0024): a commitments list whose selection asks for plain columns only reads
@@ -12,19 +12,18 @@ import { seedListCommitments } from './commitment.fixtures.js';
 // tests hold each to what the whole-row path answers for the same commitments (`nodes(ids)`, every relation
 // from its own loader), for every kind of viewer, hidden meetings included.
 
+let suite: ApiSuite;
 let db: TestDatabase;
-let api: Awaited<ReturnType<typeof createTestApi>>;
+/** With public reading on, so that anonymous visitors read lists too. */
+let api: TestApi;
 let viewers: Record<string, Viewer>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await createTestApi(db.orm, { publicRead: true });
+  suite = await openApiSuite();
+  ({ db, publicApi: api } = suite);
   viewers = await seedListCommitments(db.orm);
 });
-afterAll(async () => {
-  await api?.stop();
-  await db?.drop();
-});
+afterAll(() => closeApiSuite(suite));
 
 const NARROW = `id reference title titleKm status progress dueDate originalDueDate isOverdue slippedDays completionLevel
   priority visibility version lastUpdateAt createdAt updatedAt __typename

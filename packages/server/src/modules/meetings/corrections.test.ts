@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi } from '../../../test/api.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import type { TestDatabase } from '../../../test/database.js';
 import { focalPoint, partner, secretariat } from '../../../test/viewers.js';
 import { anonymous, type Viewer } from '../../auth/viewer.js';
 import type { Visibility } from '../../db/base.entity.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { AuditEventSchema } from '../audit/audit-event.entity.js';
-import { type TestFactories, testFactories } from '../../test-support/factories.js';
+import { closeApiSuite, openApiSuite, type TestApi } from '../../test-support/api-suite.js';
+import type { TestFactories } from '../../test-support/factories.js';
 import {
   AgendaItemSchema,
   DecisionSchema,
@@ -18,8 +18,8 @@ import {
 /** The corrections of issue #13: decisions, attendance details, RSVP, deleting a meeting, visibility. */
 let db: TestDatabase;
 let make: TestFactories;
-let api: Awaited<ReturnType<typeof createTestApi>>;
-let publicApi: Awaited<ReturnType<typeof createTestApi>>;
+let api: TestApi;
+let publicApi: TestApi;
 let ncct: string;
 let mol: string;
 let dara: string;
@@ -61,21 +61,14 @@ const problemsOf = (result: { errors?: { extensions?: Record<string, any> }[] })
   }[];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  make = testFactories(db.orm);
-  api = await createTestApi(db.orm);
-  publicApi = await createTestApi(db.orm, { publicRead: true });
+  ({ db, make, api, publicApi } = await openApiSuite());
   ncct = await org('NCCT');
   mol = await org('MOL');
   dara = await person('Sok Dara', mol);
   sophea = await person('Chan Sophea', mol);
   vanna = await person('Kim Vanna', ncct);
 });
-afterAll(async () => {
-  await api?.stop();
-  await publicApi?.stop();
-  await db?.drop();
-});
+afterAll(() => closeApiSuite({ db, api, publicApi }));
 
 const REMOVE_DECISION = `mutation ($input: RemoveDecisionInput!) {
   removeDecision(input: $input) { meeting { decisions { position text } } }

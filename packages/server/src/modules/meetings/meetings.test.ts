@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi } from '../../../test/api.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import type { TestDatabase } from '../../../test/database.js';
 import { anonymous } from '../../auth/viewer.js';
 import { focalPoint, partner, secretariat } from '../../../test/viewers.js';
 import type { Visibility } from '../../db/base.entity.js';
 import { toGlobalId } from '../../graphql/global-id.js';
-import { type TestFactories, testFactories } from '../../test-support/factories.js';
+import { closeApiSuite, openApiSuite, type TestApi } from '../../test-support/api-suite.js';
+import type { TestFactories } from '../../test-support/factories.js';
 import { AuditEventSchema } from '../audit/audit-event.entity.js';
 import {
   AgendaItemSchema,
@@ -17,8 +17,8 @@ import {
 
 let db: TestDatabase;
 let make: TestFactories;
-let api: Awaited<ReturnType<typeof createTestApi>>;
-let publicApi: Awaited<ReturnType<typeof createTestApi>>;
+let api: TestApi;
+let publicApi: TestApi;
 let ncct: string;
 let mol: string;
 let iom: string;
@@ -62,10 +62,7 @@ function fieldsOf(result: { errors?: { extensions?: Record<string, any> }[] }): 
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  make = testFactories(db.orm);
-  api = await createTestApi(db.orm);
-  publicApi = await createTestApi(db.orm, { publicRead: true });
+  ({ db, make, api, publicApi } = await openApiSuite());
   ncct = await org('NCCT');
   mol = await org('MOLVT');
   iom = await org('IOM');
@@ -73,11 +70,7 @@ beforeAll(async () => {
   homeless = await person('Independent Expert', null);
   clerk = await person('Secretariat Clerk', ncct);
 });
-afterAll(async () => {
-  await api?.stop();
-  await publicApi?.stop();
-  await db?.drop();
-});
+afterAll(() => closeApiSuite({ db, api, publicApi }));
 
 const CREATE = `mutation ($input: CreateMeetingInput!) {
   createMeeting(input: $input) {
