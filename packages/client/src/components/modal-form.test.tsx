@@ -5,27 +5,27 @@ import { screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { UpdateAgendaItemDocument } from '../graphql/generated.js';
-import { checkTexts, type FieldErrors, hasProblems } from '../lib/errors.js';
+import { checkTexts } from '../lib/errors.js';
 import { type Answer, badUserInput, renderWithApp } from '../test/render.js';
-import { ModalForm, useFormProblems } from './modal-form.js';
+import { ModalForm, useCheckedSubmit } from './modal-form.js';
 
-/** A small entity form on the scaffold: one field checked in the browser, the rest left to the server. */
+/** A small entity form on the scaffold: one field checked in the browser (useCheckedSubmit), the rest left to the server. */
 function TitleForm({ onClose, onReload }: { onClose: () => void; onReload?: () => Promise<unknown> }) {
   const [title, setTitle] = useState('Opening');
-  const [checked, setChecked] = useState<FieldErrors>({});
   const [update, { loading, error, reset }] = useMutation(UpdateAgendaItemDocument);
-  const problems = useFormProblems(error, checked);
+  const { problems, submit } = useCheckedSubmit(
+    error,
+    () => checkTexts({ title: { value: title, max: 20 } }),
+    async () => {
+      await update({ variables: { input: { id: 'item-1', version: 3, title } } });
+      onClose();
+    },
+  );
   return (
     <ModalForm
       title="Edit item 1"
       onClose={onClose}
-      onSubmit={async () => {
-        const found = checkTexts({ title: { value: title, max: 20 } });
-        setChecked(found);
-        if (hasProblems(found)) return;
-        await update({ variables: { input: { id: 'item-1', version: 3, title } } });
-        onClose();
-      }}
+      onSubmit={submit}
       error={error}
       fields={['title']}
       busy={loading}

@@ -1,11 +1,13 @@
-import { Button, Group, Modal, type ModalProps, Stack } from '@mantine/core';
+import { type ModalProps, Stack } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { conflictVersion, type FieldErrors, fieldErrors } from '../lib/errors.js';
+import { conflictVersion, type FieldErrors, fieldErrors, hasProblems } from '../lib/errors.js';
 import { ConflictNotice } from './conflict.js';
+import { Dialog } from './dialog.js';
+import { FormActions, type FormActionsProps } from './form-actions.js';
 import { MutationError } from './states.js';
 
-export interface ModalFormProps {
+export interface ModalFormProps
+  extends Pick<FormActionsProps, 'submitLabel' | 'cancelLabel' | 'submitColor' | 'submitTestId' | 'submitDisabled'> {
   /** The dialog's title, also the form's accessible name. */
   title: string;
   opened?: boolean;
@@ -14,7 +16,7 @@ export interface ModalFormProps {
   onSubmit: () => unknown;
   /**
    * The last failed save. Problems with the fields named in `fields` are shown beside them (pass
-   * `useFormProblems`' result to each field's `error`); every other problem is listed above the fields.
+   * `useCheckedSubmit`'s `problems` to each field's `error`); every other problem is listed above the fields.
    */
   error?: unknown;
   /** The input fields the form shows (as the server names them), so their problems are not listed twice. */
@@ -27,22 +29,29 @@ export interface ModalFormProps {
    */
   onReload?: () => Promise<unknown>;
   onReloaded?: () => void;
-  submitLabel?: string;
-  cancelLabel?: string;
-  /** e.g. "red.9" for a removal. */
-  submitColor?: string;
-  submitTestId?: string;
-  /** Something the submit button needs to say first (a confirmation checkbox not ticked…). */
-  submitDisabled?: boolean;
   /** Which button takes the focus when the dialog opens (default: cancel for a confirmation without fields). */
   focus?: 'cancel' | 'submit';
   size?: ModalProps['size'];
   children: ReactNode;
 }
 
-/** Field problems to show beside the fields: the server's (from `error`) and what the browser found before sending. */
-export function useFormProblems(error: unknown, checked: FieldErrors): FieldErrors {
-  return { ...fieldErrors(error), ...checked };
+/**
+ * A ModalForm's `onSubmit` that checks first: `check` says what the browser can find before sending, `send`
+ * runs only when it found nothing (and throws when the save fails; ModalForm shows why). `problems` has both
+ * the browser's findings and the server's, to pass to each field's `error`.
+ */
+export function useCheckedSubmit(
+  error: unknown,
+  check: () => FieldErrors,
+  send: () => Promise<unknown>,
+): { problems: FieldErrors; submit: () => Promise<unknown> | undefined } {
+  const [checked, setChecked] = useState<FieldErrors>({});
+  const submit = () => {
+    const found = check();
+    setChecked(found);
+    return hasProblems(found) ? undefined : send();
+  };
+  return { problems: { ...fieldErrors(error), ...checked }, submit };
 }
 
 /**
@@ -60,16 +69,11 @@ export function ModalForm({
   busy = false,
   onReload,
   onReloaded,
-  submitLabel,
-  cancelLabel,
-  submitColor,
-  submitTestId,
-  submitDisabled = false,
   focus = fields.length === 0 ? 'cancel' : undefined,
   size,
   children,
+  ...actions
 }: ModalFormProps) {
-  const { t } = useTranslation();
   const [reloading, setReloading] = useState(false);
   const conflict = onReload !== undefined && conflictVersion(error) !== undefined;
 
@@ -80,13 +84,7 @@ export function ModalForm({
   };
 
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={title}
-      size={size}
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
-    >
+    <Dialog opened={opened} onClose={onClose} title={title} size={size}>
       <form onSubmit={submit} noValidate aria-label={title} aria-busy={busy}>
         <Stack gap="sm">
           {conflict ? (
@@ -106,23 +104,9 @@ export function ModalForm({
             <MutationError error={error} fields={fields} />
           )}
           {children}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} data-autofocus={focus === 'cancel' ? true : undefined}>
-              {cancelLabel ?? t('actions.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              color={submitColor}
-              loading={busy}
-              disabled={submitDisabled}
-              data-autofocus={focus === 'submit' ? true : undefined}
-              data-testid={submitTestId}
-            >
-              {submitLabel ?? t('actions.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={busy} focus={focus} {...actions} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Group, Stack, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Card, Group, type GroupProps, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -52,5 +52,44 @@ export function PageHeader({
       </Group>
       {children}
     </Stack>
+  );
+}
+
+/** A label above its value, small: reads well on a phone where a table would not fit. */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** A titled panel of a page, named by its title for screen readers, with an `action` (a link, a button) beside it. */
+export function SectionCard({
+  title,
+  action,
+  headerGap,
+  children,
+}: {
+  title: string;
+  action?: ReactNode;
+  headerGap?: GroupProps['gap'];
+  children: ReactNode;
+}) {
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
+      <Group justify="space-between" mb="sm" gap={headerGap}>
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {action}
+      </Group>
+      {children}
+    </Card>
   );
 }

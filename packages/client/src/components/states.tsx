@@ -76,6 +76,52 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
+/** What a query's loading gives to QueryStates and RecordPageStates (Apollo's useQuery result has it all). */
+export interface QueryProgress {
+  loading: boolean;
+  error?: unknown;
+  data?: unknown;
+  refetch: () => Promise<unknown>;
+}
+
+/** A query's loading and failed states (with a retry), shown only while it has no data: a refetch keeps what it had. */
+export function QueryStates({ loading, error, data, refetch }: QueryProgress) {
+  if (data) return null;
+  return (
+    <>
+      {loading ? <LoadingState /> : null}
+      {error ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+    </>
+  );
+}
+
+/**
+ * What a record's page shows instead of the record: loading, the failure with a retry, or `notFound` with the
+ * way `back` to its list when the query came back without it.
+ */
+export function RecordPageStates({
+  query,
+  notFound,
+  back,
+}: {
+  query: QueryProgress;
+  notFound: string;
+  back: { to: string; label: string };
+}) {
+  if (!query.data && query.loading) return <LoadingState />;
+  if (!query.data && query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return (
+    <EmptyState
+      title={notFound}
+      action={
+        <Button component={Link} to={back.to} variant="default">
+          {back.label}
+        </Button>
+      }
+    />
+  );
+}
+
 /** A failure in the viewer's language, from the catalogues (a rate limit says how long to wait). */
 export function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();

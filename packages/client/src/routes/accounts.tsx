@@ -15,10 +15,11 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
+import { ListTable } from '../components/list-table.js';
 import { FilterBar, SearchFilter } from '../components/filter-bar.js';
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams } from '../components/pager.js';
-import { EmptyState, ErrorState, LoadingState, MutationError } from '../components/states.js';
+import { EmptyState, MutationError, QueryStates } from '../components/states.js';
 import { DateTimeText, PersonName } from '../components/text.js';
 import { PersonPicker } from '../features/people/person-picker.js';
 import { useViewer } from '../features/session/session.js';
@@ -125,61 +126,58 @@ export function AccountsPage() {
         <FilterBar>
           <SearchFilter />
         </FilterBar>
-        {loading && !data ? <LoadingState /> : null}
-        {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+        <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
         {data && data.accounts.nodes.length === 0 ? <EmptyState title={t('accounts.empty')} /> : null}
         {data && data.accounts.nodes.length > 0 ? (
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('accounts.email')}</Table.Th>
-                  <Table.Th>{t('accounts.person')}</Table.Th>
-                  <Table.Th>{t('accounts.role')}</Table.Th>
-                  <Table.Th>{t('accounts.lastLogin')}</Table.Th>
-                  <Table.Th>{t('accounts.active')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.accounts.nodes.map((account) => (
-                  <Table.Tr key={account.id}>
-                    <Table.Td>{account.email}</Table.Td>
-                    <Table.Td>
-                      <PersonName person={account.person} />
-                      {account.person?.organization ? ` · ${account.person.organization.acronym}` : ''}
-                    </Table.Td>
-                    <Table.Td>
-                      <NativeSelect
-                        size="xs"
-                        aria-label={t('accounts.roleOf', { email: account.email })}
-                        value={account.role}
-                        onChange={(e) =>
-                          void update({
-                            variables: { input: { id: account.id, role: e.currentTarget.value as Role } },
-                          }).catch(() => undefined)
-                        }
-                        data={roles.map((value) => ({ value, label: t(`role.${value}`) }))}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <DateTimeText value={account.lastLoginAt} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Switch
-                        aria-label={t('accounts.activeOf', { email: account.email })}
-                        checked={account.active}
-                        onChange={(e) =>
-                          void update({
-                            variables: { input: { id: account.id, active: e.currentTarget.checked } },
-                          }).catch(() => undefined)
-                        }
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable
+            minWidth={760}
+            head={
+              <>
+                <Table.Th>{t('accounts.email')}</Table.Th>
+                <Table.Th>{t('accounts.person')}</Table.Th>
+                <Table.Th>{t('accounts.role')}</Table.Th>
+                <Table.Th>{t('accounts.lastLogin')}</Table.Th>
+                <Table.Th>{t('accounts.active')}</Table.Th>
+              </>
+            }
+          >
+            {data.accounts.nodes.map((account) => (
+              <Table.Tr key={account.id}>
+                <Table.Td>{account.email}</Table.Td>
+                <Table.Td>
+                  <PersonName person={account.person} />
+                  {account.person?.organization ? ` · ${account.person.organization.acronym}` : ''}
+                </Table.Td>
+                <Table.Td>
+                  <NativeSelect
+                    size="xs"
+                    aria-label={t('accounts.roleOf', { email: account.email })}
+                    value={account.role}
+                    onChange={(e) =>
+                      void update({
+                        variables: { input: { id: account.id, role: e.currentTarget.value as Role } },
+                      }).catch(() => undefined)
+                    }
+                    data={roles.map((value) => ({ value, label: t(`role.${value}`) }))}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <DateTimeText value={account.lastLoginAt} />
+                </Table.Td>
+                <Table.Td>
+                  <Switch
+                    aria-label={t('accounts.activeOf', { email: account.email })}
+                    checked={account.active}
+                    onChange={(e) =>
+                      void update({
+                        variables: { input: { id: account.id, active: e.currentTarget.checked } },
+                      }).catch(() => undefined)
+                    }
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
         ) : null}
         {data && data.accounts.nodes.length > 0 ? <Pager connection={data.accounts} forwardOnly /> : null}
       </Stack>

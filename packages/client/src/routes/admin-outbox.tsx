@@ -2,10 +2,11 @@ import { useQuery } from '@apollo/client/react';
 import { Group, MultiSelect, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
+import { ListTable } from '../components/list-table.js';
 import { MailStatusBadge, mailStatuses } from '../components/badges.js';
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams } from '../components/pager.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { EmptyState, QueryStates } from '../components/states.js';
 import { DateTimeText, PersonName } from '../components/text.js';
 import { useViewer } from '../features/session/session.js';
 import { type MailStatus, MailOutboxDocument } from '../graphql/generated.js';
@@ -50,73 +51,70 @@ export function OutboxPage() {
           />
         </Group>
       </Paper>
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && data.mailOutbox.nodes.length === 0 ? (
         <EmptyState title={t('outbox.empty')} description={status.length ? t('filters.emptyHint') : undefined} />
       ) : null}
       {data && data.mailOutbox.nodes.length > 0 ? (
         <>
-          <Table.ScrollContainer minWidth={1100}>
-            <Table striped verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('outbox.status')}</Table.Th>
-                  <Table.Th>{t('outbox.to')}</Table.Th>
-                  <Table.Th>{t('outbox.subject')}</Table.Th>
-                  <Table.Th>{t('outbox.attempts')}</Table.Th>
-                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('outbox.lastError')}</Table.Th>
-                  <Table.Th>{t('outbox.createdAt')}</Table.Th>
-                  <Table.Th>{t('outbox.sentAt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.mailOutbox.nodes.map((mail) => (
-                  <Table.Tr key={mail.id} data-testid="outbox-mail">
-                    <Table.Td>
-                      <MailStatusBadge status={mail.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={0}>
-                        <Text size="sm">{mail.to}</Text>
-                        {mail.recipient ? (
-                          <Text size="xs" c="dimmed">
-                            <PersonName person={mail.recipient} />
-                          </Text>
-                        ) : null}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        <Text size="sm" lang={isKhmer(mail.subject) ? 'km' : undefined}>
-                          {mail.subject}
-                        </Text>
-                        <Text size="xs" c="dimmed" ff="monospace">
-                          {mail.kind}
-                        </Text>
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>{mail.attempts}</Table.Td>
-                    <Table.Td maw={280}>
-                      {mail.lastError ? (
-                        <Text size="xs" c="red.9" style={{ overflowWrap: 'anywhere' }}>
-                          {mail.lastError}
-                        </Text>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <DateTimeText value={mail.createdAt} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <DateTimeText value={mail.sentAt} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable
+            minWidth={1100}
+            head={
+              <>
+                <Table.Th>{t('outbox.status')}</Table.Th>
+                <Table.Th>{t('outbox.to')}</Table.Th>
+                <Table.Th>{t('outbox.subject')}</Table.Th>
+                <Table.Th>{t('outbox.attempts')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('outbox.lastError')}</Table.Th>
+                <Table.Th>{t('outbox.createdAt')}</Table.Th>
+                <Table.Th>{t('outbox.sentAt')}</Table.Th>
+              </>
+            }
+          >
+            {data.mailOutbox.nodes.map((mail) => (
+              <Table.Tr key={mail.id} data-testid="outbox-mail">
+                <Table.Td>
+                  <MailStatusBadge status={mail.status} />
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={0}>
+                    <Text size="sm">{mail.to}</Text>
+                    {mail.recipient ? (
+                      <Text size="xs" c="dimmed">
+                        <PersonName person={mail.recipient} />
+                      </Text>
+                    ) : null}
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Text size="sm" lang={isKhmer(mail.subject) ? 'km' : undefined}>
+                      {mail.subject}
+                    </Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {mail.kind}
+                    </Text>
+                  </Stack>
+                </Table.Td>
+                <Table.Td>{mail.attempts}</Table.Td>
+                <Table.Td maw={280}>
+                  {mail.lastError ? (
+                    <Text size="xs" c="red.9" style={{ overflowWrap: 'anywhere' }}>
+                      {mail.lastError}
+                    </Text>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <DateTimeText value={mail.createdAt} />
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <DateTimeText value={mail.sentAt} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
           <Pager connection={data.mailOutbox} forwardOnly />
         </>
       ) : null}

@@ -5,7 +5,7 @@ import { Navigate } from 'react-router';
 import { DateFilter, FilterBar } from '../components/filter-bar.js';
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams } from '../components/pager.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { EmptyState, QueryStates } from '../components/states.js';
 import { AuditTable, auditEntityTypes, useEntityTypeName } from '../features/audit/audit-events.js';
 import { isStaff, useViewer } from '../features/session/session.js';
 import { AuditEventsDocument } from '../graphql/generated.js';
@@ -68,8 +68,7 @@ export function AuditPage() {
           </Button>
         ) : null}
       </FilterBar>
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && data.auditEvents.nodes.length === 0 ? (
         <EmptyState title={t('audit.empty')} description={t('filters.emptyHint')} />
       ) : null}

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CommitmentStatusBadge, CompletionLevelBadge, OverdueBadge, VisibilityBadge } from '../components/badges.js';
-import { PageHeader } from '../components/page.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { Fact, PageHeader } from '../components/page.js';
+import { RecordPageStates } from '../components/states.js';
 import {
   DateText,
   DateTimeText,
@@ -29,6 +29,7 @@ import { VerifyPanel } from '../features/commitments/verify-panel.js';
 import { canReportOn, isStaff, useViewer } from '../features/session/session.js';
 import { type CommitmentPageQuery, CommitmentPageDocument } from '../graphql/generated.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
+import { MeetingLink } from '../features/meetings/meeting-link.js';
 
 type CommitmentOnPage = Extract<NonNullable<CommitmentPageQuery['node']>, { __typename: 'Commitment' }>;
 
@@ -41,17 +42,12 @@ export function CommitmentPage() {
   const { data, loading, error, refetch } = useQuery(CommitmentPageDocument, { variables: { id } });
   const commitment = data?.node?.__typename === 'Commitment' ? data.node : null;
 
-  if (loading && !data) return <LoadingState />;
-  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!commitment) {
     return (
-      <EmptyState
-        title={t('commitments.notFound')}
-        action={
-          <Button component={Link} to="/commitments" variant="default">
-            {t('commitments.title')}
-          </Button>
-        }
+      <RecordPageStates
+        query={{ loading, error, data, refetch }}
+        notFound={t('commitments.notFound')}
+        back={{ to: '/commitments', label: t('commitments.title') }}
       />
     );
   }
@@ -203,9 +199,7 @@ function CommitmentFacts({ commitment }: { commitment: CommitmentOnPage }) {
         </Fact>
         {commitment.meeting ? (
           <Fact label={t('commitments.fields.meeting')}>
-            <Anchor component={Link} to={`/meetings/${encodeURIComponent(commitment.meeting.id)}`}>
-              <Local en={commitment.meeting.title} km={commitment.meeting.titleKm} />
-            </Anchor>
+            <MeetingLink meeting={commitment.meeting} />
           </Fact>
         ) : null}
         {commitment.decision ? (
@@ -231,18 +225,5 @@ function CommitmentFacts({ commitment }: { commitment: CommitmentOnPage }) {
         </Fact>
       </Stack>
     </Card>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
   );
 }

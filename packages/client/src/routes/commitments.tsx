@@ -3,6 +3,7 @@ import { Button, Group, Table, UnstyledButton } from '@mantine/core';
 import { IconDownload, IconLayoutKanban, IconTable, IconTableImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ListTable } from '../components/list-table.js';
 import { commitmentStatuses } from '../components/badges.js';
 import {
   CheckFilter,
@@ -15,7 +16,7 @@ import {
 } from '../components/filter-bar.js';
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams, usePageWindow } from '../components/pager.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { EmptyState, QueryStates } from '../components/states.js';
 import { CommitmentBoard, CommitmentTableRow } from '../features/commitments/commitment-table.js';
 import { OrganizationPicker } from '../features/organizations/organization-picker.js';
 import { isStaff, useViewer } from '../features/session/session.js';
@@ -157,34 +158,32 @@ export function CommitmentsPage() {
           ]}
         />
       </FilterBar>
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && data.commitments.nodes.length === 0 ? (
         <EmptyState title={t('commitments.empty')} description={t('filters.emptyHint')} />
       ) : null}
       {data && data.commitments.nodes.length > 0 && view === 'table' ? (
         <>
-          <Table.ScrollContainer minWidth={1000}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  {sortHeader('reference', t('commitments.fields.reference'))}
-                  <Table.Th>{t('commitments.fields.commitment')}</Table.Th>
-                  <Table.Th>{t('commitments.fields.leadOrganization')}</Table.Th>
-                  <Table.Th>{t('commitments.fields.assignee')}</Table.Th>
-                  {sortHeader('due', t('commitments.fields.dueDate'))}
-                  <Table.Th>{t('commitments.fields.status')}</Table.Th>
-                  {sortHeader('progress', t('commitments.fields.progress'))}
-                  <Table.Th>{t('completion.label')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.commitments.nodes.map((c) => (
-                  <CommitmentTableRow key={c.id} commitment={c} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable
+            minWidth={1000}
+            highlightOnHover
+            head={
+              <>
+                {sortHeader('reference', t('commitments.fields.reference'))}
+                <Table.Th>{t('commitments.fields.commitment')}</Table.Th>
+                <Table.Th>{t('commitments.fields.leadOrganization')}</Table.Th>
+                <Table.Th>{t('commitments.fields.assignee')}</Table.Th>
+                {sortHeader('due', t('commitments.fields.dueDate'))}
+                <Table.Th>{t('commitments.fields.status')}</Table.Th>
+                {sortHeader('progress', t('commitments.fields.progress'))}
+                <Table.Th>{t('completion.label')}</Table.Th>
+              </>
+            }
+          >
+            {data.commitments.nodes.map((c) => (
+              <CommitmentTableRow key={c.id} commitment={c} />
+            ))}
+          </ListTable>
           <Pager connection={data.commitments} />
         </>
       ) : null}

@@ -1,11 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MeetingStatusBadge } from '../components/badges.js';
-import { PageHeader } from '../components/page.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { PageHeader, SectionCard } from '../components/page.js';
+import { EmptyState, QueryStates } from '../components/states.js';
 import { DateText, DateTimeText, Local, OrganizationName, PersonName } from '../components/text.js';
 import { CommitmentList } from '../features/commitments/commitment-list.js';
 import { CompletionScale } from '../features/commitments/completion-scale.js';
@@ -13,29 +13,15 @@ import { highCompletionShare, pendingRequest, sumGroups } from '../features/comm
 import { useDigits } from '../features/plans/digits.js';
 import { UpcomingInvitations } from '../features/invitations/invitation-list.js';
 import { isStaff, useViewer } from '../features/session/session.js';
-import { StatsChart } from '../features/stats/stats-chart.js';
+import { GcmObjectiveChart, PlanGoalChart, StatsChart } from '../features/stats/stats-chart.js';
 import { DashboardDocument, type DashboardQuery } from '../graphql/generated.js';
 import { dayInPhnomPenh } from '../lib/format.js';
-
-function Section({ title, children, action }: { title: string; children: React.ReactNode; action?: React.ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        {action}
-      </Group>
-      {children}
-    </Card>
-  );
-}
+import { MeetingLink } from '../features/meetings/meeting-link.js';
 
 export function DashboardPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
   const staff = isStaff(viewer);
-  const digits = useDigits();
   const organizationId = staff ? null : (viewer.organization?.id ?? null);
   // Meetings from the start of today in Phnom Penh: stable for the day, so the cache is reused.
   const from = useMemo(() => new Date(`${dayInPhnomPenh()}T00:00:00+07:00`).toISOString(), []);
@@ -63,13 +49,12 @@ export function DashboardPage() {
           ) : null}
         </Text>
       </PageHeader>
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data ? (
         <Stack gap="lg">
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
             <Stack gap="lg">
-              <Section
+              <SectionCard
                 title={staff ? t('dashboard.openCommitmentsAll') : t('dashboard.openCommitmentsMine')}
                 action={
                   <Anchor
@@ -90,9 +75,9 @@ export function DashboardPage() {
                 ) : (
                   <CommitmentList commitments={data.openCommitments.nodes} />
                 )}
-              </Section>
+              </SectionCard>
               {data.assignedToMe ? (
-                <Section
+                <SectionCard
                   title={t('dashboard.assignedToMe')}
                   action={
                     <Anchor component={Link} to="/commitments?mine=1&status=NOT_STARTED,IN_PROGRESS,AT_RISK" size="sm">
@@ -105,10 +90,10 @@ export function DashboardPage() {
                   ) : (
                     <CommitmentList commitments={data.assignedToMe.nodes} />
                   )}
-                </Section>
+                </SectionCard>
               ) : null}
               {data.dueDateRequests ? (
-                <Section
+                <SectionCard
                   title={t('dashboard.dueDateRequests')}
                   action={
                     data.dueDateRequests.totalCount > requests.length ? (
@@ -143,13 +128,13 @@ export function DashboardPage() {
                       ))}
                     </Stack>
                   )}
-                </Section>
+                </SectionCard>
               ) : null}
             </Stack>
             <Stack gap="lg">
               {/* Whoever has a person can be invited, and answers here (RSVP). */}
               {personId ? <UpcomingInvitations /> : null}
-              <Section
+              <SectionCard
                 title={t('dashboard.upcomingMeetings')}
                 action={
                   <Anchor component={Link} to="/meetings" size="sm">
@@ -174,9 +159,7 @@ export function DashboardPage() {
                       <li key={meeting.id}>
                         <Group justify="space-between" wrap="nowrap" align="flex-start">
                           <div>
-                            <Anchor component={Link} to={`/meetings/${encodeURIComponent(meeting.id)}`} fw={500}>
-                              <Local en={meeting.title} km={meeting.titleKm} />
-                            </Anchor>
+                            <MeetingLink meeting={meeting} fw={500} />
                             <Text size="xs" c="dimmed">
                               <DateTimeText value={meeting.startsAt} />
                               {meeting.location ? ` · ${meeting.location}` : ''}
@@ -188,8 +171,8 @@ export function DashboardPage() {
                     ))}
                   </Stack>
                 )}
-              </Section>
-              <Section title={t('dashboard.overdueByOrganization')}>
+              </SectionCard>
+              <SectionCard title={t('dashboard.overdueByOrganization')}>
                 {data.overdueByOrganization.length === 0 ? (
                   <EmptyState title={t('dashboard.noOverdue')} />
                 ) : (
@@ -198,41 +181,25 @@ export function DashboardPage() {
                     groups={[...data.overdueByOrganization].sort((a, b) => b.total - a.total)}
                   />
                 )}
-              </Section>
+              </SectionCard>
             </Stack>
           </SimpleGrid>
           <CompletionSection groups={data.byStatus} />
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-            <Section title={t('dashboard.byPlanGoal')}>
+            <SectionCard title={t('dashboard.byPlanGoal')}>
               {data.byPlanGoal.length === 0 ? (
                 <EmptyState title={t('dashboard.noStats')} />
               ) : (
-                <StatsChart
-                  caption={t('dashboard.byPlanGoal')}
-                  groups={data.byPlanGoal}
-                  withHighCompletion
-                  unlinkedLabel={t('plan.unlinked')}
-                />
+                <PlanGoalChart caption={t('dashboard.byPlanGoal')} groups={data.byPlanGoal} />
               )}
-            </Section>
-            <Section title={t('dashboard.byGcmObjective')}>
+            </SectionCard>
+            <SectionCard title={t('dashboard.byGcmObjective')}>
               {data.byGcmObjective.length === 0 ? (
                 <EmptyState title={t('dashboard.noStats')} />
               ) : (
-                <StatsChart
-                  caption={t('dashboard.byGcmObjective')}
-                  groups={data.byGcmObjective}
-                  withHighCompletion
-                  unlinkedLabel={t('plan.unlinkedGcm')}
-                  labelFor={(group) => (
-                    <>
-                      {t('gcm.objective', { number: digits(group.key) })}{' '}
-                      <Local en={group.label} km={group.labelKm} fallback="" />
-                    </>
-                  )}
-                />
+                <GcmObjectiveChart caption={t('dashboard.byGcmObjective')} groups={data.byGcmObjective} />
               )}
-            </Section>
+            </SectionCard>
           </SimpleGrid>
         </Stack>
       ) : null}
@@ -246,7 +213,7 @@ function CompletionSection({ groups }: { groups: DashboardQuery['byStatus'] }) {
   const digits = useDigits();
   const share = highCompletionShare(sumGroups(groups));
   return (
-    <Section title={t('dashboard.completion')}>
+    <SectionCard title={t('dashboard.completion')}>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <div data-testid="high-completion">
           <Text fw={700} size="xl">
@@ -259,6 +226,6 @@ function CompletionSection({ groups }: { groups: DashboardQuery['byStatus'] }) {
         </div>
         <CompletionScale />
       </SimpleGrid>
-    </Section>
+    </SectionCard>
   );
 }

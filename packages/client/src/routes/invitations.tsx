@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../components/page.js';
 import { useSearchParams } from 'react-router';
 import { Pager } from '../components/pager.js';
-import { ErrorState, LoadingState } from '../components/states.js';
+import { QueryStates } from '../components/states.js';
 import { InvitationCard, NoInvitations } from '../features/invitations/invitation-list.js';
 import { MyInvitationsDocument } from '../graphql/generated.js';
 
@@ -25,8 +25,7 @@ export function InvitationsPage() {
           {t('invitations.intro')}
         </Text>
       </PageHeader>
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && data.myInvitations.nodes.length === 0 ? <NoInvitations /> : null}
       {data && data.myInvitations.nodes.length > 0 ? (
         <>

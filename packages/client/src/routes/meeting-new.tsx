@@ -3,6 +3,7 @@ import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TextInput } from
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
+import { BilingualTextInputs } from '../components/bilingual-fields.js';
 import { DateTimeField } from '../components/date-field.js';
 import { PageHeader } from '../components/page.js';
 import { MutationError } from '../components/states.js';
@@ -113,19 +114,12 @@ export function MeetingNewPage() {
                   ]}
                   style={{ gridColumn: '1 / -1' }}
                 />
-                <TextInput
-                  label={t('meetings.fields.title')}
-                  value={form.title}
-                  onChange={set('title')}
-                  error={problems.title}
-                  description={t('forms.eitherLanguage')}
-                />
-                <TextInput
-                  label={t('meetings.fields.titleKm')}
-                  value={form.titleKm}
-                  onChange={set('titleKm')}
-                  error={problems.titleKm}
-                  lang="km"
+                <BilingualTextInputs
+                  field="title"
+                  labels={{ en: t('meetings.fields.title'), km: t('meetings.fields.titleKm') }}
+                  values={form}
+                  onChange={(field, value) => put(field)(value)}
+                  errors={problems}
                 />
                 <NativeSelect
                   label={t('meetings.fields.kind')}

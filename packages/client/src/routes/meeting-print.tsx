@@ -3,8 +3,9 @@ import { Button, Container, Group, Stack, Table, Text, Title } from '@mantine/co
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { PrintTable } from '../components/list-table.js';
 import { useDocumentTitle } from '../components/page.js';
-import { ErrorState, LoadingState } from '../components/states.js';
+import { QueryStates } from '../components/states.js';
 import {
   DateText,
   DateTimeText,
@@ -48,8 +49,7 @@ export function MeetingPrintPage() {
             </Button>
           </Group>
         </Group>
-        {loading && !data ? <LoadingState /> : null}
-        {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+        <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
         {meeting ? (
           <Stack gap="lg">
             <header>
@@ -81,30 +81,29 @@ export function MeetingPrintPage() {
               <Title order={2} size="h3" mb="xs">
                 {t('attendance.present')}
               </Title>
-              <Table withTableBorder withColumnBorders verticalSpacing={4}>
-                <Table.Thead>
-                  <Table.Tr>
+              <PrintTable
+                head={
+                  <>
                     <Table.Th>{t('attendance.organization')}</Table.Th>
                     <Table.Th>{t('attendance.person')}</Table.Th>
                     <Table.Th>{t('attendance.role')}</Table.Th>
                     <Table.Th>{t('attendance.attendance')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {[...meeting.participations]
-                    .sort((a, b) => a.organization.acronym.localeCompare(b.organization.acronym))
-                    .map((p) => (
-                      <Table.Tr key={p.person.id}>
-                        <Table.Td>{p.organization.acronym}</Table.Td>
-                        <Table.Td>
-                          <PersonName person={p.person} />
-                        </Table.Td>
-                        <Table.Td>{t(`participationRole.${p.role}`)}</Table.Td>
-                        <Table.Td>{t(`attendanceStatus.${p.attendance}`)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                </Table.Tbody>
-              </Table>
+                  </>
+                }
+              >
+                {[...meeting.participations]
+                  .sort((a, b) => a.organization.acronym.localeCompare(b.organization.acronym))
+                  .map((p) => (
+                    <Table.Tr key={p.person.id}>
+                      <Table.Td>{p.organization.acronym}</Table.Td>
+                      <Table.Td>
+                        <PersonName person={p.person} />
+                      </Table.Td>
+                      <Table.Td>{t(`participationRole.${p.role}`)}</Table.Td>
+                      <Table.Td>{t(`attendanceStatus.${p.attendance}`)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+              </PrintTable>
             </section>
 
             <MattersArisingReview meeting={meeting} />
@@ -141,32 +140,31 @@ export function MeetingPrintPage() {
               <Title order={2} size="h3" mb="xs">
                 {t('print.commitments')}
               </Title>
-              <Table withTableBorder withColumnBorders verticalSpacing={4}>
-                <Table.Thead>
-                  <Table.Tr>
+              <PrintTable
+                head={
+                  <>
                     <Table.Th>{t('commitments.fields.reference')}</Table.Th>
                     <Table.Th>{t('commitments.fields.title')}</Table.Th>
                     <Table.Th>{t('commitments.fields.leadOrganization')}</Table.Th>
                     <Table.Th>{t('commitments.fields.dueDate')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {meeting.decisions.flatMap((d) =>
-                    d.commitments.map((c) => (
-                      <Table.Tr key={c.id}>
-                        <Table.Td>{c.reference}</Table.Td>
-                        <Table.Td>
-                          <Local en={c.title} km={c.titleKm} />
-                        </Table.Td>
-                        <Table.Td>{c.leadOrganization.acronym}</Table.Td>
-                        <Table.Td>
-                          <DateText value={c.dueDate} />
-                        </Table.Td>
-                      </Table.Tr>
-                    )),
-                  )}
-                </Table.Tbody>
-              </Table>
+                  </>
+                }
+              >
+                {meeting.decisions.flatMap((d) =>
+                  d.commitments.map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>{c.reference}</Table.Td>
+                      <Table.Td>
+                        <Local en={c.title} km={c.titleKm} />
+                      </Table.Td>
+                      <Table.Td>{c.leadOrganization.acronym}</Table.Td>
+                      <Table.Td>
+                        <DateText value={c.dueDate} />
+                      </Table.Td>
+                    </Table.Tr>
+                  )),
+                )}
+              </PrintTable>
             </section>
           </Stack>
         ) : null}

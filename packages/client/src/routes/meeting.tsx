@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { MeetingStatusBadge, VisibilityBadge } from '../components/badges.js';
 import { ConflictNotice } from '../components/conflict.js';
-import { PageHeader } from '../components/page.js';
-import { EmptyState, ErrorState, LoadingState, MutationError } from '../components/states.js';
+import { Fact, PageHeader } from '../components/page.js';
+import { MutationError, RecordPageStates } from '../components/states.js';
 import { DateTimeText, Local, OrganizationName, PersonName, useLocalText } from '../components/text.js';
 import { RecordHistory } from '../features/audit/audit-events.js';
 import { AgendaSection } from '../features/meetings/agenda-section.js';
@@ -45,17 +45,12 @@ export function MeetingPage() {
   const meeting = data?.node?.__typename === 'Meeting' ? data.node : null;
   const approved = meeting?.status === 'MINUTES_APPROVED';
 
-  if (loading && !data) return <LoadingState />;
-  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!meeting || !data) {
     return (
-      <EmptyState
-        title={t('meetings.notFound')}
-        action={
-          <Button component={Link} to="/meetings" variant="default">
-            {t('meetings.title')}
-          </Button>
-        }
+      <RecordPageStates
+        query={{ loading, error, data, refetch }}
+        notFound={t('meetings.notFound')}
+        back={{ to: '/meetings', label: t('meetings.title') }}
       />
     );
   }
@@ -336,16 +331,5 @@ function MeetingFacts({ meeting: ref }: { meeting: MeetingRef }) {
         ) : null}
       </Stack>
     </Card>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children}</Text>
-    </div>
   );
 }

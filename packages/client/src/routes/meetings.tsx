@@ -11,16 +11,18 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ListTable } from '../components/list-table.js';
 import { MeetingStatusBadge, meetingStatuses, VisibilityBadge } from '../components/badges.js';
 import { ChoicesFilter, FilterBar, SearchFilter, useChoices, ViewSwitch } from '../components/filter-bar.js';
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams, usePageWindow } from '../components/pager.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { EmptyState, QueryStates } from '../components/states.js';
 import { DateTimeText, Local, OrganizationName, useLanguage } from '../components/text.js';
 import { OrganizationPicker } from '../features/organizations/organization-picker.js';
 import { isStaff, useViewer } from '../features/session/session.js';
 import { type MeetingFilter, type MeetingSummaryFragment, MeetingsDocument } from '../graphql/generated.js';
 import { dayInPhnomPenh, formatMonth, formatTime, khmerDigits, monthOf, weekdayNames } from '../lib/format.js';
+import { MeetingLink } from '../features/meetings/meeting-link.js';
 
 const PAGE_SIZE = 20;
 
@@ -110,61 +112,57 @@ export function MeetingsPage() {
           ]}
         />
       </FilterBar>
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && view === 'list' ? (
         data.meetings.nodes.length === 0 ? (
           <EmptyState title={t('meetings.empty')} description={t('filters.emptyHint')} />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={720}>
-              <Table striped highlightOnHover verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th aria-sort={direction === 'ASC' ? 'ascending' : 'descending'}>
-                      <Button
-                        variant="subtle"
-                        size="compact-sm"
-                        onClick={() => update({ dir: direction === 'ASC' ? null : 'asc' })}
-                      >
-                        {t('meetings.fields.startsAt')} {direction === 'ASC' ? '↑' : '↓'}
-                      </Button>
-                    </Table.Th>
-                    <Table.Th>{t('meetings.fields.title')}</Table.Th>
-                    <Table.Th>{t('meetings.fields.organizer')}</Table.Th>
-                    <Table.Th>{t('meetings.fields.status')}</Table.Th>
-                    <Table.Th>{t('meetings.fields.visibility')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.meetings.nodes.map((meeting) => (
-                    <Table.Tr key={meeting.id} data-testid="meeting-row">
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <DateTimeText value={meeting.startsAt} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/meetings/${encodeURIComponent(meeting.id)}`} fw={500}>
-                          <Local en={meeting.title} km={meeting.titleKm} />
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {t(`meetingKind.${meeting.kind}`)}
-                          {meeting.location ? ` · ${meeting.location}` : ''}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <OrganizationName organization={meeting.organizer} />
-                      </Table.Td>
-                      <Table.Td>
-                        <MeetingStatusBadge status={meeting.status} />
-                      </Table.Td>
-                      <Table.Td>
-                        <VisibilityBadge visibility={meeting.visibility} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ListTable
+              minWidth={720}
+              highlightOnHover
+              head={
+                <>
+                  <Table.Th aria-sort={direction === 'ASC' ? 'ascending' : 'descending'}>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      onClick={() => update({ dir: direction === 'ASC' ? null : 'asc' })}
+                    >
+                      {t('meetings.fields.startsAt')} {direction === 'ASC' ? '↑' : '↓'}
+                    </Button>
+                  </Table.Th>
+                  <Table.Th>{t('meetings.fields.title')}</Table.Th>
+                  <Table.Th>{t('meetings.fields.organizer')}</Table.Th>
+                  <Table.Th>{t('meetings.fields.status')}</Table.Th>
+                  <Table.Th>{t('meetings.fields.visibility')}</Table.Th>
+                </>
+              }
+            >
+              {data.meetings.nodes.map((meeting) => (
+                <Table.Tr key={meeting.id} data-testid="meeting-row">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <DateTimeText value={meeting.startsAt} />
+                  </Table.Td>
+                  <Table.Td>
+                    <MeetingLink meeting={meeting} fw={500} />
+                    <Text size="xs" c="dimmed">
+                      {t(`meetingKind.${meeting.kind}`)}
+                      {meeting.location ? ` · ${meeting.location}` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <OrganizationName organization={meeting.organizer} />
+                  </Table.Td>
+                  <Table.Td>
+                    <MeetingStatusBadge status={meeting.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <VisibilityBadge visibility={meeting.visibility} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </ListTable>
             <Pager connection={data.meetings} />
           </>
         )

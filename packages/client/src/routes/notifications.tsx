@@ -4,7 +4,7 @@ import { IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams } from '../components/pager.js';
-import { EmptyState, ErrorState, LoadingState, MutationError } from '../components/states.js';
+import { EmptyState, MutationError, QueryStates } from '../components/states.js';
 import { NotificationItem } from '../features/notifications/notification-item.js';
 import { useMarkNotificationsRead } from '../features/notifications/use-mark-read.js';
 import { NotificationsDocument } from '../graphql/generated.js';
@@ -61,8 +61,7 @@ export function NotificationsPage() {
         </Group>
       </Paper>
       <MutationError error={markingAll.error ?? markingOne.error} />
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && data.notifications.nodes.length === 0 ? (
         unreadOnly ? (
           <EmptyState

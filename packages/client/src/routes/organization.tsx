@@ -3,9 +3,9 @@ import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { PageHeader } from '../components/page.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { RecordPageStates } from '../components/states.js';
 import { Local, PersonName, useLocalText } from '../components/text.js';
 import { CommitmentList } from '../features/commitments/commitment-list.js';
 import { OrganizationFormModal } from '../features/organizations/organization-form.js';
@@ -22,17 +22,12 @@ export function OrganizationPage() {
   const [dialog, setDialog] = useState<'organization' | 'person' | null>(null);
   const { data, loading, error, refetch } = useQuery(OrganizationPageDocument, { variables: { id } });
   const organization = data?.node?.__typename === 'Organization' ? data.node : null;
-  if (loading && !data) return <LoadingState />;
-  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!organization) {
     return (
-      <EmptyState
-        title={t('organizations.notFound')}
-        action={
-          <Button component={Link} to="/organizations" variant="default">
-            {t('organizations.title')}
-          </Button>
-        }
+      <RecordPageStates
+        query={{ loading, error, data, refetch }}
+        notFound={t('organizations.notFound')}
+        back={{ to: '/organizations', label: t('organizations.title') }}
       />
     );
   }

@@ -5,9 +5,10 @@ import { IconPlus, IconTableImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ListTable } from '../components/list-table.js';
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams } from '../components/pager.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { EmptyState, QueryStates } from '../components/states.js';
 import { Local } from '../components/text.js';
 import { OrganizationFormModal, organizationKinds } from '../features/organizations/organization-form.js';
 import { isStaff, useViewer } from '../features/session/session.js';
@@ -81,41 +82,39 @@ export function OrganizationsPage() {
           />
         </Group>
       </Paper>
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && data.organizations.nodes.length === 0 ? (
         <EmptyState title={t('organizations.empty')} description={t('filters.emptyHint')} />
       ) : null}
       {data && data.organizations.nodes.length > 0 ? (
         <>
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('organizations.acronym')}</Table.Th>
-                  <Table.Th>{t('organizations.name')}</Table.Th>
-                  <Table.Th>{t('organizations.kind')}</Table.Th>
-                  <Table.Th>{t('organizations.parent')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.organizations.nodes.map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/organizations/${encodeURIComponent(o.id)}`} fw={600}>
-                        {o.acronym}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Local en={o.name} km={o.nameKm} />
-                    </Table.Td>
-                    <Table.Td>{t(`organizationKind.${o.kind}`)}</Table.Td>
-                    <Table.Td>{o.parent?.acronym ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable
+            minWidth={640}
+            highlightOnHover
+            head={
+              <>
+                <Table.Th>{t('organizations.acronym')}</Table.Th>
+                <Table.Th>{t('organizations.name')}</Table.Th>
+                <Table.Th>{t('organizations.kind')}</Table.Th>
+                <Table.Th>{t('organizations.parent')}</Table.Th>
+              </>
+            }
+          >
+            {data.organizations.nodes.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/organizations/${encodeURIComponent(o.id)}`} fw={600}>
+                    {o.acronym}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Local en={o.name} km={o.nameKm} />
+                </Table.Td>
+                <Table.Td>{t(`organizationKind.${o.kind}`)}</Table.Td>
+                <Table.Td>{o.parent?.acronym ?? '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
           <Pager connection={data.organizations} forwardOnly />
         </>
       ) : null}

@@ -4,10 +4,11 @@ import { IconPlus, IconTableImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ListTable } from '../components/list-table.js';
 import { FilterBar, SearchFilter } from '../components/filter-bar.js';
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams } from '../components/pager.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { EmptyState, QueryStates } from '../components/states.js';
 import { OrganizationPicker } from '../features/organizations/organization-picker.js';
 import { PersonFormModal } from '../features/people/person-form.js';
 import { PersonRow } from '../features/people/person-row.js';
@@ -70,36 +71,34 @@ export function PeoplePage() {
           w={260}
         />
       </FilterBar>
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && data.people.nodes.length === 0 ? (
         <EmptyState title={t('people.empty')} description={t('filters.emptyHint')} />
       ) : null}
       {data && data.people.nodes.length > 0 ? (
         <>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('people.name')}</Table.Th>
-                  <Table.Th>{t('people.position')}</Table.Th>
-                  <Table.Th>{t('people.organization')}</Table.Th>
-                  <Table.Th>{t('people.email')}</Table.Th>
-                  <Table.Th>{t('people.phone')}</Table.Th>
-                  {staff ? (
-                    <Table.Th>
-                      <span className="visually-hidden">{t('people.actions')}</span>
-                    </Table.Th>
-                  ) : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.people.nodes.map((p) => (
-                  <PersonRow key={p.id} person={p} staff={staff} onEdit={setEditing} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable
+            minWidth={760}
+            highlightOnHover
+            head={
+              <>
+                <Table.Th>{t('people.name')}</Table.Th>
+                <Table.Th>{t('people.position')}</Table.Th>
+                <Table.Th>{t('people.organization')}</Table.Th>
+                <Table.Th>{t('people.email')}</Table.Th>
+                <Table.Th>{t('people.phone')}</Table.Th>
+                {staff ? (
+                  <Table.Th>
+                    <span className="visually-hidden">{t('people.actions')}</span>
+                  </Table.Th>
+                ) : null}
+              </>
+            }
+          >
+            {data.people.nodes.map((p) => (
+              <PersonRow key={p.id} person={p} staff={staff} onEdit={setEditing} />
+            ))}
+          </ListTable>
           <Pager connection={data.people} forwardOnly />
         </>
       ) : null}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Tag } from '../components/badges.js';
 import { PageHeader } from '../components/page.js';
-import { EmptyState, ErrorState, LoadingState, MutationError } from '../components/states.js';
+import { EmptyState, ErrorState, LoadingState, MutationError, QueryStates } from '../components/states.js';
 import { DateText, Local, useLocalText } from '../components/text.js';
 import { CommitmentList } from '../features/commitments/commitment-list.js';
 import { useDigits } from '../features/plans/digits.js';
@@ -74,8 +74,7 @@ export function PlanPage() {
           ) : undefined
         }
       />
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && data.plans.nodes.length === 0 ? (
         <EmptyState title={t('plan.empty')} description={staff ? t('plan.emptyStaff') : undefined} />
       ) : null}

@@ -1,22 +1,16 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Card, Group, NativeSelect, Progress, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { Anchor, Card, Group, NativeSelect, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
-import { completionAddsToStatus } from '../features/commitments/due-dates.js';
+import { CommitmentStatusBadges } from '../features/commitments/commitment-badges.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import {
-  CommitmentStatusBadge,
-  CompletionLevelBadge,
-  commitmentStatuses,
-  OverdueBadge,
-  Tag,
-} from '../components/badges.js';
+import { commitmentStatuses, OverdueBadge, Tag } from '../components/badges.js';
 import { Pager } from '../components/pager.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { EmptyState, ErrorState, LoadingState, QueryStates } from '../components/states.js';
 import { DateText, DateTimeText, Local, OrganizationName, useLocalText } from '../components/text.js';
 import { useDigits } from '../features/plans/digits.js';
-import { PublicCommitmentList } from '../features/public/public-commitment-list.js';
+import { PublicCommitmentList, PublicFact, PublicProgress } from '../features/public/public-commitment-list.js';
 import { PublicHeading } from '../features/public/public-layout.js';
 import { errorCode } from '../lib/errors.js';
 import { type CommitmentStatus, PublicCommitmentDocument, PublicCommitmentsDocument } from '../graphql/generated.js';
@@ -74,8 +68,7 @@ export function PublicCommitmentsPage() {
           />
         </Group>
       </form>
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && data.commitments.nodes.length === 0 ? (
         <EmptyState
           title={search || status ? t('public.commitments.noMatch') : t('public.commitments.empty')}
@@ -118,35 +111,25 @@ export function PublicCommitmentPage() {
         <Card withBorder radius="md" padding="lg">
           <Stack gap="sm">
             <Group gap={6}>
-              <CommitmentStatusBadge status={c.status} />
-              {completionAddsToStatus(c.status, c.completionLevel) ? (
-                <CompletionLevelBadge level={c.completionLevel} />
-              ) : null}
+              <CommitmentStatusBadges status={c.status} completionLevel={c.completionLevel} />
               {c.isOverdue ? <OverdueBadge /> : null}
             </Group>
-            <Group gap="xs" wrap="nowrap">
-              <Progress
-                value={c.progress}
-                style={{ flex: 1 }}
-                aria-label={t('public.progressOf', { progress: digits(c.progress) })}
-              />
-              <Text size="sm">{digits(c.progress)}%</Text>
-            </Group>
+            <PublicProgress progress={c.progress} />
             {c.description || c.descriptionKm ? (
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 <Local en={c.description} km={c.descriptionKm} />
               </Text>
             ) : null}
             <Stack gap={6} component="dl" m={0}>
-              <Fact label={t('public.fields.lead')}>
+              <PublicFact label={t('public.fields.lead')}>
                 <OrganizationName organization={c.leadOrganization} full />
-              </Fact>
+              </PublicFact>
               {c.supportingOrganizations.length ? (
-                <Fact label={t('public.fields.supporting')}>
+                <PublicFact label={t('public.fields.supporting')}>
                   {c.supportingOrganizations.map((o) => o.acronym).join(', ')}
-                </Fact>
+                </PublicFact>
               ) : null}
-              <Fact label={t('public.fields.dueDate')}>
+              <PublicFact label={t('public.fields.dueDate')}>
                 <DateText value={c.dueDate} />
                 {c.originalDueDate && c.originalDueDate !== c.dueDate ? (
                   <>
@@ -154,18 +137,18 @@ export function PublicCommitmentPage() {
                     ({t('public.fields.originalDueDate')}: <DateText value={c.originalDueDate} />)
                   </>
                 ) : null}
-              </Fact>
-              <Fact label={t('public.fields.lastUpdate')}>
+              </PublicFact>
+              <PublicFact label={t('public.fields.lastUpdate')}>
                 {c.lastUpdateAt ? <DateTimeText value={c.lastUpdateAt} /> : t('public.noUpdateYet')}
-              </Fact>
+              </PublicFact>
               {c.meeting ? (
-                <Fact label={t('public.fields.meeting')}>
+                <PublicFact label={t('public.fields.meeting')}>
                   <Anchor component={Link} to={`/public/meetings/${encodeURIComponent(c.meeting.id)}`} size="sm">
                     <Local en={c.meeting.title} km={c.meeting.titleKm} />
                   </Anchor>
-                </Fact>
+                </PublicFact>
               ) : null}
-              <Fact label={t('public.fields.plan')}>
+              <PublicFact label={t('public.fields.plan')}>
                 {c.planObjectives.length ? (
                   <Group gap={4}>
                     {c.planObjectives.map((o) => (
@@ -177,9 +160,9 @@ export function PublicCommitmentPage() {
                 ) : (
                   t('plan.notLinked')
                 )}
-              </Fact>
+              </PublicFact>
               {c.gcmObjectives.length ? (
-                <Fact label={t('public.fields.gcm')}>
+                <PublicFact label={t('public.fields.gcm')}>
                   <Stack gap={2}>
                     {c.gcmObjectives.map((g) => (
                       <span key={g.number}>
@@ -187,7 +170,7 @@ export function PublicCommitmentPage() {
                       </span>
                     ))}
                   </Stack>
-                </Fact>
+                </PublicFact>
               ) : null}
             </Stack>
           </Stack>
@@ -221,19 +204,6 @@ export function PublicCommitmentPage() {
         </Card>
       </Stack>
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
   );
 }
 

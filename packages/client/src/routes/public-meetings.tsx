@@ -4,7 +4,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Pager } from '../components/pager.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { EmptyState, ErrorState, LoadingState, QueryStates } from '../components/states.js';
 import { DateTimeText, Local, OrganizationName, useLanguage, useLocalText } from '../components/text.js';
 import { MarkdownText } from '../features/meetings/markdown.js';
 import { useDigits } from '../features/plans/digits.js';
@@ -25,8 +25,7 @@ export function PublicMeetingsPage() {
   return (
     <>
       <PublicHeading title={t('public.meetings.title')} intro={t('public.meetings.intro')} />
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && data.meetings.nodes.length === 0 ? (
         <EmptyState title={t('public.meetings.empty')} description={t('public.meetings.emptyHint')} />
       ) : null}

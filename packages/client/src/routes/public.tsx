@@ -1,31 +1,16 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
-import { Local } from '../components/text.js';
+import { SectionCard } from '../components/page.js';
+import { EmptyState, QueryStates } from '../components/states.js';
 import { CompletionScale } from '../features/commitments/completion-scale.js';
 import { highCompletionShare, sumGroups } from '../features/commitments/due-dates.js';
 import { useDigits } from '../features/plans/digits.js';
 import { PublicMeetingList } from '../features/public/public-commitment-list.js';
 import { PublicHeading } from '../features/public/public-layout.js';
-import { StatsChart } from '../features/stats/stats-chart.js';
+import { GcmObjectiveChart, PlanGoalChart } from '../features/stats/stats-chart.js';
 import { PublicOverviewDocument } from '../graphql/generated.js';
-
-function Section({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
-      <Group justify="space-between" mb="sm" gap="xs">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        {action}
-      </Group>
-      {children}
-    </Card>
-  );
-}
 
 /** /public: how the PUBLIC commitments progress, by plan goal and by GCM objective, on the OGP completion scale. */
 export function PublicOverviewPage() {
@@ -38,14 +23,14 @@ export function PublicOverviewPage() {
   return (
     <>
       <PublicHeading title={t('public.overview.title')} intro={t('public.overview.intro')} />
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && whole && share ? (
         <Stack gap="lg">
           {whole.total === 0 ? (
             <EmptyState title={t('public.overview.empty')} description={t('public.overview.emptyHint')} />
           ) : (
-            <Section
+            <SectionCard
+              headerGap="xs"
               title={t('public.overview.completion')}
               action={
                 <Anchor component={Link} to="/public/commitments" size="sm">
@@ -68,35 +53,20 @@ export function PublicOverviewPage() {
                 </div>
                 <CompletionScale />
               </SimpleGrid>
-            </Section>
+            </SectionCard>
           )}
           {whole.total > 0 ? (
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-              <Section title={t('public.overview.byPlanGoal')}>
-                <StatsChart
-                  caption={t('public.overview.byPlanGoal')}
-                  groups={data.byPlanGoal}
-                  withHighCompletion
-                  unlinkedLabel={t('plan.unlinked')}
-                />
-              </Section>
-              <Section title={t('public.overview.byGcmObjective')}>
-                <StatsChart
-                  caption={t('public.overview.byGcmObjective')}
-                  groups={data.byGcmObjective}
-                  withHighCompletion
-                  unlinkedLabel={t('plan.unlinkedGcm')}
-                  labelFor={(group) => (
-                    <>
-                      {t('gcm.objective', { number: digits(group.key) })}{' '}
-                      <Local en={group.label} km={group.labelKm} fallback="" />
-                    </>
-                  )}
-                />
-              </Section>
+              <SectionCard headerGap="xs" title={t('public.overview.byPlanGoal')}>
+                <PlanGoalChart caption={t('public.overview.byPlanGoal')} groups={data.byPlanGoal} />
+              </SectionCard>
+              <SectionCard headerGap="xs" title={t('public.overview.byGcmObjective')}>
+                <GcmObjectiveChart caption={t('public.overview.byGcmObjective')} groups={data.byGcmObjective} />
+              </SectionCard>
             </SimpleGrid>
           ) : null}
-          <Section
+          <SectionCard
+            headerGap="xs"
             title={t('public.overview.recentMeetings')}
             action={
               <Anchor component={Link} to="/public/meetings" size="sm">
@@ -109,7 +79,7 @@ export function PublicOverviewPage() {
             ) : (
               <PublicMeetingList meetings={data.recentMeetings.nodes} />
             )}
-          </Section>
+          </SectionCard>
         </Stack>
       ) : null}
     </>

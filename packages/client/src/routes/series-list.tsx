@@ -4,10 +4,11 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ListTable } from '../components/list-table.js';
 import { MeetingStatusBadge } from '../components/badges.js';
 import { PageHeader } from '../components/page.js';
 import { Pager } from '../components/pager.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { EmptyState, QueryStates } from '../components/states.js';
 import { DateTimeText, Local, OrganizationName } from '../components/text.js';
 import { SeriesFormModal, useCadenceLabel } from '../features/series/series-form.js';
 import { isStaff, useViewer } from '../features/session/session.js';
@@ -50,54 +51,51 @@ export function SeriesListPage() {
           onSaved={(series) => navigate(`/series/${encodeURIComponent(series.id)}`)}
         />
       ) : null}
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && data.meetingSeries.nodes.length === 0 ? (
         <EmptyState title={t('series.empty')} description={staff ? t('series.emptyHint') : undefined} />
       ) : null}
       {data && data.meetingSeries.nodes.length > 0 ? (
         <>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('series.fields.title')}</Table.Th>
-                  <Table.Th>{t('series.fields.organizer')}</Table.Th>
-                  <Table.Th>{t('series.fields.cadence')}</Table.Th>
-                  <Table.Th>{t('series.latest')}</Table.Th>
-                  <Table.Th>{t('series.next')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.meetingSeries.nodes.map((series) => (
-                  <Table.Tr key={series.id} data-testid="series-row">
-                    <Table.Td>
-                      <Anchor component={Link} to={`/series/${encodeURIComponent(series.id)}`} fw={500}>
-                        <Local en={series.title} km={series.titleKm} />
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <OrganizationName organization={series.organizer} />
-                    </Table.Td>
-                    <Table.Td>{cadenceLabel(series.cadence)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {series.previous ? <DateTimeText value={series.previous.startsAt} /> : '—'}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {series.next ? (
-                        <>
-                          <DateTimeText value={series.next.startsAt} />{' '}
-                          <MeetingStatusBadge status={series.next.status} />
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable
+            minWidth={760}
+            highlightOnHover
+            head={
+              <>
+                <Table.Th>{t('series.fields.title')}</Table.Th>
+                <Table.Th>{t('series.fields.organizer')}</Table.Th>
+                <Table.Th>{t('series.fields.cadence')}</Table.Th>
+                <Table.Th>{t('series.latest')}</Table.Th>
+                <Table.Th>{t('series.next')}</Table.Th>
+              </>
+            }
+          >
+            {data.meetingSeries.nodes.map((series) => (
+              <Table.Tr key={series.id} data-testid="series-row">
+                <Table.Td>
+                  <Anchor component={Link} to={`/series/${encodeURIComponent(series.id)}`} fw={500}>
+                    <Local en={series.title} km={series.titleKm} />
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <OrganizationName organization={series.organizer} />
+                </Table.Td>
+                <Table.Td>{cadenceLabel(series.cadence)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {series.previous ? <DateTimeText value={series.previous.startsAt} /> : '—'}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {series.next ? (
+                    <>
+                      <DateTimeText value={series.next.startsAt} /> <MeetingStatusBadge status={series.next.status} />
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
           <Pager connection={data.meetingSeries} forwardOnly />
         </>
       ) : null}

@@ -4,14 +4,16 @@ import { IconCalendarPlus, IconEdit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ListTable } from '../components/list-table.js';
 import { MeetingStatusBadge } from '../components/badges.js';
-import { PageHeader } from '../components/page.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { Fact, PageHeader } from '../components/page.js';
+import { RecordPageStates } from '../components/states.js';
 import { DateTimeText, Local, OrganizationName, useLocalText } from '../components/text.js';
 import { ScheduleNextModal } from '../features/series/schedule-next.js';
 import { SeriesFormModal, useCadenceLabel } from '../features/series/series-form.js';
 import { isStaff, useViewer } from '../features/session/session.js';
 import { SeriesPageDocument } from '../graphql/generated.js';
+import { MeetingLink } from '../features/meetings/meeting-link.js';
 
 /** One series: how often it meets, its meetings newest first, and (secretariat) scheduling the next one. */
 export function SeriesPage() {
@@ -28,17 +30,12 @@ export function SeriesPage() {
   });
   const series = data?.node?.__typename === 'MeetingSeries' ? data.node : null;
 
-  if (loading && !data) return <LoadingState />;
-  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!series) {
     return (
-      <EmptyState
-        title={t('series.notFound')}
-        action={
-          <Button component={Link} to="/series" variant="default">
-            {t('series.title')}
-          </Button>
-        }
+      <RecordPageStates
+        query={{ loading, error, data, refetch }}
+        notFound={t('series.notFound')}
+        back={{ to: '/series', label: t('series.title') }}
       />
     );
   }
@@ -93,39 +90,37 @@ export function SeriesPage() {
                 {t('series.noMeetings')}
               </Text>
             ) : (
-              <Table.ScrollContainer minWidth={560}>
-                <Table highlightOnHover verticalSpacing="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('meetings.fields.startsAt')}</Table.Th>
-                      <Table.Th>{t('meetings.fields.title')}</Table.Th>
-                      <Table.Th>{t('meetings.fields.status')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {series.meetings.nodes.map((meeting) => (
-                      <Table.Tr key={meeting.id} data-testid="series-meeting">
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <DateTimeText value={meeting.startsAt} />
-                        </Table.Td>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/meetings/${encodeURIComponent(meeting.id)}`} fw={500}>
-                            <Local en={meeting.title} km={meeting.titleKm} />
-                          </Anchor>
-                          {meeting.location ? (
-                            <Text size="xs" c="dimmed">
-                              {meeting.location}
-                            </Text>
-                          ) : null}
-                        </Table.Td>
-                        <Table.Td>
-                          <MeetingStatusBadge status={meeting.status} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ListTable
+                minWidth={560}
+                highlightOnHover
+                striped={false}
+                head={
+                  <>
+                    <Table.Th>{t('meetings.fields.startsAt')}</Table.Th>
+                    <Table.Th>{t('meetings.fields.title')}</Table.Th>
+                    <Table.Th>{t('meetings.fields.status')}</Table.Th>
+                  </>
+                }
+              >
+                {series.meetings.nodes.map((meeting) => (
+                  <Table.Tr key={meeting.id} data-testid="series-meeting">
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <DateTimeText value={meeting.startsAt} />
+                    </Table.Td>
+                    <Table.Td>
+                      <MeetingLink meeting={meeting} fw={500} />
+                      {meeting.location ? (
+                        <Text size="xs" c="dimmed">
+                          {meeting.location}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      <MeetingStatusBadge status={meeting.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </ListTable>
             )}
           </Card>
         </Grid.Col>
@@ -167,18 +162,5 @@ export function SeriesPage() {
         </Grid.Col>
       </Grid>
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
   );
 }

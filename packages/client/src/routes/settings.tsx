@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../components/page.js';
-import { ErrorState, LoadingState } from '../components/states.js';
+import { QueryStates } from '../components/states.js';
 import { MySettingsForm } from '../features/settings/settings-form.js';
 import { MySettingsDocument } from '../graphql/generated.js';
 
@@ -18,8 +18,7 @@ export function SettingsPage() {
           {t('settings.intro')}
         </Text>
       </PageHeader>
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data?.me ? <MySettingsForm settings={data.me} /> : null}
     </>
   );

@@ -15,10 +15,11 @@ import {
 import { IconKey } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../components/list-table.js';
 import { Tag } from '../components/badges.js';
 import { DateField, isDateValue } from '../components/date-field.js';
 import { PageHeader } from '../components/page.js';
-import { EmptyState, ErrorState, LoadingState, MutationError } from '../components/states.js';
+import { EmptyState, MutationError, QueryStates } from '../components/states.js';
 import { DateTimeText } from '../components/text.js';
 import {
   type ApiTokenScope,
@@ -145,61 +146,58 @@ export function TokensPage() {
           </form>
         </Paper>
         <MutationError error={revoked.error} />
-        {loading && !data ? <LoadingState /> : null}
-        {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+        <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
         {data && data.apiTokens.length === 0 ? <EmptyState title={t('tokens.empty')} /> : null}
         {data && data.apiTokens.length > 0 ? (
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('tokens.name')}</Table.Th>
-                  <Table.Th>{t('tokens.scope')}</Table.Th>
-                  <Table.Th>{t('tokens.createdAt')}</Table.Th>
-                  <Table.Th>{t('tokens.lastUsedAt')}</Table.Th>
-                  <Table.Th>{t('tokens.expiresAt')}</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">{t('tokens.actions')}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.apiTokens.map((token) => (
-                  <Table.Tr key={token.id}>
-                    <Table.Td>{token.name}</Table.Td>
-                    <Table.Td>{t(`tokens.scopes.${token.scope}`)}</Table.Td>
-                    <Table.Td>
-                      <DateTimeText value={token.createdAt} />
-                    </Table.Td>
-                    <Table.Td>
-                      <DateTimeText value={token.lastUsedAt} />
-                    </Table.Td>
-                    <Table.Td>
-                      <DateTimeText value={token.expiresAt} />
-                    </Table.Td>
-                    <Table.Td>
-                      {token.revokedAt ? (
-                        <Tag tone="gray">{t('tokens.revoked')}</Tag>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          color="red"
-                          onClick={() => {
-                            if (window.confirm(t('tokens.confirmRevoke', { name: token.name }))) {
-                              void revoke({ variables: { input: { id: token.id } } }).catch(() => undefined);
-                            }
-                          }}
-                        >
-                          {t('tokens.revoke')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable
+            minWidth={720}
+            head={
+              <>
+                <Table.Th>{t('tokens.name')}</Table.Th>
+                <Table.Th>{t('tokens.scope')}</Table.Th>
+                <Table.Th>{t('tokens.createdAt')}</Table.Th>
+                <Table.Th>{t('tokens.lastUsedAt')}</Table.Th>
+                <Table.Th>{t('tokens.expiresAt')}</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">{t('tokens.actions')}</span>
+                </Table.Th>
+              </>
+            }
+          >
+            {data.apiTokens.map((token) => (
+              <Table.Tr key={token.id}>
+                <Table.Td>{token.name}</Table.Td>
+                <Table.Td>{t(`tokens.scopes.${token.scope}`)}</Table.Td>
+                <Table.Td>
+                  <DateTimeText value={token.createdAt} />
+                </Table.Td>
+                <Table.Td>
+                  <DateTimeText value={token.lastUsedAt} />
+                </Table.Td>
+                <Table.Td>
+                  <DateTimeText value={token.expiresAt} />
+                </Table.Td>
+                <Table.Td>
+                  {token.revokedAt ? (
+                    <Tag tone="gray">{t('tokens.revoked')}</Tag>
+                  ) : (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      color="red"
+                      onClick={() => {
+                        if (window.confirm(t('tokens.confirmRevoke', { name: token.name }))) {
+                          void revoke({ variables: { input: { id: token.id } } }).catch(() => undefined);
+                        }
+                      }}
+                    >
+                      {t('tokens.revoke')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
         ) : null}
       </Stack>
     </>

@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Group, Paper, Stack, Textarea, Title } from '@mantine/core';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Paper, Stack, Textarea, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConflictNotice } from '../../components/conflict.js';
+import { FormActions } from '../../components/form-actions.js';
+import { ConflictNotice, useMergingDraft } from '../../components/conflict.js';
 import { ErrorState, LoadingState, MutationError } from '../../components/states.js';
 import {
   type CommitmentDetailFragment,
@@ -69,32 +70,16 @@ export function CommitmentEditForm({
   const { t } = useTranslation();
   const options = useQuery(CommitmentEditOptionsDocument);
   const meetingVisibility = commitment.meeting?.visibility ?? null;
-  const base = useRef<{ draft: CommitmentDraft; version: number }>({
-    draft: draftOf(commitment),
-    version: commitment.version,
-  });
-  const [draft, setDraft] = useState<CommitmentDraft>(() => draftOf(commitment));
-  const [awaitingTheirs, setAwaitingTheirs] = useState(false);
   const [dueDateReason, setDueDateReason] = useState('');
   const [update, { loading, error, reset }] = useMutation(UpdateCommitmentDocument);
+  const { draft, setDraft, base, awaitingTheirs, reloadTheirs } = useMergingDraft(
+    draftOf(commitment),
+    commitment.version,
+    onReload,
+    reset,
+  );
   const problems = fieldErrors(error);
   const conflict = conflictVersion(error) !== undefined;
-
-  // Their version arrived: adopt it as the base, keep every field this user changed.
-  useEffect(() => {
-    if (!awaitingTheirs || commitment.version === base.current.version) return;
-    const theirs = draftOf(commitment);
-    setDraft((mine) => {
-      const merged = { ...theirs };
-      for (const key of Object.keys(mine) as (keyof CommitmentDraft)[]) {
-        if (!same(mine[key], base.current.draft[key])) (merged as Record<string, unknown>)[key] = mine[key];
-      }
-      return merged;
-    });
-    base.current = { draft: theirs, version: commitment.version };
-    setAwaitingTheirs(false);
-    reset();
-  }, [awaitingTheirs, commitment, reset]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -122,15 +107,7 @@ export function CommitmentEditForm({
           <Title order={2} size="h4" id="edit-heading">
             {t('commitments.edit')}
           </Title>
-          {conflict ? (
-            <ConflictNotice
-              reloading={awaitingTheirs}
-              onReload={() => {
-                setAwaitingTheirs(true);
-                void onReload();
-              }}
-            />
-          ) : null}
+          {conflict ? <ConflictNotice reloading={awaitingTheirs} onReload={reloadTheirs} /> : null}
           {error && !conflict && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
           {options.loading && !options.data ? <LoadingState /> : null}
           {options.error && !options.data ? <ErrorState error={options.error} /> : null}
@@ -159,14 +136,7 @@ export function CommitmentEditForm({
               data-testid="edit-due-date-reason"
             />
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={loading} disabled={conflict}>
-              {t('actions.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={loading} submitDisabled={conflict} />
         </Stack>
       </form>
     </Paper>

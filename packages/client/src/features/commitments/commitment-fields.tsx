@@ -1,7 +1,8 @@
-import { Alert, MultiSelect, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, MultiSelect, NativeSelect, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { IconEyeOff } from '@tabler/icons-react';
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BilingualTextInputs } from '../../components/bilingual-fields.js';
 import { DateField } from '../../components/date-field.js';
 import { useLocalText } from '../../components/text.js';
 import { Priority, Visibility } from '../../graphql/generated.js';
@@ -88,21 +89,13 @@ export function CommitmentFields({
   });
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-      <TextInput
-        id={`${idPrefix}-title`}
-        label={t('commitments.fields.title')}
-        description={t('forms.eitherLanguage')}
-        value={draft.title}
-        onChange={(e) => onChange({ title: e.currentTarget.value })}
-        error={problems.title}
-      />
-      <TextInput
-        id={`${idPrefix}-titleKm`}
-        label={t('commitments.fields.titleKm')}
-        value={draft.titleKm}
-        onChange={(e) => onChange({ titleKm: e.currentTarget.value })}
-        error={problems.titleKm}
-        lang="km"
+      <BilingualTextInputs
+        field="title"
+        labels={{ en: t('commitments.fields.title'), km: t('commitments.fields.titleKm') }}
+        values={draft}
+        onChange={(field, value) => onChange({ [field]: value })}
+        errors={problems}
+        idPrefix={idPrefix}
       />
       <Textarea
         id={`${idPrefix}-description`}

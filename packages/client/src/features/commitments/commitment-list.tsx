@@ -1,11 +1,10 @@
-import { Anchor, Progress, Stack, Table, Text } from '@mantine/core';
+import { Progress, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { CommitmentStatusBadge, CompletionLevelBadge, OverdueBadge } from '../../components/badges.js';
-import { DateText, Local, PersonName } from '../../components/text.js';
+import { OverdueBadge } from '../../components/badges.js';
+import { DateText } from '../../components/text.js';
 import type { CommitmentDueDatesFragment, CommitmentRowFragment } from '../../graphql/generated.js';
 import { SlipNote } from './due-date-history.js';
-import { completionAddsToStatus } from './due-dates.js';
+import { CommitmentHeadline, CommitmentStatusBadges } from './commitment-badges.js';
 
 /** A row of the list; with its due-date fields it also shows how far the due date slipped and the completion level. */
 export type CommitmentListRow = CommitmentRowFragment & Partial<Omit<CommitmentDueDatesFragment, '__typename'>>;
@@ -27,18 +26,7 @@ export function CommitmentList({ commitments }: { commitments: readonly Commitme
           <Table.Tr key={commitment.id} data-testid="commitment-row" data-overdue={commitment.isOverdue}>
             <Table.Td>
               <Stack gap={2}>
-                <Anchor component={Link} to={`/commitments/${encodeURIComponent(commitment.id)}`} size="sm" fw={500}>
-                  <Local en={commitment.title} km={commitment.titleKm} />
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {commitment.reference} · {commitment.leadOrganization.acronym}
-                  {commitment.assignee ? (
-                    <>
-                      {' · '}
-                      <PersonName person={commitment.assignee} />
-                    </>
-                  ) : null}
-                </Text>
+                <CommitmentHeadline commitment={commitment} />
               </Stack>
             </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -54,10 +42,7 @@ export function CommitmentList({ commitments }: { commitments: readonly Commitme
             </Table.Td>
             <Table.Td w={130}>
               <Stack gap={4}>
-                <CommitmentStatusBadge status={commitment.status} />
-                {commitment.completionLevel && completionAddsToStatus(commitment.status, commitment.completionLevel) ? (
-                  <CompletionLevelBadge level={commitment.completionLevel} />
-                ) : null}
+                <CommitmentStatusBadges status={commitment.status} completionLevel={commitment.completionLevel} />
                 <Progress
                   value={commitment.progress}
                   size="sm"

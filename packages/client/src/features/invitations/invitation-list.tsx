@@ -4,14 +4,15 @@ import { IconCalendarCheck, IconCalendarX, IconMail } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Tag, type Tone } from '../../components/badges.js';
-import { EmptyState, ErrorState, LoadingState, MutationError } from '../../components/states.js';
-import { DateTimeText, Local } from '../../components/text.js';
+import { EmptyState, MutationError, QueryStates } from '../../components/states.js';
+import { DateTimeText } from '../../components/text.js';
 import {
   type Attendance,
   type InvitationFieldsFragment,
   MyInvitationsDocument,
   RespondToInvitationDocument,
 } from '../../graphql/generated.js';
+import { MeetingLink } from '../meetings/meeting-link.js';
 
 const tones: Partial<Record<Attendance, Tone>> = { CONFIRMED: 'green', APOLOGIES: 'orange', INVITED: 'blue' };
 
@@ -33,9 +34,7 @@ export function InvitationCard({ invitation }: { invitation: InvitationFieldsFra
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <div>
             <Title order={3} size="h5" id={headingId}>
-              <Anchor component={Link} to={`/meetings/${encodeURIComponent(meeting.id)}`}>
-                <Local en={meeting.title} km={meeting.titleKm} />
-              </Anchor>
+              <MeetingLink meeting={meeting} />
             </Title>
             <Text size="sm" c="dimmed">
               <DateTimeText value={meeting.startsAt} />
@@ -105,8 +104,7 @@ export function UpcomingInvitations({ limit = 3 }: { limit?: number }) {
           {t('invitations.all')}
         </Anchor>
       </Group>
-      {loading && !data ? <LoadingState /> : null}
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
+      <QueryStates loading={loading} error={error} data={data} refetch={refetch} />
       {data && data.myInvitations.nodes.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('invitations.empty')}

@@ -2,9 +2,9 @@ import { useMutation } from '@apollo/client/react';
 import { TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ModalForm, useFormProblems } from '../../components/modal-form.js';
+import { ModalForm, useCheckedSubmit } from '../../components/modal-form.js';
 import { type AgendaItemFieldsFragment, UpdateAgendaItemDocument } from '../../graphql/generated.js';
-import { checkTexts, type FieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
+import { checkTexts, TEXT_MAX } from '../../lib/errors.js';
 import { PersonPicker } from '../people/person-picker.js';
 
 const FIELDS = ['title', 'titleKm', 'presenterId'] as const;
@@ -27,18 +27,15 @@ export function AgendaItemEditModal({
   const [title, setTitle] = useState(item.title ?? '');
   const [titleKm, setTitleKm] = useState(item.titleKm ?? '');
   const [presenterId, setPresenterId] = useState(item.presenter?.id ?? '');
-  const [checked, setChecked] = useState<FieldErrors>({});
   const [update, { loading, error, reset }] = useMutation(UpdateAgendaItemDocument);
-  const problems = useFormProblems(error, checked);
-
-  const submit = async () => {
-    const found = checkTexts(
-      { title: { value: title, max: TEXT_MAX.title }, titleKm: { value: titleKm, max: TEXT_MAX.titleKm } },
-      { either: [['title', 'titleKm']] },
-    );
-    setChecked(found);
-    if (hasProblems(found)) return;
-    try {
+  const { problems, submit } = useCheckedSubmit(
+    error,
+    () =>
+      checkTexts(
+        { title: { value: title, max: TEXT_MAX.title }, titleKm: { value: titleKm, max: TEXT_MAX.titleKm } },
+        { either: [['title', 'titleKm']] },
+      ),
+    async () => {
       await update({
         variables: {
           input: {
@@ -51,10 +48,8 @@ export function AgendaItemEditModal({
         },
       });
       onClose();
-    } catch {
-      // Shown in the dialog.
-    }
-  };
+    },
+  );
 
   return (
     <ModalForm

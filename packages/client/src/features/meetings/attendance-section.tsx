@@ -13,9 +13,8 @@ import {
   CheckInPersonFragmentDoc,
   type AttendanceSectionMeetingFragment,
   type ParticipationRole,
-  type Sex,
 } from '../../graphql/generated.js';
-import { checkTexts, type FieldErrors, fieldErrors, hasProblems } from '../../lib/errors.js';
+import { type FieldErrors, fieldErrors, hasProblems } from '../../lib/errors.js';
 import { formatNumber } from '../../lib/format.js';
 import type { ParticipantLabel } from '../offline/offline-db.js';
 import { useOutboxMutation } from '../offline/use-outbox-mutation.js';
@@ -23,10 +22,12 @@ import { OrganizationPicker } from '../organizations/organization-picker.js';
 import { PersonPicker } from '../people/person-picker.js';
 import {
   attendances,
-  POSITION_HELD_MAX,
-  participationRoles,
-  ParticipantExtraFields,
+  checkParticipation,
+  type ParticipationDraft,
   ParticipationDetailsModal,
+  ParticipationFields,
+  participationInput,
+  participationRoles,
   RemoveParticipantModal,
   sexes,
 } from './participation-dialogs.js';
@@ -212,23 +213,25 @@ function CheckInForm({ meeting }: { meeting: AttendanceSectionMeetingFragment })
   const { cache } = useApolloClient();
   const [organizationId, setOrganizationId] = useState('');
   const [personId, setPersonId] = useState('');
-  const [role, setRole] = useState<ParticipationRole>('PARTICIPANT');
-  const [attendance, setAttendance] = useState<Attendance>('ATTENDED');
-  const [positionHeld, setPositionHeld] = useState('');
-  const [onBehalfOfId, setOnBehalfOfId] = useState('');
-  const [sex, setSex] = useState<Sex | ''>('');
+  const [draft, setDraft] = useState<ParticipationDraft>({
+    role: 'PARTICIPANT',
+    attendance: 'ATTENDED',
+    positionHeld: '',
+    onBehalfOfId: '',
+    sex: '',
+  });
   const [checked, setChecked] = useState<FieldErrors>({});
   const [setParticipation, { loading, error }] = useOutboxMutation('participation');
   const problems = { ...fieldErrors(error), ...checked };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = checkTexts({ positionHeld: { value: positionHeld, max: POSITION_HELD_MAX } });
+    const found = checkParticipation(draft);
     if (!personId) found.personId = t('problems.REQUIRED');
     setChecked(found);
     if (hasProblems(found)) return;
     // Once saved, only what was sent is emptied: what was chosen meanwhile (the next person) stays.
-    const sent = { personId, positionHeld, onBehalfOfId, sex };
+    const sent = { personId, ...draft };
     try {
       await setParticipation({
         shown: labelOf(cache, personId, organizationId),
@@ -237,18 +240,17 @@ function CheckInForm({ meeting }: { meeting: AttendanceSectionMeetingFragment })
             meetingId: meeting.id,
             personId,
             organizationId: organizationId || null,
-            role,
-            attendance,
-            positionHeld: positionHeld.trim() || null,
-            onBehalfOfId: onBehalfOfId || null,
-            sex: sex || null,
+            ...participationInput(draft),
           },
         },
       });
       setPersonId((current) => (current === sent.personId ? '' : current));
-      setPositionHeld((current) => (current === sent.positionHeld ? '' : current));
-      setOnBehalfOfId((current) => (current === sent.onBehalfOfId ? '' : current));
-      setSex((current) => (current === sent.sex ? '' : current));
+      setDraft((d) => ({
+        ...d,
+        positionHeld: d.positionHeld === sent.positionHeld ? '' : d.positionHeld,
+        onBehalfOfId: d.onBehalfOfId === sent.onBehalfOfId ? '' : d.onBehalfOfId,
+        sex: d.sex === sent.sex ? '' : d.sex,
+      }));
     } catch {
       // Shown beside the fields.
     }
@@ -287,33 +289,11 @@ function CheckInForm({ meeting }: { meeting: AttendanceSectionMeetingFragment })
             data-testid="checkin-person"
           />
         </Group>
-        <Group grow align="flex-start">
-          <NativeSelect
-            label={t('attendance.role')}
-            value={role}
-            onChange={(e) => setRole(e.currentTarget.value as ParticipationRole)}
-            error={problems.role}
-            data={participationRoles.map((value) => ({ value, label: t(`participationRole.${value}`) }))}
-          />
-          <NativeSelect
-            label={t('attendance.attendance')}
-            value={attendance}
-            onChange={(e) => setAttendance(e.currentTarget.value as Attendance)}
-            error={problems.attendance}
-            data={attendances.map((value) => ({ value, label: t(`attendanceStatus.${value}`) }))}
-          />
-        </Group>
-        <ParticipantExtraFields
+        <ParticipationFields
           meeting={meeting}
           personId={personId}
-          positionHeld={positionHeld}
-          onBehalfOfId={onBehalfOfId}
-          sex={sex}
-          onChange={(changes) => {
-            if (changes.positionHeld !== undefined) setPositionHeld(changes.positionHeld);
-            if (changes.onBehalfOfId !== undefined) setOnBehalfOfId(changes.onBehalfOfId);
-            if (changes.sex !== undefined) setSex(changes.sex);
-          }}
+          draft={draft}
+          onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
           problems={problems}
           idPrefix="checkin"
         />

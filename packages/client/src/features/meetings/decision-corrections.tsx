@@ -1,17 +1,17 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, NativeSelect, Text, Textarea } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ModalForm, useFormProblems } from '../../components/modal-form.js';
-import { Local, useLocalText } from '../../components/text.js';
+import { ModalForm, useCheckedSubmit } from '../../components/modal-form.js';
+import { Local } from '../../components/text.js';
 import {
   type DecisionFieldsFragment,
   type DecisionsSectionMeetingFragment,
   RemoveDecisionDocument,
   UpdateDecisionDocument,
 } from '../../graphql/generated.js';
-import { checkTexts, type FieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
+import { checkDecision, type DecisionDraft, DecisionFields } from './decision-fields.js';
 
 const FIELDS = ['agendaItemId', 'text', 'textKm', 'id'] as const;
 
@@ -99,38 +99,29 @@ function EditDecisionModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const local = useLocalText();
-  const [agendaItemId, setAgendaItemId] = useState(decision.agendaItem?.id ?? '');
-  const [text, setText] = useState(decision.text ?? '');
-  const [textKm, setTextKm] = useState(decision.textKm ?? '');
-  const [checked, setChecked] = useState<FieldErrors>({});
+  const [draft, setDraft] = useState<DecisionDraft>(() => ({
+    agendaItemId: decision.agendaItem?.id ?? '',
+    text: decision.text ?? '',
+    textKm: decision.textKm ?? '',
+  }));
   const [update, { loading, error }] = useMutation(UpdateDecisionDocument);
-  const problems = useFormProblems(error, checked);
-  const items = [...meeting.agendaItems].sort((a, b) => a.position - b.position);
-
-  const submit = async () => {
-    const found = checkTexts(
-      { text: { value: text, max: TEXT_MAX.text }, textKm: { value: textKm, max: TEXT_MAX.textKm } },
-      { either: [['text', 'textKm']] },
-    );
-    setChecked(found);
-    if (hasProblems(found)) return;
-    try {
+  const { problems, submit } = useCheckedSubmit(
+    error,
+    () => checkDecision(draft),
+    async () => {
       await update({
         variables: {
           input: {
             id: decision.id,
-            agendaItemId: agendaItemId || null,
-            text: text.trim() || null,
-            textKm: textKm.trim() || null,
+            agendaItemId: draft.agendaItemId || null,
+            text: draft.text.trim() || null,
+            textKm: draft.textKm.trim() || null,
           },
         },
       });
       onClose();
-    } catch {
-      // Shown in the dialog.
-    }
-  };
+    },
+  );
 
   return (
     <ModalForm
@@ -143,38 +134,13 @@ function EditDecisionModal({
       submitTestId="save-decision"
       size="lg"
     >
-      <NativeSelect
-        label={t('decisions.agendaItem')}
-        value={agendaItemId}
-        onChange={(e) => setAgendaItemId(e.currentTarget.value)}
-        error={problems.agendaItemId}
-        data={[
-          { value: '', label: t('forms.none') },
-          ...items.map((item, index) => ({
-            value: item.id,
-            label: `${index + 1}. ${local(item.title, item.titleKm)}`,
-          })),
-        ]}
-      />
-      <Textarea
-        label={t('decisions.text')}
-        autosize
-        minRows={2}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        error={problems.text}
-        data-autofocus
-        data-testid="edit-decision-text"
-      />
-      <Textarea
-        label={t('decisions.textKm')}
-        autosize
-        minRows={2}
-        value={textKm}
-        onChange={(e) => setTextKm(e.currentTarget.value)}
-        error={problems.textKm}
-        lang="km"
-        data-testid="edit-decision-text-km"
+      <DecisionFields
+        meeting={meeting}
+        draft={draft}
+        onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
+        problems={problems}
+        testIdPrefix="edit-decision"
+        autoFocus
       />
     </ModalForm>
   );

@@ -1,11 +1,12 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment, useMutation, useQuery } from '@apollo/client/react';
-import { Button, Card, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconGavel, IconPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions.js';
 import { MutationError } from '../../components/states.js';
-import { Local, useLocalText } from '../../components/text.js';
+import { Local } from '../../components/text.js';
 import {
   CreateCommitmentFromDecisionDocument,
   type DecisionFieldsFragment,
@@ -13,13 +14,14 @@ import {
   type DecisionsSectionMeetingFragment,
   InlineCommitmentOptionsDocument,
 } from '../../graphql/generated.js';
-import { checkTexts, errorCode, type FieldErrors, fieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
+import { errorCode, type FieldErrors, fieldErrors, hasProblems } from '../../lib/errors.js';
 import { CommitmentFields, type CommitmentDraft, emptyDraft } from '../commitments/commitment-fields.js';
 import { CommitmentList } from '../commitments/commitment-list.js';
 import { isPendingDecision } from '../offline/pending-view.js';
 import { useOutboxMutation } from '../offline/use-outbox-mutation.js';
 import { isStaff, useViewer } from '../session/session.js';
 import { DecisionCorrections } from './decision-corrections.js';
+import { checkDecision, type DecisionDraft, DecisionFields } from './decision-fields.js';
 import type { Directory } from './directory.js';
 
 /** Decisions taken in the meeting, and the commitments each gave rise to. */
@@ -221,14 +223,7 @@ function InlineCommitmentForm({
             options={options}
             meetingVisibility={meeting.visibility}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onDone}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={loading}>
-              {t('decisions.createCommitment')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onDone} busy={loading} submitLabel={t('decisions.createCommitment')} />
         </Stack>
       </form>
     </Paper>
@@ -237,38 +232,34 @@ function InlineCommitmentForm({
 
 function RecordDecisionForm({ meeting }: { meeting: DecisionsSectionMeetingFragment }) {
   const { t } = useTranslation();
-  const local = useLocalText();
-  const [agendaItemId, setAgendaItemId] = useState('');
-  const [text, setText] = useState('');
-  const [textKm, setTextKm] = useState('');
+  const [draft, setDraft] = useState<DecisionDraft>({ agendaItemId: '', text: '', textKm: '' });
   const [record, { loading, error }] = useOutboxMutation('decision');
   const [checked, setChecked] = useState<FieldErrors>({});
   const problems = { ...fieldErrors(error), ...checked };
-  const items = [...meeting.agendaItems].sort((a, b) => a.position - b.position);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = checkTexts(
-      { text: { value: text, max: TEXT_MAX.text }, textKm: { value: textKm, max: TEXT_MAX.textKm } },
-      { either: [['text', 'textKm']] },
-    );
+    const found = checkDecision(draft);
     setChecked(found);
     if (hasProblems(found)) return;
     // Once saved, only what was sent is emptied: what was typed meanwhile stays.
-    const sent = { text, textKm };
+    const sent = draft;
     try {
       await record({
         variables: {
           input: {
             meetingId: meeting.id,
-            agendaItemId: agendaItemId || null,
-            text: text.trim() || null,
-            textKm: textKm.trim() || null,
+            agendaItemId: draft.agendaItemId || null,
+            text: draft.text.trim() || null,
+            textKm: draft.textKm.trim() || null,
           },
         },
       });
-      setText((current) => (current === sent.text ? '' : current));
-      setTextKm((current) => (current === sent.textKm ? '' : current));
+      setDraft((d) => ({
+        ...d,
+        text: d.text === sent.text ? '' : d.text,
+        textKm: d.textKm === sent.textKm ? '' : d.textKm,
+      }));
     } catch {
       // Shown beside the fields.
     }
@@ -281,36 +272,12 @@ function RecordDecisionForm({ meeting }: { meeting: DecisionsSectionMeetingFragm
           {t('decisions.record')}
         </Text>
         <MutationError error={error} fields={['agendaItemId', 'text', 'textKm']} />
-        <NativeSelect
-          label={t('decisions.agendaItem')}
-          value={agendaItemId}
-          onChange={(e) => setAgendaItemId(e.currentTarget.value)}
-          error={problems.agendaItemId}
-          data={[
-            { value: '', label: t('forms.none') },
-            ...items.map((item, index) => ({
-              value: item.id,
-              label: `${index + 1}. ${local(item.title, item.titleKm)}`,
-            })),
-          ]}
-        />
-        <Textarea
-          label={t('decisions.text')}
-          autosize
-          minRows={2}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          error={problems.text}
-          data-testid="decision-text"
-        />
-        <Textarea
-          label={t('decisions.textKm')}
-          autosize
-          minRows={2}
-          value={textKm}
-          onChange={(e) => setTextKm(e.currentTarget.value)}
-          error={problems.textKm}
-          lang="km"
+        <DecisionFields
+          meeting={meeting}
+          draft={draft}
+          onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
+          problems={problems}
+          testIdPrefix="decision"
         />
         <Group justify="flex-end">
           <Button type="submit" loading={loading} leftSection={<IconGavel size={16} aria-hidden />}>

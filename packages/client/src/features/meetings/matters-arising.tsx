@@ -1,27 +1,14 @@
 import type { FragmentType } from '@apollo/client';
 import { useApolloClient, useFragment, useQuery } from '@apollo/client/react';
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Menu,
-  Modal,
-  Paper,
-  Progress,
-  Stack,
-  Table,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Button, Card, Group, Menu, Paper, Progress, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconCalendarTime, IconChevronDown, IconCircleX, IconMessage2, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { CommitmentStatusBadge, CompletionLevelBadge, OverdueBadge } from '../../components/badges.js';
+import { PrintTable } from '../../components/list-table.js';
+import { Dialog } from '../../components/dialog.js';
+import { OverdueBadge } from '../../components/badges.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
-import { DateText, DateTimeText, Local, PersonName, useLanguage } from '../../components/text.js';
+import { DateText, DateTimeText, Local, useLanguage } from '../../components/text.js';
 import {
   type MatterArisingFragment,
   MatterArisingFragmentDoc,
@@ -36,11 +23,12 @@ import { CancelCommitmentForm } from '../commitments/cancel-commitment.js';
 import { CommitmentList } from '../commitments/commitment-list.js';
 import { ChangeDueDateForm } from '../commitments/due-date-forms.js';
 import { SlipNote } from '../commitments/due-date-history.js';
-import { completionAddsToStatus } from '../commitments/due-dates.js';
+import { CommitmentHeadline, CommitmentStatusBadges } from '../commitments/commitment-badges.js';
 import { ProgressForm } from '../commitments/progress-form.js';
 import { VerifyPanel } from '../commitments/verify-panel.js';
 import { canReportOn, isStaff, type Viewer } from '../session/session.js';
 import { formatNumber, formatPercent } from '../../lib/format.js';
+import { MeetingLink } from './meeting-link.js';
 
 type Action = 'progress' | 'dueDate' | 'close';
 
@@ -144,8 +132,7 @@ function MattersArising({
           </Stack>
         )}
       </Stack>
-      <Modal
-        closeButtonProps={{ 'aria-label': t('actions.close') }}
+      <Dialog
         opened={!!open && !!current}
         onClose={close}
         size="lg"
@@ -182,7 +169,7 @@ function MattersArising({
             ) : null}
           </Stack>
         ) : null}
-      </Modal>
+      </Dialog>
     </Card>
   );
 }
@@ -214,18 +201,7 @@ function MatterItem({
     >
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={2} style={{ flex: '1 1 16rem' }}>
-          <Anchor component={Link} to={`/commitments/${encodeURIComponent(commitment.id)}`} size="sm" fw={500}>
-            <Local en={commitment.title} km={commitment.titleKm} />
-          </Anchor>
-          <Text size="xs" c="dimmed">
-            {commitment.reference} · {commitment.leadOrganization.acronym}
-            {commitment.assignee ? (
-              <>
-                {' · '}
-                <PersonName person={commitment.assignee} />
-              </>
-            ) : null}
-          </Text>
+          <CommitmentHeadline commitment={commitment} />
           <Group gap="xs" mt={2}>
             <Text size="xs">
               {t('commitments.fields.dueDate')}: <DateText value={commitment.dueDate} />
@@ -236,10 +212,7 @@ function MatterItem({
         </Stack>
         <Stack gap={6} align="flex-end" style={{ flex: '0 0 auto' }}>
           <Group gap={4} justify="flex-end">
-            <CommitmentStatusBadge status={commitment.status} />
-            {completionAddsToStatus(commitment.status, commitment.completionLevel) ? (
-              <CompletionLevelBadge level={commitment.completionLevel} />
-            ) : null}
+            <CommitmentStatusBadges status={commitment.status} completionLevel={commitment.completionLevel} />
           </Group>
           <Group gap={6} wrap="nowrap">
             <Progress value={commitment.progress} w={90} size="sm" aria-hidden />
@@ -310,11 +283,8 @@ function SincePrevious({
   return (
     <Stack gap="xs" data-testid="since-previous">
       <Text size="sm">
-        {t('matters.sincePrevious')}{' '}
-        <Anchor component={Link} to={`/meetings/${encodeURIComponent(previous.id)}`} underline="always">
-          <Local en={previous.title} km={previous.titleKm} />
-        </Anchor>{' '}
-        (<DateTimeText value={previous.startsAt} />)
+        {t('matters.sincePrevious')} <MeetingLink meeting={previous} underline="always" /> (
+        <DateTimeText value={previous.startsAt} />)
       </Text>
       <Group gap="sm">
         {sinceFigures.map((figure) => (
@@ -405,35 +375,34 @@ export function MattersArisingReview({
       {meeting.mattersArising.length === 0 ? (
         <Text c="dimmed">{t('matters.none')}</Text>
       ) : (
-        <Table withTableBorder withColumnBorders verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
+        <PrintTable
+          head={
+            <>
               <Table.Th>{t('commitments.fields.reference')}</Table.Th>
               <Table.Th>{t('commitments.fields.title')}</Table.Th>
               <Table.Th>{t('commitments.fields.leadOrganization')}</Table.Th>
               <Table.Th>{t('commitments.fields.dueDate')}</Table.Th>
               <Table.Th>{t('commitments.fields.status')}</Table.Th>
               <Table.Th>{t('commitments.fields.progress')}</Table.Th>
+            </>
+          }
+        >
+          {meeting.mattersArising.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>{c.reference}</Table.Td>
+              <Table.Td>
+                <Local en={c.title} km={c.titleKm} />
+              </Table.Td>
+              <Table.Td>{c.leadOrganization.acronym}</Table.Td>
+              <Table.Td>
+                <DateText value={c.dueDate} />
+                {c.isOverdue ? ` (${t('commitments.overdue')})` : ''}
+              </Table.Td>
+              <Table.Td>{t(`commitmentStatus.${c.status}`)}</Table.Td>
+              <Table.Td>{formatPercent(c.progress, language)}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {meeting.mattersArising.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{c.reference}</Table.Td>
-                <Table.Td>
-                  <Local en={c.title} km={c.titleKm} />
-                </Table.Td>
-                <Table.Td>{c.leadOrganization.acronym}</Table.Td>
-                <Table.Td>
-                  <DateText value={c.dueDate} />
-                  {c.isOverdue ? ` (${t('commitments.overdue')})` : ''}
-                </Table.Td>
-                <Table.Td>{t(`commitmentStatus.${c.status}`)}</Table.Td>
-                <Table.Td>{formatPercent(c.progress, language)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </PrintTable>
       )}
     </section>
   );

@@ -1,9 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Alert, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/dialog.js';
+import { FormActions } from '../../components/form-actions.js';
+import { BilingualTextInputs } from '../../components/bilingual-fields.js';
 import { DateTimeField } from '../../components/date-field.js';
-import { ConflictNotice } from '../../components/conflict.js';
+import { ConflictNotice, useMergingDraft } from '../../components/conflict.js';
 import { MutationError } from '../../components/states.js';
 import { useLocalText } from '../../components/text.js';
 import {
@@ -130,15 +133,9 @@ export function MeetingEditModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
-      opened={opened}
-      onClose={onClose}
-      title={t('meetings.editDetails')}
-      size="xl"
-    >
+    <Dialog opened={opened} onClose={onClose} title={t('meetings.editDetails')} size="xl">
       {opened ? <MeetingEditForm meeting={meeting} series={series} onClose={onClose} onReload={onReload} /> : null}
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -156,29 +153,17 @@ function MeetingEditForm({
   const { t } = useTranslation();
   const local = useLocalText();
   const series = useQuery(MeetingSeriesOptionsDocument);
-  const base = useRef({ draft: draftOf(meeting, currentSeries), version: meeting.version });
-  const [draft, setDraft] = useState<MeetingDraft>(() => draftOf(meeting, currentSeries));
-  const [awaitingTheirs, setAwaitingTheirs] = useState(false);
   const [update, { loading, error, reset }] = useMutation(UpdateMeetingDocument);
+  const { draft, setDraft, base, awaitingTheirs, reloadTheirs } = useMergingDraft(
+    draftOf(meeting, currentSeries),
+    meeting.version,
+    onReload,
+    reset,
+  );
   const [checked, setChecked] = useState<FieldErrors>({});
   const problems = { ...fieldErrors(error), ...checked };
   const conflict = conflictVersion(error) !== undefined;
   const closed = meeting.status === 'MINUTES_APPROVED' || meeting.status === 'CANCELLED';
-
-  useEffect(() => {
-    if (!awaitingTheirs || meeting.version === base.current.version) return;
-    const theirs = draftOf(meeting, currentSeries);
-    setDraft((mine) => {
-      const merged = { ...theirs };
-      for (const key of Object.keys(mine) as (keyof MeetingDraft)[]) {
-        if (mine[key] !== base.current.draft[key]) (merged as Record<string, unknown>)[key] = mine[key];
-      }
-      return merged;
-    });
-    base.current = { draft: theirs, version: meeting.version };
-    setAwaitingTheirs(false);
-    reset();
-  }, [awaitingTheirs, meeting, currentSeries, reset]);
 
   const put = (key: keyof MeetingDraft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const set = (key: keyof MeetingDraft) => (event: { currentTarget: { value: string } }) =>
@@ -214,15 +199,7 @@ function MeetingEditForm({
             {t('meetings.closedEditHint')}
           </Alert>
         ) : null}
-        {conflict ? (
-          <ConflictNotice
-            reloading={awaitingTheirs}
-            onReload={() => {
-              setAwaitingTheirs(true);
-              void onReload();
-            }}
-          />
-        ) : null}
+        {conflict ? <ConflictNotice reloading={awaitingTheirs} onReload={reloadTheirs} /> : null}
         {error && !conflict ? (
           <MutationError
             error={error}
@@ -230,20 +207,12 @@ function MeetingEditForm({
           />
         ) : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('meetings.fields.title')}
-            value={draft.title}
-            onChange={set('title')}
-            error={problems.title}
-            description={t('forms.eitherLanguage')}
-            disabled={closed}
-          />
-          <TextInput
-            label={t('meetings.fields.titleKm')}
-            value={draft.titleKm}
-            onChange={set('titleKm')}
-            error={problems.titleKm}
-            lang="km"
+          <BilingualTextInputs
+            field="title"
+            labels={{ en: t('meetings.fields.title'), km: t('meetings.fields.titleKm') }}
+            values={draft}
+            onChange={(field, value) => put(field)(value)}
+            errors={problems}
             disabled={closed}
           />
           <NativeSelect
@@ -307,14 +276,7 @@ function MeetingEditForm({
             ]}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={loading} disabled={conflict}>
-            {t('actions.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} busy={loading} submitDisabled={conflict} />
       </Stack>
     </form>
   );

@@ -1,8 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconHistory, IconPencil } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/dialog.js';
+import { FormActions } from '../../components/form-actions.js';
 import { ConflictNotice } from '../../components/conflict.js';
 import { MutationError } from '../../components/states.js';
 import { DateTimeText, PersonName } from '../../components/text.js';
@@ -38,17 +40,11 @@ export function CorrectMinutesButton({
       >
         {t('revisions.correct')}
       </Button>
-      <Modal
-        closeButtonProps={{ 'aria-label': t('actions.close') }}
-        opened={opened}
-        onClose={() => setOpened(false)}
-        title={t('revisions.correctItem', { number })}
-        size="xl"
-      >
+      <Dialog opened={opened} onClose={() => setOpened(false)} title={t('revisions.correctItem', { number })} size="xl">
         {opened ? (
           <CorrectMinutesForm item={item} onClose={() => setOpened(false)} onReloadMeeting={onReloadMeeting} />
         ) : null}
-      </Modal>
+      </Dialog>
     </>
   );
 }
@@ -145,14 +141,7 @@ function CorrectMinutesForm({
           error={problems.reason}
           data-testid="revise-reason"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={loading} disabled={conflict}>
-            {t('revisions.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} busy={loading} submitLabel={t('revisions.save')} submitDisabled={conflict} />
       </Stack>
     </form>
   );

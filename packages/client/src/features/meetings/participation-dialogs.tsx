@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ModalForm, useFormProblems } from '../../components/modal-form.js';
+import { ModalForm, useCheckedSubmit } from '../../components/modal-form.js';
 import { PersonName, useLocalText } from '../../components/text.js';
 import {
   Attendance,
@@ -13,7 +13,7 @@ import {
   Sex,
 } from '../../graphql/generated.js';
 import { enumValues } from '../../lib/enums.js';
-import { checkTexts, type FieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
+import { checkTexts, type FieldErrors, TEXT_MAX } from '../../lib/errors.js';
 
 export type Participation = AttendanceSectionMeetingFragment['participations'][number];
 
@@ -39,52 +39,67 @@ export function substituteOptions(meeting: AttendanceSectionMeetingFragment, per
   return meeting.participations.filter((p) => p.person.id !== personId).map((p) => p.person);
 }
 
-/** Corrects one participant's record: role, attendance, position held at this meeting, "on behalf of", sex. */
-export function ParticipationDetailsModal({
-  meeting,
-  participation,
-  onClose,
-}: {
+/** What the participation forms edit about one participant (`''` for none). */
+export interface ParticipationDraft {
+  role: ParticipationRole;
+  attendance: Attendance;
+  positionHeld: string;
+  onBehalfOfId: string;
+  sex: Sex | '';
+}
+
+/** The problems the browser can find in a participation before sending it (the position held too long). */
+export function checkParticipation(draft: ParticipationDraft): FieldErrors {
+  return checkTexts({ positionHeld: { value: draft.positionHeld, max: POSITION_HELD_MAX } });
+}
+
+/** A draft as the participation mutation takes it. */
+export function participationInput(draft: ParticipationDraft) {
+  return {
+    role: draft.role,
+    attendance: draft.attendance,
+    positionHeld: draft.positionHeld.trim() || null,
+    onBehalfOfId: draft.onBehalfOfId || null,
+    sex: draft.sex || null,
+  };
+}
+
+interface ParticipationDialogProps {
   meeting: AttendanceSectionMeetingFragment;
   participation: Participation;
   onClose: () => void;
-}) {
+}
+
+/** Corrects one participant's record: role, attendance, position held at this meeting, "on behalf of", sex. */
+export function ParticipationDetailsModal({ meeting, participation, onClose }: ParticipationDialogProps) {
   const { t } = useTranslation();
   const local = useLocalText();
-  const [role, setRole] = useState<ParticipationRole>(participation.role);
-  const [attendance, setAttendance] = useState<Attendance>(participation.attendance);
-  const [positionHeld, setPositionHeld] = useState(participation.positionHeld ?? '');
-  const [onBehalfOfId, setOnBehalfOfId] = useState(participation.onBehalfOf?.id ?? '');
-  const [sex, setSex] = useState<Sex | ''>(participation.sex ?? '');
-  const [checked, setChecked] = useState<FieldErrors>({});
+  const [draft, setDraft] = useState<ParticipationDraft>(() => ({
+    role: participation.role,
+    attendance: participation.attendance,
+    positionHeld: participation.positionHeld ?? '',
+    onBehalfOfId: participation.onBehalfOf?.id ?? '',
+    sex: participation.sex ?? '',
+  }));
   const [save, { loading, error }] = useMutation(SetParticipationDocument);
-  const problems = useFormProblems(error, checked);
-  const name = local(participation.person.fullName, participation.person.fullNameKm);
-
-  const submit = async () => {
-    const found = checkTexts({ positionHeld: { value: positionHeld, max: POSITION_HELD_MAX } });
-    setChecked(found);
-    if (hasProblems(found)) return;
-    try {
+  const { problems, submit } = useCheckedSubmit(
+    error,
+    () => checkParticipation(draft),
+    async () => {
       await save({
         variables: {
           input: {
             meetingId: meeting.id,
             personId: participation.person.id,
             organizationId: participation.organization.id,
-            role,
-            attendance,
-            positionHeld: positionHeld.trim() || null,
-            onBehalfOfId: onBehalfOfId || null,
-            sex: sex || null,
+            ...participationInput(draft),
           },
         },
       });
       onClose();
-    } catch {
-      // Shown in the dialog.
-    }
-  };
+    },
+  );
+  const name = local(participation.person.fullName, participation.person.fullNameKm);
 
   return (
     <ModalForm
@@ -96,39 +111,11 @@ export function ParticipationDetailsModal({
       busy={loading}
       submitTestId="save-participant"
     >
-      <Group grow align="flex-start">
-        <NativeSelect
-          label={t('attendance.role')}
-          value={role}
-          onChange={(e) => setRole(e.currentTarget.value as ParticipationRole)}
-          error={problems.role}
-          data={participationRoles.map((value) => ({
-            value,
-            label: t(`participationRole.${value}`),
-          }))}
-        />
-        <NativeSelect
-          label={t('attendance.attendance')}
-          value={attendance}
-          onChange={(e) => setAttendance(e.currentTarget.value as Attendance)}
-          error={problems.attendance}
-          data={attendances.map((value) => ({
-            value,
-            label: t(`attendanceStatus.${value}`),
-          }))}
-        />
-      </Group>
-      <ParticipantExtraFields
+      <ParticipationFields
         meeting={meeting}
         personId={participation.person.id}
-        positionHeld={positionHeld}
-        onBehalfOfId={onBehalfOfId}
-        sex={sex}
-        onChange={(changes) => {
-          if (changes.positionHeld !== undefined) setPositionHeld(changes.positionHeld);
-          if (changes.onBehalfOfId !== undefined) setOnBehalfOfId(changes.onBehalfOfId);
-          if (changes.sex !== undefined) setSex(changes.sex);
-        }}
+        draft={draft}
+        onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
         problems={problems}
         idPrefix={`participant-${participation.person.id}`}
       />
@@ -136,23 +123,19 @@ export function ParticipationDetailsModal({
   );
 }
 
-/** Position held at this meeting, "on behalf of" (a substitute for an invited person) and sex. */
-export function ParticipantExtraFields({
+/** Role and attendance, position held at this meeting, "on behalf of" (a substitute for an invited person) and sex. */
+export function ParticipationFields({
   meeting,
   personId,
-  positionHeld,
-  onBehalfOfId,
-  sex,
+  draft,
   onChange,
   problems,
   idPrefix,
 }: {
   meeting: AttendanceSectionMeetingFragment;
   personId: string;
-  positionHeld: string;
-  onBehalfOfId: string;
-  sex: Sex | '';
-  onChange: (changes: { positionHeld?: string; onBehalfOfId?: string; sex?: Sex | '' }) => void;
+  draft: ParticipationDraft;
+  onChange: (changes: Partial<ParticipationDraft>) => void;
   problems: FieldErrors;
   idPrefix: string;
 }) {
@@ -160,11 +143,27 @@ export function ParticipantExtraFields({
   const local = useLocalText();
   return (
     <>
+      <Group grow align="flex-start">
+        <NativeSelect
+          label={t('attendance.role')}
+          value={draft.role}
+          onChange={(e) => onChange({ role: e.currentTarget.value as ParticipationRole })}
+          error={problems.role}
+          data={participationRoles.map((value) => ({ value, label: t(`participationRole.${value}`) }))}
+        />
+        <NativeSelect
+          label={t('attendance.attendance')}
+          value={draft.attendance}
+          onChange={(e) => onChange({ attendance: e.currentTarget.value as Attendance })}
+          error={problems.attendance}
+          data={attendances.map((value) => ({ value, label: t(`attendanceStatus.${value}`) }))}
+        />
+      </Group>
       <TextInput
         id={`${idPrefix}-position`}
         label={t('attendance.positionHeld')}
         description={t('attendance.positionHeldHint')}
-        value={positionHeld}
+        value={draft.positionHeld}
         onChange={(e) => onChange({ positionHeld: e.currentTarget.value })}
         error={problems.positionHeld}
         data-testid="participant-position"
@@ -174,7 +173,7 @@ export function ParticipantExtraFields({
           id={`${idPrefix}-on-behalf-of`}
           label={t('attendance.onBehalfOf')}
           description={t('attendance.onBehalfOfHint')}
-          value={onBehalfOfId}
+          value={draft.onBehalfOfId}
           onChange={(e) => onChange({ onBehalfOfId: e.currentTarget.value })}
           error={problems.onBehalfOfId}
           data={[
@@ -190,7 +189,7 @@ export function ParticipantExtraFields({
           id={`${idPrefix}-sex`}
           label={t('attendance.sex')}
           description={t('attendance.sexHint')}
-          value={sex}
+          value={draft.sex}
           onChange={(e) => onChange({ sex: e.currentTarget.value as Sex | '' })}
           error={problems.sex}
           data={[
@@ -205,15 +204,7 @@ export function ParticipantExtraFields({
 }
 
 /** Confirms removing someone checked in or invited by mistake; the audit trail keeps the record. */
-export function RemoveParticipantModal({
-  meeting,
-  participation,
-  onClose,
-}: {
-  meeting: AttendanceSectionMeetingFragment;
-  participation: Participation;
-  onClose: () => void;
-}) {
+export function RemoveParticipantModal({ meeting, participation, onClose }: ParticipationDialogProps) {
   const { t } = useTranslation();
   const local = useLocalText();
   const [remove, { loading, error }] = useMutation(RemoveParticipationDocument);

@@ -2,7 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ModalForm, useFormProblems } from '../../components/modal-form.js';
+import { BilingualTextInputs } from '../../components/bilingual-fields.js';
+import { ModalForm, useCheckedSubmit } from '../../components/modal-form.js';
 import {
   CreateOrganizationDocument,
   type OrganizationFormFieldsFragment,
@@ -12,7 +13,7 @@ import {
 } from '../../graphql/generated.js';
 import { enumValues } from '../../lib/enums.js';
 import { OrganizationPicker } from './organization-picker.js';
-import { checkTexts, type FieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
+import { checkTexts, TEXT_MAX } from '../../lib/errors.js';
 
 export const organizationKinds = enumValues(OrganizationKind);
 
@@ -70,26 +71,23 @@ function OrganizationForm({
   const [update, updated] = useMutation(UpdateOrganizationDocument);
   const error = created.error ?? updated.error;
   const loading = created.loading || updated.loading;
-  const [checked, setChecked] = useState<FieldErrors>({});
-  const problems = useFormProblems(error, checked);
-  const set = (key: keyof OrganizationDraft) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setDraft((d) => ({ ...d, [key]: value }));
-  };
+  const put = (key: keyof OrganizationDraft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = (key: keyof OrganizationDraft) => (event: { currentTarget: { value: string } }) =>
+    put(key, event.currentTarget.value);
   const text = (v: string) => v.trim() || null;
 
-  const submit = async () => {
-    const found = checkTexts(
-      {
-        acronym: { value: draft.acronym, required: true, max: TEXT_MAX.acronym },
-        name: { value: draft.name, max: TEXT_MAX.name },
-        nameKm: { value: draft.nameKm, max: TEXT_MAX.nameKm },
-      },
-      { either: [['name', 'nameKm']] },
-    );
-    setChecked(found);
-    if (hasProblems(found)) return;
-    try {
+  const { problems, submit } = useCheckedSubmit(
+    error,
+    () =>
+      checkTexts(
+        {
+          acronym: { value: draft.acronym, required: true, max: TEXT_MAX.acronym },
+          name: { value: draft.name, max: TEXT_MAX.name },
+          nameKm: { value: draft.nameKm, max: TEXT_MAX.nameKm },
+        },
+        { either: [['name', 'nameKm']] },
+      ),
+    async () => {
       if (organization) {
         const changes: Omit<UpdateOrganizationInput, 'id'> = {};
         if (draft.acronym !== base.acronym) changes.acronym = draft.acronym.trim();
@@ -125,10 +123,8 @@ function OrganizationForm({
           onClose();
         }
       }
-    } catch {
-      // Shown beside the fields and above the form.
-    }
-  };
+    },
+  );
 
   return (
     <ModalForm
@@ -158,19 +154,12 @@ function OrganizationForm({
           error={problems.kind}
           data={organizationKinds.map((value) => ({ value, label: t(`organizationKind.${value}`) }))}
         />
-        <TextInput
-          label={t('organizations.nameEn')}
-          description={t('forms.eitherLanguage')}
-          value={draft.name}
-          onChange={set('name')}
-          error={problems.name}
-        />
-        <TextInput
-          label={t('organizations.nameKm')}
-          value={draft.nameKm}
-          onChange={set('nameKm')}
-          error={problems.nameKm}
-          lang="km"
+        <BilingualTextInputs
+          field="name"
+          labels={{ en: t('organizations.nameEn'), km: t('organizations.nameKm') }}
+          values={draft}
+          onChange={put}
+          errors={problems}
         />
         <OrganizationPicker
           label={t('organizations.parent')}

@@ -2,14 +2,15 @@ import { useMutation } from '@apollo/client/react';
 import { Checkbox, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ModalForm, useFormProblems } from '../../components/modal-form.js';
+import { BilingualTextInputs } from '../../components/bilingual-fields.js';
+import { ModalForm, useCheckedSubmit } from '../../components/modal-form.js';
 import {
   CreatePersonDocument,
   type PersonFormFieldsFragment,
   UpdatePersonDocument,
   type UpdatePersonInput,
 } from '../../graphql/generated.js';
-import { checkTexts, type FieldErrors, hasProblems, TEXT_MAX } from '../../lib/errors.js';
+import { checkTexts, TEXT_MAX } from '../../lib/errors.js';
 import { OrganizationPicker } from '../organizations/organization-picker.js';
 
 interface PersonDraft {
@@ -72,29 +73,27 @@ function PersonForm({
   const [update, updated] = useMutation(UpdatePersonDocument, { refetchQueries });
   const error = created.error ?? updated.error;
   const loading = created.loading || updated.loading;
-  const [checked, setChecked] = useState<FieldErrors>({});
-  const problems = useFormProblems(error, checked);
-  const set = (key: Exclude<keyof PersonDraft, 'isFocalPoint'>) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
+  const put = (key: Exclude<keyof PersonDraft, 'isFocalPoint'>, value: string) =>
     setDraft((d) => ({ ...d, [key]: value }));
-  };
+  const set = (key: Exclude<keyof PersonDraft, 'isFocalPoint'>) => (event: { currentTarget: { value: string } }) =>
+    put(key, event.currentTarget.value);
   const text = (v: string) => v.trim() || null;
 
-  const submit = async () => {
-    const found = checkTexts(
-      {
-        fullName: { value: draft.fullName, max: TEXT_MAX.fullName },
-        fullNameKm: { value: draft.fullNameKm, max: TEXT_MAX.fullNameKm },
-        position: { value: draft.position, max: TEXT_MAX.position },
-        positionKm: { value: draft.positionKm, max: TEXT_MAX.positionKm },
-        email: { value: draft.email, max: TEXT_MAX.email },
-        phone: { value: draft.phone, max: TEXT_MAX.phone },
-      },
-      { either: [['fullName', 'fullNameKm']] },
-    );
-    setChecked(found);
-    if (hasProblems(found)) return;
-    try {
+  const { problems, submit } = useCheckedSubmit(
+    error,
+    () =>
+      checkTexts(
+        {
+          fullName: { value: draft.fullName, max: TEXT_MAX.fullName },
+          fullNameKm: { value: draft.fullNameKm, max: TEXT_MAX.fullNameKm },
+          position: { value: draft.position, max: TEXT_MAX.position },
+          positionKm: { value: draft.positionKm, max: TEXT_MAX.positionKm },
+          email: { value: draft.email, max: TEXT_MAX.email },
+          phone: { value: draft.phone, max: TEXT_MAX.phone },
+        },
+        { either: [['fullName', 'fullNameKm']] },
+      ),
+    async () => {
       if (person) {
         const changes: Omit<UpdatePersonInput, 'id'> = {};
         if (draft.fullName !== base.fullName) changes.fullName = text(draft.fullName);
@@ -128,10 +127,8 @@ function PersonForm({
         });
         if (result.data) onClose();
       }
-    } catch {
-      // Shown beside the fields and above the form.
-    }
-  };
+    },
+  );
 
   return (
     <ModalForm
@@ -145,33 +142,21 @@ function PersonForm({
       size="lg"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          label={t('people.fullName')}
-          description={t('forms.eitherLanguage')}
-          value={draft.fullName}
-          onChange={set('fullName')}
-          error={problems.fullName}
-          data-autofocus
+        <BilingualTextInputs
+          field="fullName"
+          labels={{ en: t('people.fullName'), km: t('people.fullNameKm') }}
+          values={draft}
+          onChange={put}
+          errors={problems}
+          autoFocus
         />
-        <TextInput
-          label={t('people.fullNameKm')}
-          value={draft.fullNameKm}
-          onChange={set('fullNameKm')}
-          error={problems.fullNameKm}
-          lang="km"
-        />
-        <TextInput
-          label={t('people.positionEn')}
-          value={draft.position}
-          onChange={set('position')}
-          error={problems.position}
-        />
-        <TextInput
-          label={t('people.positionKm')}
-          value={draft.positionKm}
-          onChange={set('positionKm')}
-          error={problems.positionKm}
-          lang="km"
+        <BilingualTextInputs
+          field="position"
+          labels={{ en: t('people.positionEn'), km: t('people.positionKm') }}
+          values={draft}
+          onChange={put}
+          errors={problems}
+          bothOptional
         />
         <OrganizationPicker
           label={t('people.organization')}

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { MultiSelect, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BilingualTextInputs } from '../../components/bilingual-fields.js';
 import { DateField } from '../../components/date-field.js';
 import { ModalForm } from '../../components/modal-form.js';
 import { useLocalText } from '../../components/text.js';
@@ -31,39 +32,51 @@ const PLAN_FIELDS = ['title', 'titleKm', 'periodStart', 'periodEnd'];
 const GOAL_FIELDS = ['title', 'titleKm', 'position'];
 const OBJECTIVE_FIELDS = ['code', 'title', 'titleKm', 'gcmObjectives'];
 
-/** The two title fields every plan record has: either language may be empty, not both (checked before sending). */
-function TitleFields({
-  title,
-  titleKm,
-  onChange,
-  problems,
-  missing,
-  label,
-}: {
+interface Titles {
   title: string;
   titleKm: string;
-  onChange: (changes: { title?: string; titleKm?: string }) => void;
+}
+
+/** Neither title is filled in (a plan record needs one of the two). */
+const noTitle = (draft: Titles) => !draft.title.trim() && !draft.titleKm.trim();
+
+/** The titles a new record is sent with. */
+const titlesOf = (draft: Titles) => ({ title: text(draft.title), titleKm: text(draft.titleKm) });
+
+/** The titles that changed since the form opened, for an update. */
+function changedTitles(draft: Titles, base: Titles): { title?: string | null; titleKm?: string | null } {
+  return {
+    ...(draft.title !== base.title ? { title: text(draft.title) } : {}),
+    ...(draft.titleKm !== base.titleKm ? { titleKm: text(draft.titleKm) } : {}),
+  };
+}
+
+/** The two title fields every plan record has: either language may be empty, not both (checked before sending). */
+function TitleFields({
+  draft,
+  onChange,
+  problems,
+  checked,
+  label,
+}: {
+  draft: Titles;
+  onChange: (changes: Partial<Titles>) => void;
   problems: Record<string, string>;
-  missing: boolean;
+  /** Submit was pressed: a missing title is said. */
+  checked: boolean;
   label: { en: string; km: string };
 }) {
   const { t } = useTranslation();
+  const missing = checked && noTitle(draft) ? t('plan.problems.titleRequired') : undefined;
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      <TextInput
-        label={label.en}
-        description={t('forms.eitherLanguage')}
-        value={title}
-        onChange={(e) => onChange({ title: e.currentTarget.value })}
-        error={problems.title ?? (missing ? t('plan.problems.titleRequired') : undefined)}
-        data-autofocus
-      />
-      <TextInput
-        label={label.km}
-        value={titleKm}
-        onChange={(e) => onChange({ titleKm: e.currentTarget.value })}
-        error={problems.titleKm ?? (missing ? t('plan.problems.titleRequired') : undefined)}
-        lang="km"
+      <BilingualTextInputs
+        field="title"
+        labels={label}
+        values={draft}
+        onChange={(field, value) => onChange({ [field]: value })}
+        errors={{ title: problems.title ?? missing, titleKm: problems.titleKm ?? missing }}
+        autoFocus
       />
     </SimpleGrid>
   );
@@ -100,36 +113,22 @@ function PlanForm({ title, plan, onClose }: { title: string; plan?: PlanFieldsFr
   const [update, updated] = useMutation(UpdatePlanDocument);
   const error = created.error ?? updated.error;
   const problems = fieldErrors(error);
-  const missingTitle = checked && !draft.title.trim() && !draft.titleKm.trim();
   const endBeforeStart = !!draft.periodStart && !!draft.periodEnd && draft.periodEnd < draft.periodStart;
 
   const submit = async () => {
     setChecked(true);
-    if ((!draft.title.trim() && !draft.titleKm.trim()) || endBeforeStart) return;
-    try {
-      if (plan) {
-        const input: UpdatePlanInput = { id: plan.id };
-        if (draft.title !== base.title) input.title = text(draft.title);
-        if (draft.titleKm !== base.titleKm) input.titleKm = text(draft.titleKm);
-        if (draft.periodStart !== base.periodStart) input.periodStart = draft.periodStart || null;
-        if (draft.periodEnd !== base.periodEnd) input.periodEnd = draft.periodEnd || null;
-        if (Object.keys(input).length > 1) await update({ variables: { input } });
-      } else {
-        await create({
-          variables: {
-            input: {
-              title: text(draft.title),
-              titleKm: text(draft.titleKm),
-              periodStart: draft.periodStart || null,
-              periodEnd: draft.periodEnd || null,
-            },
-          },
-        });
-      }
-      onClose();
-    } catch {
-      // Shown beside the fields or above the form.
+    if (noTitle(draft) || endBeforeStart) return;
+    if (plan) {
+      const input: UpdatePlanInput = { id: plan.id, ...changedTitles(draft, base) };
+      if (draft.periodStart !== base.periodStart) input.periodStart = draft.periodStart || null;
+      if (draft.periodEnd !== base.periodEnd) input.periodEnd = draft.periodEnd || null;
+      if (Object.keys(input).length > 1) await update({ variables: { input } });
+    } else {
+      const input = { ...titlesOf(draft), periodStart: draft.periodStart || null, periodEnd: draft.periodEnd || null };
+      await create({ variables: { input } });
     }
+    // A failed save throws past this line: ModalForm shows why and stays open.
+    onClose();
   };
 
   return (
@@ -140,15 +139,13 @@ function PlanForm({ title, plan, onClose }: { title: string; plan?: PlanFieldsFr
       error={error}
       fields={PLAN_FIELDS}
       busy={created.loading || updated.loading}
-      submitLabel={t('actions.save')}
       size="lg"
     >
       <TitleFields
-        title={draft.title}
-        titleKm={draft.titleKm}
+        draft={draft}
         onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
         problems={problems}
-        missing={missingTitle}
+        checked={checked}
         label={{ en: t('plan.fields.title'), km: t('plan.fields.titleKm') }}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -211,29 +208,15 @@ function GoalForm({
 
   const submit = async () => {
     setChecked(true);
-    if (!draft.title.trim() && !draft.titleKm.trim()) return;
-    try {
-      if (goal) {
-        const input: { id: string; title?: string | null; titleKm?: string | null } = { id: goal.id };
-        if (draft.title !== base.title) input.title = text(draft.title);
-        if (draft.titleKm !== base.titleKm) input.titleKm = text(draft.titleKm);
-        if (Object.keys(input).length > 1) await update({ variables: { input } });
-      } else {
-        await add({
-          variables: {
-            input: {
-              planId: plan.id,
-              title: text(draft.title),
-              titleKm: text(draft.titleKm),
-              position: draft.position,
-            },
-          },
-        });
-      }
-      onClose();
-    } catch {
-      // Shown beside the fields or above the form.
+    if (noTitle(draft)) return;
+    if (goal) {
+      const input = { id: goal.id, ...changedTitles(draft, base) };
+      if (Object.keys(input).length > 1) await update({ variables: { input } });
+    } else {
+      await add({ variables: { input: { planId: plan.id, ...titlesOf(draft), position: draft.position } } });
     }
+    // A failed save throws past this line: ModalForm shows why and stays open.
+    onClose();
   };
 
   return (
@@ -248,11 +231,10 @@ function GoalForm({
       size="lg"
     >
       <TitleFields
-        title={draft.title}
-        titleKm={draft.titleKm}
+        draft={draft}
         onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
         problems={problems}
-        missing={checked && !draft.title.trim() && !draft.titleKm.trim()}
+        checked={checked}
         label={{ en: t('plan.fields.goalTitle'), km: t('plan.fields.goalTitleKm') }}
       />
       {goal ? null : (
@@ -328,38 +310,22 @@ function ObjectiveForm({
   const [update, updated] = useMutation(UpdatePlanObjectiveDocument);
   const error = added.error ?? updated.error;
   const problems = fieldErrors(error);
-  const missingTitle = checked && !draft.title.trim() && !draft.titleKm.trim();
   const missingCode = checked && !draft.code.trim();
 
   const submit = async () => {
     setChecked(true);
-    if (!draft.code.trim() || (!draft.title.trim() && !draft.titleKm.trim())) return;
+    if (!draft.code.trim() || noTitle(draft)) return;
     const gcmObjectives = draft.gcmObjectives.map(Number).sort((a, b) => a - b);
-    try {
-      if (objective) {
-        const input: UpdatePlanObjectiveInput = { id: objective.id };
-        if (draft.code !== base.code) input.code = draft.code.trim();
-        if (draft.title !== base.title) input.title = text(draft.title);
-        if (draft.titleKm !== base.titleKm) input.titleKm = text(draft.titleKm);
-        if (draft.gcmObjectives.join() !== base.gcmObjectives.join()) input.gcmObjectives = gcmObjectives;
-        if (Object.keys(input).length > 1) await update({ variables: { input } });
-      } else {
-        await add({
-          variables: {
-            input: {
-              goalId,
-              code: draft.code.trim(),
-              title: text(draft.title),
-              titleKm: text(draft.titleKm),
-              gcmObjectives,
-            },
-          },
-        });
-      }
-      onClose();
-    } catch {
-      // Shown beside the fields or above the form.
+    if (objective) {
+      const input: UpdatePlanObjectiveInput = { id: objective.id, ...changedTitles(draft, base) };
+      if (draft.code !== base.code) input.code = draft.code.trim();
+      if (draft.gcmObjectives.join() !== base.gcmObjectives.join()) input.gcmObjectives = gcmObjectives;
+      if (Object.keys(input).length > 1) await update({ variables: { input } });
+    } else {
+      await add({ variables: { input: { goalId, code: draft.code.trim(), ...titlesOf(draft), gcmObjectives } } });
     }
+    // A failed save throws past this line: ModalForm shows why and stays open.
+    onClose();
   };
 
   return (
@@ -370,7 +336,6 @@ function ObjectiveForm({
       error={error}
       fields={OBJECTIVE_FIELDS}
       busy={added.loading || updated.loading}
-      submitLabel={t('actions.save')}
       size="lg"
     >
       <TextInput
@@ -387,11 +352,10 @@ function ObjectiveForm({
         data-autofocus
       />
       <TitleFields
-        title={draft.title}
-        titleKm={draft.titleKm}
+        draft={draft}
         onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
         problems={problems}
-        missing={missingTitle}
+        checked={checked}
         label={{ en: t('plan.fields.objectiveTitle'), km: t('plan.fields.objectiveTitleKm') }}
       />
       <MultiSelect

@@ -1,16 +1,16 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { Anchor, Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
-import { completionAddsToStatus } from '../commitments/due-dates.js';
+import { CommitmentStatusBadges } from '../commitments/commitment-badges.js';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CommitmentStatusBadge, CompletionLevelBadge, OverdueBadge } from '../../components/badges.js';
+import { OverdueBadge } from '../../components/badges.js';
 import { DateText, DateTimeText, Local, OrganizationName } from '../../components/text.js';
 import { PublicCommitmentRowFragmentDoc, PublicMeetingRowFragmentDoc } from '../../graphql/generated.js';
 import { useDigits } from '../plans/digits.js';
 
-/** A label above its value, small: reads well on a phone where a table would not fit. */
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+/** A label above its value, small, as a term and its description (inside a `<dl>`): reads well on a phone. */
+export function PublicFact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
       <Text size="xs" c="dimmed" component="dt">
@@ -20,6 +20,24 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
         {children}
       </Text>
     </div>
+  );
+}
+
+/** A PUBLIC commitment's progress as a bar and a percentage; in a `column` of cards the numbers line up. */
+export function PublicProgress({ progress, column = false }: { progress: number; column?: boolean }) {
+  const { t } = useTranslation();
+  const digits = useDigits();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Progress
+        value={progress}
+        style={{ flex: 1 }}
+        aria-label={t('public.progressOf', { progress: digits(progress) })}
+      />
+      <Text size="sm" w={column ? 48 : undefined} ta={column ? 'right' : undefined}>
+        {digits(progress)}%
+      </Text>
+    </Group>
   );
 }
 
@@ -41,7 +59,6 @@ export function PublicCommitmentList({
 /** One PUBLIC commitment as a card. */
 function PublicCommitmentCard({ commitment }: { commitment: FragmentType<typeof PublicCommitmentRowFragmentDoc> }) {
   const { t } = useTranslation();
-  const digits = useDigits();
   const { data: c, complete } = useFragment({
     fragment: PublicCommitmentRowFragmentDoc,
     fragmentName: 'PublicCommitmentRow',
@@ -60,32 +77,20 @@ function PublicCommitmentCard({ commitment }: { commitment: FragmentType<typeof 
           </Text>
         </div>
         <Group gap={6}>
-          <CommitmentStatusBadge status={c.status} />
-          {completionAddsToStatus(c.status, c.completionLevel) ? (
-            <CompletionLevelBadge level={c.completionLevel} />
-          ) : null}
+          <CommitmentStatusBadges status={c.status} completionLevel={c.completionLevel} />
           {c.isOverdue ? <OverdueBadge /> : null}
         </Group>
-        <Group gap="xs" wrap="nowrap">
-          <Progress
-            value={c.progress}
-            style={{ flex: 1 }}
-            aria-label={t('public.progressOf', { progress: digits(c.progress) })}
-          />
-          <Text size="sm" w={48} ta="right">
-            {digits(c.progress)}%
-          </Text>
-        </Group>
+        <PublicProgress progress={c.progress} column />
         <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" component="dl" m={0}>
-          <Fact label={t('public.fields.lead')}>
+          <PublicFact label={t('public.fields.lead')}>
             <OrganizationName organization={c.leadOrganization} full />
-          </Fact>
-          <Fact label={t('public.fields.dueDate')}>
+          </PublicFact>
+          <PublicFact label={t('public.fields.dueDate')}>
             <DateText value={c.dueDate} />
-          </Fact>
-          <Fact label={t('public.fields.lastUpdate')}>
+          </PublicFact>
+          <PublicFact label={t('public.fields.lastUpdate')}>
             {c.lastUpdateAt ? <DateTimeText value={c.lastUpdateAt} /> : t('public.noUpdateYet')}
-          </Fact>
+          </PublicFact>
         </SimpleGrid>
       </Stack>
     </Paper>

@@ -1,8 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/dialog.js';
+import { FormActions } from '../../components/form-actions.js';
+import { BilingualTextInputs } from '../../components/bilingual-fields.js';
 import { DateField } from '../../components/date-field.js';
 import { MutationError } from '../../components/states.js';
 import { DateText, Local } from '../../components/text.js';
@@ -39,15 +42,9 @@ export function CreatePeriodModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
-      opened={opened}
-      onClose={onClose}
-      title={t('reports.newPeriod')}
-      size="lg"
-    >
+    <Dialog opened={opened} onClose={onClose} title={t('reports.newPeriod')} size="lg">
       {opened ? <CreatePeriodForm onClose={onClose} onCreated={onCreated} /> : null}
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -76,8 +73,6 @@ function CreatePeriodForm({
   const problems = rangeProblems(form.startsOn, form.endsOn);
   const server = fieldErrors(error);
   const put = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const set = (key: keyof typeof form) => (event: { currentTarget: { value: string } }) =>
-    put(key)(event.currentTarget.value);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -120,19 +115,12 @@ function CreatePeriodForm({
           ))}
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('reports.fields.title')}
-            description={t('forms.eitherLanguage')}
-            value={form.title}
-            onChange={set('title')}
-            error={server.title}
-          />
-          <TextInput
-            label={t('reports.fields.titleKm')}
-            value={form.titleKm}
-            onChange={set('titleKm')}
-            error={server.titleKm}
-            lang="km"
+          <BilingualTextInputs
+            field="title"
+            labels={{ en: t('reports.fields.title'), km: t('reports.fields.titleKm') }}
+            values={form}
+            onChange={(field, value) => put(field)(value)}
+            errors={server}
           />
           <DateField
             label={t('reports.fields.startsOn')}
@@ -149,14 +137,7 @@ function CreatePeriodForm({
             required
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={loading}>
-            {t('reports.createPeriod')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} busy={loading} submitLabel={t('reports.createPeriod')} />
       </Stack>
     </form>
   );
@@ -179,8 +160,7 @@ export function ClosePeriodModal({
   });
   const problems = fieldErrors(error);
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
+    <Dialog
       opened={opened}
       onClose={() => {
         reset();
@@ -217,6 +197,6 @@ export function ClosePeriodModal({
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

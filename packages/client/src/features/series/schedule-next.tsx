@@ -1,10 +1,12 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment, useMutation } from '@apollo/client/react';
-import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Checkbox, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { Dialog } from '../../components/dialog.js';
+import { FormActions } from '../../components/form-actions.js';
 import { DateTimeField } from '../../components/date-field.js';
 import { MutationError } from '../../components/states.js';
 import {
@@ -36,15 +38,9 @@ export function ScheduleNextModal({
     from: series,
   });
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
-      opened={opened}
-      onClose={onClose}
-      title={t('series.scheduleNext')}
-      size="lg"
-    >
+    <Dialog opened={opened} onClose={onClose} title={t('series.scheduleNext')} size="lg">
       {opened && complete ? <ScheduleNextForm series={data} onClose={onClose} /> : null}
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -146,14 +142,12 @@ function ScheduleNextForm({ series, onClose }: { series: ScheduleNextSeriesFragm
           data-testid="copy-participants"
         />
         <Text size="sm">{t('series.mattersArisingFirst')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={loading} leftSection={<IconCalendarPlus size={16} aria-hidden />}>
-            {t('series.schedule')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          busy={loading}
+          submitLabel={t('series.schedule')}
+          submitIcon={<IconCalendarPlus size={16} aria-hidden />}
+        />
       </Stack>
     </form>
   );

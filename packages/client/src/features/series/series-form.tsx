@@ -1,8 +1,11 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment, useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/dialog.js';
+import { FormActions } from '../../components/form-actions.js';
+import { BilingualTextInputs } from '../../components/bilingual-fields.js';
 import { MutationError } from '../../components/states.js';
 import {
   CreateMeetingSeriesDocument,
@@ -71,15 +74,9 @@ export function SeriesFormModal({
   });
   const fields = series && complete ? data : null;
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
-      opened={opened}
-      onClose={onClose}
-      title={series ? t('series.edit') : t('series.new')}
-      size="lg"
-    >
+    <Dialog opened={opened} onClose={onClose} title={series ? t('series.edit') : t('series.new')} size="lg">
       {opened && (!series || fields) ? <SeriesForm series={fields} onClose={onClose} onSaved={onSaved} /> : null}
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -101,10 +98,9 @@ function SeriesForm({
   const error = created.error ?? updated.error;
   const problems = fieldErrors(error);
   const otherProblem = draft.cadence === 'other' ? otherCadenceProblem(draft.otherCadence) : undefined;
-  const set = (key: keyof SeriesDraft) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setDraft((d) => ({ ...d, [key]: value }));
-  };
+  const put = (key: keyof SeriesDraft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = (key: keyof SeriesDraft) => (event: { currentTarget: { value: string } }) =>
+    put(key, event.currentTarget.value);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -150,20 +146,13 @@ function SeriesForm({
       <Stack gap="sm">
         {error && errorCode(error) !== 'BAD_USER_INPUT' ? <MutationError error={error} /> : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('series.fields.title')}
-            description={t('forms.eitherLanguage')}
-            value={draft.title}
-            onChange={set('title')}
-            error={problems.title}
-            data-autofocus
-          />
-          <TextInput
-            label={t('series.fields.titleKm')}
-            value={draft.titleKm}
-            onChange={set('titleKm')}
-            error={problems.titleKm}
-            lang="km"
+          <BilingualTextInputs
+            field="title"
+            labels={{ en: t('series.fields.title'), km: t('series.fields.titleKm') }}
+            values={draft}
+            onChange={put}
+            errors={problems}
+            autoFocus
           />
           <OrganizationPicker
             label={t('series.fields.organizer')}
@@ -206,14 +195,11 @@ function SeriesForm({
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={created.loading || updated.loading}>
-            {series ? t('actions.save') : t('series.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          busy={created.loading || updated.loading}
+          submitLabel={series ? t('actions.save') : t('series.create')}
+        />
       </Stack>
     </form>
   );

@@ -95,3 +95,34 @@ export function StatsChart({
     </Box>
   );
 }
+
+/** Commitments by plan goal, with how many reached high completion; those linked to no goal come last. */
+export function PlanGoalChart({ caption, groups }: { caption: string; groups: readonly StatsGroupFieldsFragment[] }) {
+  const { t } = useTranslation();
+  return <StatsChart caption={caption} groups={groups} withHighCompletion unlinkedLabel={t('plan.unlinked')} />;
+}
+
+/** Commitments by GCM objective, each named by its number and title, with how many reached high completion. */
+export function GcmObjectiveChart({
+  caption,
+  groups,
+}: {
+  caption: string;
+  groups: readonly StatsGroupFieldsFragment[];
+}) {
+  const { t } = useTranslation();
+  const digits = useDigits();
+  return (
+    <StatsChart
+      caption={caption}
+      groups={groups}
+      withHighCompletion
+      unlinkedLabel={t('plan.unlinkedGcm')}
+      labelFor={(group) => (
+        <>
+          {t('gcm.objective', { number: digits(group.key) })} <Local en={group.label} km={group.labelKm} fallback="" />
+        </>
+      )}
+    />
+  );
+}
