@@ -54,3 +54,31 @@ describe('listPage', () => {
     expect(list.calls).toEqual(['count']);
   });
 });
+
+describe('listPage with a lazy total', () => {
+  it('fetches one row more to say whether more follow, and counts only when totalCount is read', async () => {
+    const list = numbers(5);
+    const first = await listPage({ first: 2 }, list.query, { lazyTotal: true });
+    expect(first.nodes).toEqual([0, 1]);
+    expect(first.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    expect(list.calls).toEqual(['rows 0+3']);
+    expect(await first.totalCount).toBe(5);
+    expect(list.calls).toEqual(['rows 0+3', 'count']);
+    const rest = await listPage({ first: 3, after: first.pageInfo.endCursor }, list.query, { lazyTotal: true });
+    expect(rest.nodes).toEqual([2, 3, 4]);
+    expect(rest.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+  });
+
+  it('still counts first for `last` without `before`', async () => {
+    const list = numbers(5);
+    const page = await listPage({ last: 2 }, list.query, { lazyTotal: true });
+    expect(page.nodes).toEqual([3, 4]);
+    expect(list.calls).toEqual(['count', 'rows 3+2']);
+  });
+
+  it('refuses bad paging arguments before any statement runs', async () => {
+    const list = numbers(5);
+    await expect(listPage({ last: -1 }, list.query, { lazyTotal: true })).rejects.toBeInstanceOf(InvalidInputError);
+    expect(list.calls).toEqual([]);
+  });
+});

@@ -1,4 +1,12 @@
-import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from './connection.js';
+import {
+  needsTotalFirst,
+  type Page,
+  type PageArgs,
+  pageWindow,
+  settleWindow,
+  toLazyPage,
+  toPage,
+} from './connection.js';
 
 /** How a top-level list counts its (filtered) rows and fetches one window of them, in its order. */
 export interface ListQuery<T> {
@@ -6,12 +14,29 @@ export interface ListQuery<T> {
   rows(window: { limit: number; offset: number }): Promise<T[]>;
 }
 
+/** How `listPage` answers. */
+export interface ListPageOptions {
+  /**
+   * Fetch one row more than the window (which says whether more follow) and count the whole list only if
+   * `totalCount` is asked for; `last` without `before` still counts first.
+   */
+  lazyTotal?: boolean;
+}
+
 /**
  * One page of a top-level list: checks the paging arguments (before any statement runs), counts the whole
  * list, settles `last` against the total, and fetches only the rows of the window.
  */
-export async function listPage<T>(page: PageArgs, query: ListQuery<T>): Promise<Page<T>> {
+export async function listPage<T>(
+  page: PageArgs,
+  query: ListQuery<T>,
+  options: ListPageOptions = {},
+): Promise<Page<T>> {
   const asked = pageWindow(page);
+  if (options.lazyTotal && !needsTotalFirst(asked)) {
+    const rows = await query.rows({ limit: asked.limit + 1, offset: asked.offset });
+    return toLazyPage(rows, asked, () => query.count());
+  }
   const totalCount = await query.count();
   const window = settleWindow(asked, totalCount);
   const rows = window.limit === 0 ? [] : await query.rows({ limit: window.limit, offset: window.offset });

@@ -40,6 +40,12 @@ class ForwardPageArgs {
   after?: string | null;
 }
 
+@ArgsType()
+class MeetingSeriesArgs extends ForwardPageArgs {
+  @Field(() => String, { nullable: true, description: 'Text in the title (English or Khmer).' })
+  search?: string | null;
+}
+
 registerNodeType('MeetingSeries', async (ctx, id) => {
   requireReader(ctx.viewer, ctx.config.publicRead);
   return ctx.loaders.byId(MeetingSeriesSchema).load(id);
@@ -109,8 +115,8 @@ export class MeetingSeriesResolver {
   }
 
   @Query(() => MeetingSeriesConnection, { description: 'Series of recurring meetings, by title.' })
-  meetingSeries(@Args(() => ForwardPageArgs) args: ForwardPageArgs, @Ctx() ctx: Context) {
-    return listMeetingSeries(ctx, args);
+  meetingSeries(@Args(() => MeetingSeriesArgs) args: MeetingSeriesArgs, @Ctx() ctx: Context) {
+    return listMeetingSeries(ctx, args.search, args);
   }
 
   @Mutation(() => CreateMeetingSeriesPayload, { description: 'Starts a series of recurring meetings (secretariat).' })

@@ -4,15 +4,8 @@ import { readableVisibilities, requireReader, requireStaff } from '../../auth/pe
 import { isStaff, type Viewer } from '../../auth/viewer.js';
 import type { Visibility } from '../../db/base.entity.js';
 import { ConflictError, InvalidInputError, NotFoundError, Problems } from '../../errors.js';
-import {
-  needsTotalFirst,
-  type Page,
-  type PageArgs,
-  pageWindow,
-  settleWindow,
-  toLazyPage,
-  toPage,
-} from '../../graphql/connection.js';
+import { type Page, type PageArgs, pageWindow, toPage } from '../../graphql/connection.js';
+import { listPage } from '../../graphql/list-page.js';
 import { plainMapper, plainRows } from '../../db/plain.js';
 import { cleanText, likePattern, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
@@ -108,7 +101,6 @@ export async function listMeetings(
   options: { onOrganizer?: (organizer: Organization) => void } = {},
 ): Promise<Page<Meeting>> {
   const visible = meetingVisibilityWhere(scope.viewer, scope.config.publicRead);
-  let window = pageWindow(page);
   const qb = scope.em.createQueryBuilder(MeetingSchema, 'm');
   if (visible) qb.andWhere(visible.sql, visible.params);
   if (filter?.from) qb.andWhere({ startsAt: { $gte: filter.from } });
@@ -140,8 +132,8 @@ export async function listMeetings(
       : field === 'UPDATED_AT'
         ? { updatedAt: direction, id: direction }
         : { startsAt: direction, id: direction };
-  const fetch = async (limit: number) => {
-    const page = qb.clone().orderBy(orderBy).limit(limit).offset(window.offset);
+  const fetch = async ({ limit, offset }: { limit: number; offset: number }) => {
+    const page = qb.clone().orderBy(orderBy).limit(limit).offset(offset);
     // Asked for with their organisers: those come in the page's own statement, primed for Meeting.organizer.
     if (options.onOrganizer) {
       page.select([
@@ -158,12 +150,8 @@ export async function listMeetings(
     }
     return plainRows(scope.em, MeetingSchema, rows as Record<string, unknown>[]);
   };
-  const count = () => qb.clone().getCount();
-  // One row more than the page says whether more follow; the total is counted only if asked for.
-  if (!needsTotalFirst(window)) return toLazyPage(await fetch(window.limit + 1), window, count);
-  const totalCount = await count();
-  window = settleWindow(window, totalCount);
-  return toPage(await fetch(window.limit), window, totalCount);
+  // Counted only if totalCount is asked for.
+  return listPage(page, { count: () => qb.clone().getCount(), rows: fetch }, { lazyTotal: true });
 }
 
 /** The meetings among `ids` the viewer may read (in no particular order); one query. */

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireStaff, requireWriteScope } from '../../auth/permissions.js';
 import { InvalidInputError, NotFoundError, Problems, UnauthenticatedError } from '../../errors.js';
-import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
+import type { Page, PageArgs } from '../../graphql/connection.js';
+import { listPage } from '../../graphql/list-page.js';
 import { plainRows } from '../../db/plain.js';
 import { cleanText } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
@@ -198,23 +199,26 @@ export async function removeParticipation(scope: Scope, meetingId: string, perso
  */
 export async function listMyInvitations(scope: Scope, page: PageArgs): Promise<Page<Participation>> {
   if (!scope.viewer.role) throw new UnauthenticatedError();
-  let window = pageWindow(page);
   const personId = scope.viewer.personId;
-  if (!personId) return toPage([], settleWindow(window, 0), 0);
+  if (!personId) return listPage(page, { count: async () => 0, rows: async () => [] });
   const where = `p.person_id = ? and m.status = 'PLANNED' and coalesce(m.ends_at, m.starts_at) >= now()`;
-  const [{ count }] = await scope.em.execute<{ count: string }[]>(
-    `select count(*) as count from participation p join meeting m on m.id = p.meeting_id where ${where}`,
-    [personId],
-  );
-  const totalCount = Number(count);
-  window = settleWindow(window, totalCount);
-  if (window.limit === 0) return toPage([], window, totalCount);
-  const rows = await scope.em.execute<Record<string, unknown>[]>(
-    `select p.* from participation p join meeting m on m.id = p.meeting_id where ${where}
-     order by m.starts_at asc, m.id asc limit ? offset ?`,
-    [personId, window.limit, window.offset],
-  );
-  return toPage(plainRows(scope.em, ParticipationSchema, rows), window, totalCount);
+  return listPage(page, {
+    count: async () => {
+      const [{ count }] = await scope.em.execute<{ count: string }[]>(
+        `select count(*) as count from participation p join meeting m on m.id = p.meeting_id where ${where}`,
+        [personId],
+      );
+      return Number(count);
+    },
+    rows: async ({ limit, offset }) => {
+      const rows = await scope.em.execute<Record<string, unknown>[]>(
+        `select p.* from participation p join meeting m on m.id = p.meeting_id where ${where}
+         order by m.starts_at asc, m.id asc limit ? offset ?`,
+        [personId, limit, offset],
+      );
+      return plainRows(scope.em, ParticipationSchema, rows);
+    },
+  });
 }
 
 /**

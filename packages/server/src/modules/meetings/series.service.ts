@@ -6,6 +6,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import { Problems } from '../../errors.js';
 import type { Page, PageArgs } from '../../graphql/connection.js';
 import { queryBuilderPage } from '../../graphql/list-page.js';
+import { likePattern } from '../../validation.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
 import { commitmentVisibilitySql, mapCommitments, OPEN_STATUSES_SQL } from '../commitments/commitment.sql.js';
 import { statusAtSql } from '../commitments/history.sql.js';
@@ -20,10 +21,18 @@ import {
 import { insertMeeting, meetingVisibilityWhere, validateMeeting } from './meeting.service.js';
 import { insertParticipation } from './participation.service.js';
 
-/** The meeting series, by title (English, then Khmer). */
-export async function listMeetingSeries(scope: Scope, page: PageArgs): Promise<Page<MeetingSeries>> {
+/** The meeting series (those with `search` in their English or Khmer title), by title (English, then Khmer). */
+export async function listMeetingSeries(
+  scope: Scope,
+  search: string | null | undefined,
+  page: PageArgs,
+): Promise<Page<MeetingSeries>> {
   requireReader(scope.viewer, scope.config.publicRead);
   const qb = scope.em.createQueryBuilder(MeetingSeriesSchema, 's');
+  if (search?.trim()) {
+    const pattern = likePattern(search.trim());
+    qb.andWhere({ $or: [{ title: { $ilike: pattern } }, { titleKm: { $ilike: pattern } }] });
+  }
   const order = { title: QueryOrder.ASC_NULLS_LAST, titleKm: QueryOrder.ASC_NULLS_LAST, id: QueryOrder.ASC };
   return queryBuilderPage(qb.orderBy(order), page);
 }

@@ -306,3 +306,58 @@ describe('meeting series', () => {
     expect(await count(5)).toBe(await count(2));
   });
 });
+
+describe('meeting series search', () => {
+  const SEARCH = `query ($search: String, $first: Int, $after: String) { meetingSeries(search: $search, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { title titleKm } } }`;
+  const search = async (variables: { search: string; first?: number; after?: string }) => {
+    const result = await api.run(partner, SEARCH, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data!.meetingSeries;
+  };
+
+  beforeAll(async () => {
+    for (const input of [
+      { title: 'Budget Working Group', titleKm: 'ក្រុមការងារថវិកា' },
+      { title: 'Budget Review Board', titleKm: 'ក្រុមប្រឹក្សាពិនិត្យថវិកា' },
+      { titleKm: 'វេទិកាសុខាភិបាល' },
+    ]) {
+      const created = await api.run(secretariat, CREATE_SERIES, { input });
+      expect(created.errors).toBeUndefined();
+    }
+  });
+
+  it('match the English title, whatever the case', async () => {
+    const found = await search({ search: 'bUDGET' });
+    expect(found.totalCount).toBe(2);
+    expect(found.nodes.map((n: { title: string }) => n.title)).toEqual(['Budget Review Board', 'Budget Working Group']);
+  });
+
+  it('match the Khmer title, also of a series with no English title', async () => {
+    expect((await search({ search: 'ថវិកា' })).nodes.map((n: { title: string }) => n.title)).toEqual([
+      'Budget Review Board',
+      'Budget Working Group',
+    ]);
+    expect((await search({ search: 'សុខាភិបាល' })).nodes).toEqual([{ title: null, titleKm: 'វេទិកាសុខាភិបាល' }]);
+  });
+
+  it('find nothing when nothing matches, and take LIKE wildcards literally', async () => {
+    expect(await search({ search: 'Fisheries' })).toMatchObject({ totalCount: 0, nodes: [] });
+    expect((await search({ search: '%' })).totalCount).toBe(0);
+  });
+
+  it('page through the matches', async () => {
+    const first = await search({ search: 'budget', first: 1 });
+    expect(first).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true },
+      nodes: [{ title: 'Budget Review Board' }],
+    });
+    const next = await search({ search: 'budget', first: 1, after: first.pageInfo.endCursor });
+    expect(next).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: false },
+      nodes: [{ title: 'Budget Working Group' }],
+    });
+  });
+});

@@ -1,9 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireReader } from '../../auth/permissions.js';
-import { type Page, pageWindow, toPage } from '../../graphql/connection.js';
+import type { Page } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { decode } from '../../graphql/decode.js';
 import { toGlobalId } from '../../graphql/global-id.js';
+import { listPage } from '../../graphql/list-page.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
@@ -59,6 +60,9 @@ class PeriodsArgs {
 
   @Field(() => String, { nullable: true, description: 'Cursor to start after.' })
   after?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Text in the title (English or Khmer).' })
+  search?: string | null;
 }
 
 /** The rows of each period's report: frozen ones for closed periods, live ones for open periods; batched. */
@@ -128,7 +132,7 @@ export class ReportingPeriodResolver {
 
   @Query(() => ReportingPeriodConnection, { description: 'Reporting periods, newest first.' })
   reportingPeriods(@Args(() => PeriodsArgs) args: PeriodsArgs, @Ctx() ctx: Context) {
-    return listReportingPeriods(ctx, args);
+    return listReportingPeriods(ctx, args.search, args);
   }
 
   @Query(() => ProgressReportType, {
@@ -205,11 +209,13 @@ export class ProgressReportResolver {
     @Ctx() ctx: Context,
   ): Promise<Page<Commitment>> {
     const rows = args.change ? report.rows.filter((r) => hasChange(r, args.change!)) : report.rows;
-    const window = pageWindow(args);
-    const ids = rows.slice(window.offset, window.offset + window.limit).map((r) => r.id);
-    const found = await visibleCommitmentLoader(ctx).loadMany(ids);
-    const commitments = found.filter((c): c is Commitment => !!c && !(c instanceof Error));
-    return toPage(commitments, window, rows.length);
+    return listPage(args, {
+      count: async () => rows.length,
+      rows: async ({ limit, offset }) => {
+        const found = await visibleCommitmentLoader(ctx).loadMany(rows.slice(offset, offset + limit).map((r) => r.id));
+        return found.filter((c): c is Commitment => !!c && !(c instanceof Error));
+      },
+    });
   }
 
   @FieldResolver(() => [ProgressReportGroupType], {

@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireReader, requireStaff } from '../../auth/permissions.js';
 import { systemViewer, type Viewer } from '../../auth/viewer.js';
 import { InvalidInputError, NotFoundError, Problems } from '../../errors.js';
-import { type Page, type PageArgs, pageWindow, settleWindow, toPage } from '../../graphql/connection.js';
-import { cleanText, requireEnglishOrKhmer } from '../../validation.js';
+import type { Page, PageArgs } from '../../graphql/connection.js';
+import { queryBuilderPage } from '../../graphql/list-page.js';
+import { cleanText, likePattern, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import type { CommitmentStatus } from '../commitments/commitment.entity.js';
 import { commitmentWhere } from '../commitments/commitment.service.js';
@@ -251,20 +252,19 @@ export async function closeReportingPeriod(scope: { em: EntityManager; viewer: V
   });
 }
 
+/** The reporting periods (those with `search` in their English or Khmer title), newest first. */
 export async function listReportingPeriods(
-  scope: { em: EntityManager; viewer: Viewer; config: { publicRead: boolean } },
+  scope: ReadScope,
+  search: string | null | undefined,
   page: PageArgs,
 ): Promise<Page<ReportingPeriod>> {
   requireReader(scope.viewer, scope.config.publicRead);
-  let window = pageWindow(page);
-  const totalCount = await scope.em.count(ReportingPeriodSchema, {});
-  window = settleWindow(window, totalCount);
-  const rows = await scope.em.find(
-    ReportingPeriodSchema,
-    {},
-    { orderBy: { startsOn: 'desc', id: 'desc' }, limit: window.limit, offset: window.offset },
-  );
-  return toPage(rows, window, totalCount);
+  const qb = scope.em.createQueryBuilder(ReportingPeriodSchema, 'r');
+  if (search?.trim()) {
+    const pattern = likePattern(search.trim());
+    qb.andWhere({ $or: [{ title: { $ilike: pattern } }, { titleKm: { $ilike: pattern } }] });
+  }
+  return queryBuilderPage(qb.orderBy({ startsOn: 'desc', id: 'desc' }), page);
 }
 
 type ReadScope = { em: EntityManager; viewer: Viewer; config: { publicRead: boolean } };

@@ -298,6 +298,43 @@ describe('reporting periods', () => {
       );
     expect(row).toEqual({ overdue: false, became_overdue: false, overdue_at_start: false });
   });
+
+  it('are found by text in their English or Khmer title, page by page', async () => {
+    for (const input of [
+      { title: 'Annual review 2024', titleKm: 'ការពិនិត្យប្រចាំឆ្នាំ ២០២៤', startsOn: '2024-01-01', endsOn: '2024-12-31' },
+      { title: 'Annual review 2023', startsOn: '2023-01-01', endsOn: '2023-12-31' },
+      { titleKm: 'ការពិនិត្យពាក់កណ្តាលអាណត្តិ', startsOn: '2022-01-01', endsOn: '2022-06-30' },
+    ]) {
+      const created = await api.run(secretariat, CREATE, { input });
+      expect(created.errors).toBeUndefined();
+    }
+    const SEARCH = `query ($search: String, $first: Int, $after: String) { reportingPeriods(search: $search, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { title titleKm } } }`;
+    const search = async (variables: { search: string; first?: number; after?: string }) => {
+      const result = await api.run(o.bFocal, SEARCH, variables);
+      expect(result.errors).toBeUndefined();
+      return result.data!.reportingPeriods;
+    };
+    const titles = (page: { nodes: { title: string | null; titleKm: string | null }[] }) =>
+      page.nodes.map((p) => p.title ?? p.titleKm);
+    expect(titles(await search({ search: 'ANNUAL Review' }))).toEqual(['Annual review 2024', 'Annual review 2023']);
+    expect(titles(await search({ search: 'ការពិនិត្យ' }))).toEqual(['Annual review 2024', 'ការពិនិត្យពាក់កណ្តាលអាណត្តិ']);
+    expect(titles(await search({ search: 'អាណត្តិ' }))).toEqual(['ការពិនិត្យពាក់កណ្តាលអាណត្តិ']);
+    expect(await search({ search: 'Quarterly' })).toMatchObject({ totalCount: 0, nodes: [] });
+    expect((await search({ search: '_' })).totalCount).toBe(0);
+    const first = await search({ search: 'annual', first: 1 });
+    expect(first).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true },
+      nodes: [{ title: 'Annual review 2024' }],
+    });
+    const next = await search({ search: 'annual', first: 1, after: first.pageInfo.endCursor });
+    expect(next).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: false },
+      nodes: [{ title: 'Annual review 2023' }],
+    });
+  });
 });
 
 describe('completion levels (OGP IRM)', () => {
