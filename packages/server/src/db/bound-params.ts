@@ -12,6 +12,7 @@ import {
   Utils,
 } from '@mikro-orm/core';
 import { type NativeQueryBuilder, PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { mayPrepareOn, type PreparedRead, preparedRead, refusePrepared, UNPREPARABLE_CODES } from './prepared.js';
 import { currentReadRoute, isConnectionFailure, isPlainRead, ReplicaRouter, serverName } from './replicas.js';
 
 /**
@@ -113,6 +114,13 @@ export class BoundParamsConnection extends PostgreSqlConnection {
     ctx?: Transaction,
     loggerContext?: LoggingOptions,
   ): Promise<T> {
+    if (typeof query === 'string' && Array.isArray(params) && method === 'all' && !ctx && isPlainRead(query)) {
+      const prepared = preparedRead(query, params);
+      if (prepared) {
+        const rows = await this.executePrepared(query, prepared, loggerContext);
+        if (rows) return rows as T;
+      }
+    }
     if (typeof query !== 'string' || !Array.isArray(params) || params.length === 0)
       return super.execute<T>(query, params, method, ctx, loggerContext);
     const sql = this.config.get('onQuery')(query, params as unknown[]);
@@ -136,6 +144,61 @@ export class BoundParamsConnection extends PostgreSqlConnection {
       },
       { query: sql, params: params as unknown[], ...context },
     );
+  }
+
+  /**
+   * Runs a plain read as a named prepared statement (db/prepared.ts) on a connection of the pool, logged as
+   * MikroORM logs its own. Undefined when PostgreSQL cannot prepare it: the caller then runs it as before.
+   */
+  private async executePrepared(
+    query: string,
+    prepared: PreparedRead,
+    loggerContext?: LoggingOptions,
+  ): Promise<Record<string, unknown>[] | undefined> {
+    await this.ensureConnection();
+    const pool = (await this.getNativeClient()) as {
+      connect(): Promise<{
+        query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
+        release(error?: Error | boolean): void;
+      }>;
+    };
+    const sql = this.config.get('onQuery')(query, prepared.values);
+    const {
+      signal: _signal,
+      inflightQueryAbortStrategy: _strategy,
+      ...context
+    } = (loggerContext ?? {}) as Record<string, unknown>;
+    const logged = this.config.getLogger().isEnabled('query-params', context)
+      ? this.platform.formatQuery(sql, prepared.values)
+      : sql;
+    try {
+      return await this.executeQuery(
+        logged,
+        async () => {
+          const client = await pool.connect();
+          try {
+            const named = mayPrepareOn(client, prepared.name);
+            const result = await client.query({
+              ...(named ? { name: prepared.name } : {}),
+              text: prepared.text,
+              values: prepared.values,
+            });
+            client.release();
+            return result.rows;
+          } catch (error) {
+            // A connection that failed is dropped from the pool; one that answered with an SQL error is kept.
+            client.release(isConnectionFailure(error) ? (error as Error) : undefined);
+            throw error;
+          }
+        },
+        { query: sql, params: prepared.values, ...context },
+      );
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'string' || !UNPREPARABLE_CODES.has(code)) throw error;
+      refusePrepared(query);
+      return undefined;
+    }
   }
 }
 
