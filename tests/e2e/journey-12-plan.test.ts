@@ -13,7 +13,7 @@ import {
 } from './support/browser.js';
 import { checkWithinBothLanguages } from './support/axe-within.js';
 import { chooseOption, unique } from './support/forms.js';
-import { pick } from './support/pickers.js';
+import { pick, pickAlso } from './support/pickers.js';
 
 /** The number of commitments the dashboard's "by plan goal" chart counts for a goal (or UNLINKED). */
 async function goalTotal(page: Page, key: string): Promise<number> {
@@ -103,6 +103,7 @@ describe.skipIf(e2e().skip)('journey 12: the national plan in the product', () =
       const form = page.getByRole('form', { name: 'New commitment from this decision' });
       await form.getByLabel('Title (English)').fill(commitmentTitle);
       await pick(page, form.getByRole('combobox', { name: 'Lead organisation' }), 'MOLVT', false, /^MOLVT /);
+      await pickAlso(page, form.getByRole('combobox', { name: 'Supporting organisations' }), 'IOM', /^IOM /);
       const picker = form.getByLabel('Plan objectives');
       await picker.click();
       await page.keyboard.type(code);
@@ -125,6 +126,7 @@ describe.skipIf(e2e().skip)('journey 12: the national plan in the product', () =
       await row.getByRole('link').click();
       await page.waitForURL(/\/commitments\/[^/]+$/);
       await settle(page);
+      expect(await page.getByText('Supporting organisations').locator('..').textContent()).toContain('IOM');
       // The commitment shows its goal and objective.
       await page.getByTestId('plan-objective-chip').filter({ hasText: code }).waitFor();
       await page.getByTestId('plan-goal-chip').first().waitFor();

@@ -64,6 +64,40 @@ export async function pick(
   throw new Error(`Could not choose "${label}" with the keyboard`);
 }
 
+/**
+ * Adds one record in a picker of several (components/search-picker.tsx's MultiSearchPicker: chosen ones are chips
+ * beside the input). Types `search`, clicks the first option whose text matches `option` (by default, one that
+ * contains what was typed) and waits for its chip. Returns the option's text.
+ */
+export async function pickAlso(
+  page: Page,
+  field: string | Locator,
+  search: string,
+  option: RegExp = new RegExp(escapeRegExp(search), 'i'),
+): Promise<string> {
+  const input = typeof field === 'string' ? page.getByRole('combobox', { name: field, exact: true }) : field;
+  await input.waitFor();
+  // The chips are the input's siblings.
+  const chips = input.locator('xpath=..').locator('.mantine-Pill-root');
+  const chosen = chips.filter({ hasText: option });
+  if (await chosen.count()) return ((await chosen.first().textContent()) ?? '').trim();
+  await input.click();
+  await input.fill(search);
+  const listbox = page.locator(`[id="${await listboxOf(input)}"]`);
+  // The answer for what was typed comes after the debounce (300 ms) and the server.
+  await page.waitForTimeout(700);
+  const wanted = listbox
+    .getByRole('option')
+    .filter({ hasText: option })
+    .and(listbox.locator(':not([data-combobox-disabled])'));
+  await wanted.first().waitFor({ timeout: 15_000 });
+  const label = ((await wanted.first().textContent()) ?? '').trim();
+  await wanted.first().click();
+  await chips.filter({ hasText: label }).first().waitFor();
+  await page.keyboard.press('Escape');
+  return label;
+}
+
 async function listboxOf(input: Locator): Promise<string> {
   const page = input.page();
   for (let attempt = 0; attempt < 50; attempt++) {

@@ -1,5 +1,6 @@
-import { Select, type SelectProps } from '@mantine/core';
+import { MultiSelect, type MultiSelectProps, Pill, Select, type SelectProps } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -18,6 +19,36 @@ export interface PickerMatches {
 
 // The value of the disabled line that says more match than are shown: never a record's id.
 const MORE = '\u0000more';
+
+/** The disabled line that says more match than are shown, when they do. */
+function moreLine(t: TFunction, matches: PickerMatches) {
+  return matches.totalCount > matches.options.length
+    ? [
+        {
+          value: MORE,
+          label: t('searchPicker.more', { shown: matches.options.length, total: matches.totalCount }),
+          disabled: true,
+        },
+      ]
+    : [];
+}
+
+/** What the open list says when it has no option: searching, or nothing matches what was typed. */
+function nothingFound(t: TFunction, matches: PickerMatches, typed: string) {
+  return matches.loading
+    ? t('searchPicker.searching')
+    : typed
+      ? t('searchPicker.nothingFound', { search: typed })
+      : null;
+}
+
+/** Options once found stay known, so a choice keeps its name when the next search no longer lists it. */
+function useKnownOptions(options: readonly PickerOption[]): ReadonlyMap<string, PickerOption> {
+  const [known, setKnown] = useState(() => new Map<string, PickerOption>());
+  const unknown = options.filter((o) => known.get(o.value)?.label !== o.label);
+  if (unknown.length) setKnown(new Map([...known, ...unknown.map((o) => [o.value, o] as const)]));
+  return known;
+}
 
 export type SearchPickerProps = Omit<
   SelectProps,
@@ -42,25 +73,10 @@ export function SearchPicker({ value, onChange, selected, onSearch, matches, ...
   const [search, setSearch] = useState('');
   const [opened, setOpened] = useState(false);
   const searchLater = useDebouncedCallback(onSearch, 300);
-  // Options once found stay known, so a choice keeps its name when the next search no longer lists it.
-  const [known, setKnown] = useState(() => new Map<string, PickerOption>());
-  const unknown = matches.options.filter((o) => known.get(o.value)?.label !== o.label);
-  if (unknown.length) setKnown(new Map([...known, ...unknown.map((o) => [o.value, o] as const)]));
+  const known = useKnownOptions(matches.options);
   const chosen = value ? (selected?.value === value ? selected : (known.get(value) ?? null)) : null;
   const shown = matches.options.filter((o) => o.value !== chosen?.value);
-  const data = [
-    ...(chosen ? [chosen] : []),
-    ...shown,
-    ...(matches.totalCount > matches.options.length
-      ? [
-          {
-            value: MORE,
-            label: t('searchPicker.more', { shown: matches.options.length, total: matches.totalCount }),
-            disabled: true,
-          },
-        ]
-      : []),
-  ];
+  const data = [...(chosen ? [chosen] : []), ...shown, ...moreLine(t, matches)];
   const typed = search.trim();
   return (
     <Select
@@ -87,9 +103,90 @@ export function SearchPicker({ value, onChange, selected, onSearch, matches, ...
       filter={({ options }) =>
         typed && typed !== chosen?.label ? options.filter((o) => !('value' in o) || o.value !== chosen?.value) : options
       }
-      nothingFoundMessage={
-        matches.loading ? t('searchPicker.searching') : typed ? t('searchPicker.nothingFound', { search: typed }) : null
-      }
+      nothingFoundMessage={nothingFound(t, matches, typed)}
+    />
+  );
+}
+
+export type MultiSearchPickerProps = Omit<
+  MultiSelectProps,
+  | 'data'
+  | 'value'
+  | 'onChange'
+  | 'searchable'
+  | 'searchValue'
+  | 'onSearchChange'
+  | 'filter'
+  | 'hidePickedOptions'
+  | 'renderPill'
+> & {
+  value: string[];
+  onChange: (value: string[]) => void;
+  /** The chosen options as the caller knows them (from its own data), so their names show before any search. */
+  selected?: readonly PickerOption[];
+  /** Runs the search, as `SearchPicker`'s does. */
+  onSearch: (search: string) => void;
+  matches: PickerMatches;
+};
+
+/**
+ * `SearchPicker` for several records: each chosen one shows as a chip with its name and a remove button (named for
+ * screen readers; Backspace in the empty box removes the last), and the list offers only those not chosen yet.
+ */
+export function MultiSearchPicker({
+  value,
+  onChange,
+  selected = [],
+  onSearch,
+  matches,
+  ...rest
+}: MultiSearchPickerProps) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [opened, setOpened] = useState(false);
+  const searchLater = useDebouncedCallback(onSearch, 300);
+  const known = useKnownOptions(matches.options);
+  // Each chosen one is in the data, so that its chip shows its name.
+  const chosen = value.map((id) => selected.find((o) => o.value === id) ?? known.get(id) ?? { value: id, label: id });
+  const data = [...chosen, ...matches.options.filter((o) => !value.includes(o.value)), ...moreLine(t, matches)];
+  return (
+    <MultiSelect
+      placeholder={t('searchPicker.placeholder')}
+      {...rest}
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchable
+      hidePickedOptions
+      onDropdownOpen={() => {
+        // Nothing is fetched until someone opens the list.
+        if (!opened) onSearch(search.trim());
+        setOpened(true);
+        rest.onDropdownOpen?.();
+      }}
+      searchValue={search}
+      onSearchChange={(text) => {
+        setSearch(text);
+        if (opened) searchLater(text.trim());
+      }}
+      // The server has filtered already.
+      filter={({ options }) => options}
+      renderPill={({ option, onRemove, disabled }) => (
+        <Pill
+          withRemoveButton={!disabled && !rest.readOnly}
+          onRemove={onRemove}
+          disabled={disabled}
+          // Mantine hides the remove button from screen readers and the Tab key; this one is named and reachable.
+          removeButtonProps={{
+            'aria-hidden': false,
+            tabIndex: 0,
+            'aria-label': t('searchPicker.remove', { label: option.label }),
+          }}
+        >
+          {option.label}
+        </Pill>
+      )}
+      nothingFoundMessage={nothingFound(t, matches, search.trim())}
     />
   );
 }

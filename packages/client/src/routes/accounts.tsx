@@ -1,4 +1,5 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useMutation, useQuery } from '@apollo/client/react';
 import {
   Button,
   Group,
@@ -20,10 +21,19 @@ import { FilterBar, SearchFilter } from '../components/filter-bar.js';
 import { PageHeader } from '../components/page.js';
 import { Pager, useFilterParams } from '../components/pager.js';
 import { EmptyState, MutationError, QueryStates } from '../components/states.js';
-import { DateTimeText, PersonName } from '../components/text.js';
+import { DateTimeText } from '../components/text.js';
+import { OrganizationLabel } from '../features/organizations/organization-label.js';
+import { PersonLabel } from '../features/people/person-label.js';
 import { PersonPicker } from '../features/people/person-picker.js';
 import { useViewer } from '../features/session/session.js';
-import { AccountsDocument, CreateAccountDocument, Role, UpdateAccountDocument } from '../graphql/generated.js';
+import {
+  AccountFieldsFragmentDoc,
+  AccountsDocument,
+  CreateAccountDocument,
+  Role,
+  UpdateAccountDocument,
+  type UpdateAccountInput,
+} from '../graphql/generated.js';
 import { enumValues } from '../lib/enums.js';
 import { errorCode, fieldErrors } from '../lib/errors.js';
 
@@ -142,45 +152,66 @@ export function AccountsPage() {
             }
           >
             {data.accounts.nodes.map((account) => (
-              <Table.Tr key={account.id}>
-                <Table.Td>{account.email}</Table.Td>
-                <Table.Td>
-                  <PersonName person={account.person} />
-                  {account.person?.organization ? ` · ${account.person.organization.acronym}` : ''}
-                </Table.Td>
-                <Table.Td>
-                  <NativeSelect
-                    size="xs"
-                    aria-label={t('accounts.roleOf', { email: account.email })}
-                    value={account.role}
-                    onChange={(e) =>
-                      void update({
-                        variables: { input: { id: account.id, role: e.currentTarget.value as Role } },
-                      }).catch(() => undefined)
-                    }
-                    data={roles.map((value) => ({ value, label: t(`role.${value}`) }))}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <DateTimeText value={account.lastLoginAt} />
-                </Table.Td>
-                <Table.Td>
-                  <Switch
-                    aria-label={t('accounts.activeOf', { email: account.email })}
-                    checked={account.active}
-                    onChange={(e) =>
-                      void update({
-                        variables: { input: { id: account.id, active: e.currentTarget.checked } },
-                      }).catch(() => undefined)
-                    }
-                  />
-                </Table.Td>
-              </Table.Tr>
+              <AccountRow
+                key={account.id}
+                account={account}
+                onChange={(input) => void update({ variables: { input } }).catch(() => undefined)}
+              />
             ))}
           </ListTable>
         ) : null}
         {data && data.accounts.nodes.length > 0 ? <Pager connection={data.accounts} forwardOnly /> : null}
       </Stack>
     </>
+  );
+}
+
+/** One account of the list, read through its `AccountFields` fragment; changing its role or access calls `onChange`. */
+function AccountRow({
+  account,
+  onChange,
+}: {
+  account: FragmentType<typeof AccountFieldsFragmentDoc>;
+  onChange: (input: UpdateAccountInput) => void;
+}) {
+  const { t } = useTranslation();
+  const { data: a, complete } = useFragment({
+    fragment: AccountFieldsFragmentDoc,
+    fragmentName: 'AccountFields',
+    from: account,
+  });
+  if (!complete) return null;
+  return (
+    <Table.Tr>
+      <Table.Td>{a.email}</Table.Td>
+      <Table.Td>
+        <PersonLabel person={a.person} />
+        {a.person?.organization ? (
+          <>
+            {' · '}
+            <OrganizationLabel organization={a.person.organization} />
+          </>
+        ) : null}
+      </Table.Td>
+      <Table.Td>
+        <NativeSelect
+          size="xs"
+          aria-label={t('accounts.roleOf', { email: a.email })}
+          value={a.role}
+          onChange={(e) => onChange({ id: a.id, role: e.currentTarget.value as Role })}
+          data={roles.map((value) => ({ value, label: t(`role.${value}`) }))}
+        />
+      </Table.Td>
+      <Table.Td>
+        <DateTimeText value={a.lastLoginAt} />
+      </Table.Td>
+      <Table.Td>
+        <Switch
+          aria-label={t('accounts.activeOf', { email: a.email })}
+          checked={a.active}
+          onChange={(e) => onChange({ id: a.id, active: e.currentTarget.checked })}
+        />
+      </Table.Td>
+    </Table.Tr>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,26 +7,19 @@ import { BilingualTextInputs } from '../components/bilingual-fields.js';
 import { DateTimeField } from '../components/date-field.js';
 import { PageHeader } from '../components/page.js';
 import { MutationError } from '../components/states.js';
-import { useLocalText } from '../components/text.js';
 import { isStaff, useViewer } from '../features/session/session.js';
 import { checkMeetingDraft, meetingKinds, visibilities } from '../features/meetings/meeting-edit.js';
 import { OrganizationPicker } from '../features/organizations/organization-picker.js';
 import { PersonPicker } from '../features/people/person-picker.js';
-import {
-  CreateMeetingDocument,
-  type MeetingKind,
-  MeetingSeriesOptionsDocument,
-  type Visibility,
-} from '../graphql/generated.js';
+import { MeetingSeriesPicker, type SeriesChoice } from '../features/series/series-picker.js';
+import { CreateMeetingDocument, type MeetingKind, type Visibility } from '../graphql/generated.js';
 import { type FieldErrors, fieldErrors, hasProblems } from '../lib/errors.js';
 import { fromWallTime } from '../lib/format.js';
 
 export function MeetingNewPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
-  const local = useLocalText();
   const navigate = useNavigate();
-  const seriesOptions = useQuery(MeetingSeriesOptionsDocument);
   const [form, setForm] = useState({
     title: '',
     titleKm: '',
@@ -79,11 +72,8 @@ export function MeetingNewPage() {
     }
   };
 
-  const allSeries = seriesOptions.data?.meetingSeries.nodes ?? [];
-
   // Choosing a series fills what is still empty from it: its titles and its organiser.
-  const chooseSeries = (seriesId: string) => {
-    const series = allSeries.find((s) => s.id === seriesId);
+  const chooseSeries = (seriesId: string, series: SeriesChoice | null) => {
     setForm((f) => ({
       ...f,
       seriesId,
@@ -102,16 +92,14 @@ export function MeetingNewPage() {
             <Stack>
               <MutationError error={error} fields={Object.keys(form).concat(['organizerId'])} />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NativeSelect
+                <MeetingSeriesPicker
                   label={t('meetings.fields.series')}
                   description={t('series.chooseHint')}
-                  value={form.seriesId}
-                  onChange={(event) => chooseSeries(event.currentTarget.value)}
-                  error={problems.seriesId ?? (seriesOptions.error ? t('errors.loadFailed') : undefined)}
-                  data={[
-                    { value: '', label: t('series.noSeries') },
-                    ...allSeries.map((s) => ({ value: s.id, label: local(s.title, s.titleKm) })),
-                  ]}
+                  value={form.seriesId || null}
+                  onChange={(id, series) => chooseSeries(id ?? '', series)}
+                  error={problems.seriesId}
+                  placeholder={t('series.noSeries')}
+                  clearable
                   style={{ gridColumn: '1 / -1' }}
                 />
                 <BilingualTextInputs

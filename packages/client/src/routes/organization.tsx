@@ -1,4 +1,5 @@
-import { useQuery } from '@apollo/client/react';
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useQuery } from '@apollo/client/react';
 import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,9 +10,10 @@ import { RecordPageStates } from '../components/states.js';
 import { Local, PersonName, useLocalText } from '../components/text.js';
 import { CommitmentList } from '../features/commitments/commitment-list.js';
 import { OrganizationFormModal } from '../features/organizations/organization-form.js';
+import { useOrganizationLabel } from '../features/organizations/organization-label.js';
 import { PersonFormModal } from '../features/people/person-form.js';
 import { isStaff, useViewer } from '../features/session/session.js';
-import { OrganizationPageDocument } from '../graphql/generated.js';
+import { OrganizationPageDocument, PersonLabelFragmentDoc } from '../graphql/generated.js';
 
 export function OrganizationPage() {
   const { t } = useTranslation();
@@ -22,6 +24,8 @@ export function OrganizationPage() {
   const [dialog, setDialog] = useState<'organization' | 'person' | null>(null);
   const { data, loading, error, refetch } = useQuery(OrganizationPageDocument, { variables: { id } });
   const organization = data?.node?.__typename === 'Organization' ? data.node : null;
+  const label = useOrganizationLabel(organization);
+  const parent = useOrganizationLabel(organization?.parent);
   if (!organization) {
     return (
       <RecordPageStates
@@ -31,16 +35,16 @@ export function OrganizationPage() {
       />
     );
   }
+  if (!label) return null;
   return (
     <>
       <PageHeader
         title={
           <>
-            <Local en={organization.name} km={organization.nameKm} fallback={organization.acronym} /> (
-            {organization.acronym})
+            <Local en={label.name} km={label.nameKm} fallback={label.acronym} /> ({label.acronym})
           </>
         }
-        documentTitle={local(organization.name, organization.nameKm) || organization.acronym}
+        documentTitle={local(label.name, label.nameKm) || label.acronym}
         crumbs={[{ label: t('organizations.title'), to: '/organizations' }]}
         actions={
           staff ? (
@@ -56,7 +60,7 @@ export function OrganizationPage() {
       >
         <Text c="dimmed">
           {t(`organizationKind.${organization.kind}`)}
-          {organization.parent ? ` · ${t('organizations.partOf', { parent: organization.parent.acronym })}` : ''}
+          {parent ? ` · ${t('organizations.partOf', { parent: parent.acronym })}` : ''}
         </Text>
       </PageHeader>
       {staff ? (
@@ -108,18 +112,7 @@ export function OrganizationPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {organization.focalPoints.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td>
-                        <PersonName person={p} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Local en={p.position} km={p.positionKm} />
-                      </Table.Td>
-                      <Table.Td data-testid="person-email">
-                        {p.email ? <Anchor href={`mailto:${p.email}`}>{p.email}</Anchor> : '—'}
-                      </Table.Td>
-                      <Table.Td>{p.phone ?? '—'}</Table.Td>
-                    </Table.Tr>
+                    <FocalPointRow key={p.id} person={p} />
                   ))}
                 </Table.Tbody>
               </Table>
@@ -140,5 +133,33 @@ export function OrganizationPage() {
         </Card>
       </Stack>
     </>
+  );
+}
+
+/** One focal point: name and position read through the `PersonLabel` fragment, and how to reach them. */
+function FocalPointRow({
+  person,
+}: {
+  person: FragmentType<typeof PersonLabelFragmentDoc> & { email: string | null; phone: string | null };
+}) {
+  const { data: p, complete } = useFragment({
+    fragment: PersonLabelFragmentDoc,
+    fragmentName: 'PersonLabel',
+    from: person,
+  });
+  if (!complete) return null;
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <PersonName person={p} />
+      </Table.Td>
+      <Table.Td>
+        <Local en={p.position} km={p.positionKm} />
+      </Table.Td>
+      <Table.Td data-testid="person-email">
+        {person.email ? <Anchor href={`mailto:${person.email}`}>{person.email}</Anchor> : '—'}
+      </Table.Td>
+      <Table.Td>{person.phone ?? '—'}</Table.Td>
+    </Table.Tr>
   );
 }

@@ -11,8 +11,9 @@ import { Pager, useFilterParams } from '../components/pager.js';
 import { EmptyState, QueryStates } from '../components/states.js';
 import { Local } from '../components/text.js';
 import { OrganizationFormModal, organizationKinds } from '../features/organizations/organization-form.js';
+import { OrganizationLabel, useOrganizationLabel } from '../features/organizations/organization-label.js';
 import { isStaff, useViewer } from '../features/session/session.js';
-import { OrganizationsDocument } from '../graphql/generated.js';
+import { OrganizationsDocument, type OrganizationsQuery } from '../graphql/generated.js';
 
 export function OrganizationsPage() {
   const { t } = useTranslation();
@@ -101,23 +102,35 @@ export function OrganizationsPage() {
             }
           >
             {data.organizations.nodes.map((o) => (
-              <Table.Tr key={o.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/organizations/${encodeURIComponent(o.id)}`} fw={600}>
-                    {o.acronym}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Local en={o.name} km={o.nameKm} />
-                </Table.Td>
-                <Table.Td>{t(`organizationKind.${o.kind}`)}</Table.Td>
-                <Table.Td>{o.parent?.acronym ?? '—'}</Table.Td>
-              </Table.Tr>
+              <OrganizationRow key={o.id} organization={o} />
             ))}
           </ListTable>
           <Pager connection={data.organizations} forwardOnly />
         </>
       ) : null}
     </>
+  );
+}
+
+/** One organisation of the list: its name read through its `OrganizationLabel` fragment, as its parent's is. */
+function OrganizationRow({ organization }: { organization: OrganizationsQuery['organizations']['nodes'][number] }) {
+  const { t } = useTranslation();
+  const o = useOrganizationLabel(organization);
+  if (!o) return null;
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Anchor component={Link} to={`/organizations/${encodeURIComponent(o.id)}`} fw={600}>
+          {o.acronym}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>
+        <Local en={o.name} km={o.nameKm} />
+      </Table.Td>
+      <Table.Td>{t(`organizationKind.${organization.kind}`)}</Table.Td>
+      <Table.Td>
+        <OrganizationLabel organization={organization.parent} />
+      </Table.Td>
+    </Table.Tr>
   );
 }

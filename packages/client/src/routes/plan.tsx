@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useFragment, useMutation, useQuery } from '@apollo/client/react';
 import { Accordion, ActionIcon, Anchor, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -15,7 +15,8 @@ import { isStaff, useViewer } from '../features/session/session.js';
 import {
   type PlanFieldsFragment,
   type PlanObjectiveFieldsFragment,
-  type PlanObjectiveProgressFragment,
+  PlanObjectiveFieldsFragmentDoc,
+  PlanObjectiveProgressFragmentDoc,
   PlanObjectiveCommitmentsDocument,
   type PlanPageQuery,
   PlanPageDocument,
@@ -28,7 +29,7 @@ import {
 
 type PagePlan = PlanPageQuery['plans']['nodes'][number];
 type PageGoal = PagePlan['goals'][number];
-type PageObjective = PlanObjectiveFieldsFragment & PlanObjectiveProgressFragment;
+type PageObjective = PageGoal['objectives'][number];
 
 /** The list with the item at `index` moved one place up (-1) or down (+1). */
 function moved<T>(items: readonly T[], index: number, step: -1 | 1): T[] {
@@ -315,11 +316,11 @@ function GoalObjectives({
             <ObjectiveItem
               objective={objective}
               staff={staff}
-              onEdit={() => onEditObjective(goal.id, objective)}
-              order={
+              onEdit={(fields) => onEditObjective(goal.id, fields)}
+              order={(code) =>
                 staff ? (
                   <OrderButtons
-                    label={objective.code}
+                    label={code}
                     first={index === 0}
                     last={index === objectives.length - 1}
                     busy={reordering.loading}
@@ -333,8 +334,8 @@ function GoalObjectives({
                   />
                 ) : null
               }
-              onRemove={() => {
-                if (!window.confirm(t('plan.confirmRemoveObjective', { code: objective.code }))) return;
+              onRemove={(code) => {
+                if (!window.confirm(t('plan.confirmRemoveObjective', { code }))) return;
                 void remove({ variables: { input: { id: objective.id } } }).catch(() => undefined);
               }}
             />
@@ -357,9 +358,12 @@ function GoalObjectives({
   );
 }
 
-/** One objective: its GCM objectives, how many commitments serve it and their average progress, and their list. */
+/**
+ * One objective: its GCM objectives, how many commitments serve it and their average progress, and their list. It
+ * reads the objective through its two fragments; `order` and `onRemove` are given its code, `onEdit` its fields.
+ */
 function ObjectiveItem({
-  objective,
+  objective: reference,
   staff,
   onEdit,
   onRemove,
@@ -367,14 +371,25 @@ function ObjectiveItem({
 }: {
   objective: PageObjective;
   staff: boolean;
-  onEdit: () => void;
-  onRemove: () => void;
-  order: React.ReactNode;
+  onEdit: (objective: PlanObjectiveFieldsFragment) => void;
+  onRemove: (code: string) => void;
+  order: (code: string) => React.ReactNode;
 }) {
   const { t } = useTranslation();
   const digits = useDigits();
   const [open, setOpen] = useState(false);
-  const stats = objective.commitmentStats;
+  const { data: objective, complete } = useFragment({
+    fragment: PlanObjectiveFieldsFragmentDoc,
+    fragmentName: 'PlanObjectiveFields',
+    from: reference,
+  });
+  const { data: progress, complete: counted } = useFragment({
+    fragment: PlanObjectiveProgressFragmentDoc,
+    fragmentName: 'PlanObjectiveProgress',
+    from: reference,
+  });
+  if (!complete || !counted) return null;
+  const stats = progress.commitmentStats;
   const total = stats.total;
   const average = Math.round(stats.averageProgress);
   return (
@@ -389,18 +404,18 @@ function ObjectiveItem({
               size="compact-xs"
               variant="subtle"
               leftSection={<IconEdit size={12} aria-hidden />}
-              onClick={onEdit}
+              onClick={() => onEdit(objective)}
             >
               {t('plan.editObjectiveShort')}
             </Button>
-            {order}
+            {order(objective.code)}
             {total === 0 ? (
               <Button
                 size="compact-xs"
                 variant="subtle"
                 color="red"
                 leftSection={<IconTrash size={12} aria-hidden />}
-                onClick={onRemove}
+                onClick={() => onRemove(objective.code)}
               >
                 {t('plan.removeObjective')}
               </Button>

@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useFragment, useQuery } from '@apollo/client/react';
 import { Anchor, Card, Group, NativeSelect, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
@@ -13,7 +13,12 @@ import { useDigits } from '../features/plans/digits.js';
 import { PublicCommitmentList, PublicFact, PublicProgress } from '../features/public/public-commitment-list.js';
 import { PublicHeading } from '../features/public/public-layout.js';
 import { errorCode } from '../lib/errors.js';
-import { type CommitmentStatus, PublicCommitmentDocument, PublicCommitmentsDocument } from '../graphql/generated.js';
+import {
+  type CommitmentStatus,
+  PublicCommitmentDocument,
+  PublicCommitmentRowFragmentDoc,
+  PublicCommitmentsDocument,
+} from '../graphql/generated.js';
 
 /** /public/commitments: every PUBLIC commitment, soonest due first, searchable and filterable by status. */
 export function PublicCommitmentsPage() {
@@ -94,27 +99,34 @@ export function PublicCommitmentPage() {
   const { data, loading, error, refetch } = useQuery(PublicCommitmentDocument, { variables: { id } });
   const node = data?.node;
   const c = node && node.__typename === 'Commitment' ? node : null;
+  // What the list's card shows is read through the card's fragment; the rest is this page's own.
+  const { data: row, complete } = useFragment({
+    fragment: PublicCommitmentRowFragmentDoc,
+    fragmentName: 'PublicCommitmentRow',
+    from: c,
+  });
 
   if (loading && !data) return <LoadingState />;
   // A malformed address reads like a record that does not exist, as does one that is not PUBLIC.
   if (error && !data && !['NOT_FOUND', 'BAD_USER_INPUT'].includes(errorCode(error) ?? ''))
     return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!c) return <PublicNotFound />;
+  if (!complete) return null;
   const updates = [...c.updates.nodes].reverse();
   return (
     <>
       <Anchor component={Link} to="/public/commitments" size="sm">
         {t('public.commitments.back')}
       </Anchor>
-      <PublicHeading title={local(c.title, c.titleKm)} intro={c.reference} />
+      <PublicHeading title={local(row.title, row.titleKm)} intro={row.reference} />
       <Stack gap="lg">
         <Card withBorder radius="md" padding="lg">
           <Stack gap="sm">
             <Group gap={6}>
-              <CommitmentStatusBadges status={c.status} completionLevel={c.completionLevel} />
-              {c.isOverdue ? <OverdueBadge /> : null}
+              <CommitmentStatusBadges status={row.status} completionLevel={row.completionLevel} />
+              {row.isOverdue ? <OverdueBadge /> : null}
             </Group>
-            <PublicProgress progress={c.progress} />
+            <PublicProgress progress={row.progress} />
             {c.description || c.descriptionKm ? (
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 <Local en={c.description} km={c.descriptionKm} />
@@ -122,7 +134,7 @@ export function PublicCommitmentPage() {
             ) : null}
             <Stack gap={6} component="dl" m={0}>
               <PublicFact label={t('public.fields.lead')}>
-                <OrganizationName organization={c.leadOrganization} full />
+                <OrganizationName organization={row.leadOrganization} full />
               </PublicFact>
               {c.supportingOrganizations.length ? (
                 <PublicFact label={t('public.fields.supporting')}>
@@ -130,8 +142,8 @@ export function PublicCommitmentPage() {
                 </PublicFact>
               ) : null}
               <PublicFact label={t('public.fields.dueDate')}>
-                <DateText value={c.dueDate} />
-                {c.originalDueDate && c.originalDueDate !== c.dueDate ? (
+                <DateText value={row.dueDate} />
+                {c.originalDueDate && c.originalDueDate !== row.dueDate ? (
                   <>
                     {' '}
                     ({t('public.fields.originalDueDate')}: <DateText value={c.originalDueDate} />)
@@ -139,7 +151,7 @@ export function PublicCommitmentPage() {
                 ) : null}
               </PublicFact>
               <PublicFact label={t('public.fields.lastUpdate')}>
-                {c.lastUpdateAt ? <DateTimeText value={c.lastUpdateAt} /> : t('public.noUpdateYet')}
+                {row.lastUpdateAt ? <DateTimeText value={row.lastUpdateAt} /> : t('public.noUpdateYet')}
               </PublicFact>
               {c.meeting ? (
                 <PublicFact label={t('public.fields.meeting')}>

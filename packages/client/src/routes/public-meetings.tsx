@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useFragment, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { MarkdownText } from '../features/meetings/markdown.js';
 import { useDigits } from '../features/plans/digits.js';
 import { PublicCommitmentList, PublicMeetingList } from '../features/public/public-commitment-list.js';
 import { PublicHeading } from '../features/public/public-layout.js';
-import { PublicMeetingDocument, PublicMeetingsDocument } from '../graphql/generated.js';
+import { PublicMeetingDocument, PublicMeetingRowFragmentDoc, PublicMeetingsDocument } from '../graphql/generated.js';
 import { errorCode } from '../lib/errors.js';
 import { pickText } from '../lib/format.js';
 import { PublicNotFound } from './public-commitments.js';
@@ -52,13 +52,20 @@ export function PublicMeetingPage() {
   const { data, loading, error, refetch } = useQuery(PublicMeetingDocument, { variables: { id } });
   const node = data?.node;
   const meeting = node && node.__typename === 'Meeting' ? node : null;
+  // What the list's card shows is read through the card's fragment; the rest is this page's own.
+  const { data: row, complete } = useFragment({
+    fragment: PublicMeetingRowFragmentDoc,
+    fragmentName: 'PublicMeetingRow',
+    from: meeting,
+  });
 
   if (loading && !data) return <LoadingState />;
   // A malformed address reads like a record that does not exist, as does one that is not PUBLIC.
   if (error && !data && !['NOT_FOUND', 'BAD_USER_INPUT'].includes(errorCode(error) ?? ''))
     return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!meeting) return <PublicNotFound />;
-  const approved = meeting.status === 'MINUTES_APPROVED';
+  if (!complete) return null;
+  const approved = row.status === 'MINUTES_APPROVED';
   const items = [...meeting.agendaItems].sort((a, b) => a.position - b.position);
 
   return (
@@ -66,10 +73,10 @@ export function PublicMeetingPage() {
       <Anchor component={Link} to="/public/meetings" size="sm">
         {t('public.meetings.back')}
       </Anchor>
-      <PublicHeading title={local(meeting.title, meeting.titleKm)} />
+      <PublicHeading title={local(row.title, row.titleKm)} />
       <Text c="dimmed" mt={-12} mb="lg">
-        <DateTimeText value={meeting.startsAt} />
-        {meeting.location ? ` · ${meeting.location}` : ''} · <OrganizationName organization={meeting.organizer} full />
+        <DateTimeText value={row.startsAt} />
+        {row.location ? ` · ${row.location}` : ''} · <OrganizationName organization={row.organizer} full />
       </Text>
       <Stack gap="lg">
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="public-minutes">
@@ -83,7 +90,7 @@ export function PublicMeetingPage() {
               icon={<IconInfoCircle aria-hidden />}
               data-testid="minutes-not-approved"
             >
-              {meeting.status === 'CANCELLED' ? t('public.meetings.cancelled') : t('public.meetings.notApproved')}
+              {row.status === 'CANCELLED' ? t('public.meetings.cancelled') : t('public.meetings.notApproved')}
             </Alert>
           ) : items.length === 0 ? (
             <Text size="sm" c="dimmed">

@@ -24,6 +24,7 @@ import { DateText, DateTimeText, Local, useLocalText } from '../components/text.
 import { CommitmentList } from '../features/commitments/commitment-list.js';
 import { CompletionScale } from '../features/commitments/completion-scale.js';
 import { ClosePeriodModal, CreatePeriodModal } from '../features/reports/period-forms.js';
+import { ReportingPeriodPicker } from '../features/reports/period-picker.js';
 import { ReportChart, type ReportGroup, type ReportMeasure } from '../features/reports/report-chart.js';
 import {
   changeOfParams,
@@ -84,7 +85,7 @@ export function ReportsPage() {
   const asked: ReportSelection | null =
     chosen ?? (noPeriods ? { kind: 'range', ...defaultRange(dayInPhnomPenh()) } : null);
   const page = useQuery(ReportsPageDocument, { variables: pageVariables(asked, groupBy) });
-  const periodList = page.data?.reportingPeriods.nodes ?? [];
+  const newestPeriodId = page.data?.reportingPeriods.nodes[0]?.id ?? null;
   const newest = page.data?.newest?.nodes[0] ?? null;
   useEffect(() => {
     if (page.data?.newest && page.data.newest.nodes.length === 0) setNoPeriods(true);
@@ -158,7 +159,8 @@ export function ReportsPage() {
       {selection ? (
         <ReportControls
           selection={selection}
-          periods={periodList}
+          period={period}
+          newestPeriodId={newestPeriodId}
           groupBy={groupBy}
           measure={measure}
           onPeriod={choosePeriod}
@@ -272,7 +274,8 @@ export function ReportsPage() {
 
 function ReportControls({
   selection,
-  periods,
+  period,
+  newestPeriodId,
   groupBy,
   measure,
   onPeriod,
@@ -281,7 +284,10 @@ function ReportControls({
   onMeasure,
 }: {
   selection: ReportSelection;
-  periods: readonly ReportingPeriodFieldsFragment[];
+  /** The period shown, if one is. */
+  period: ReportingPeriodFieldsFragment | null;
+  /** The newest period, chosen on switching to periods; none when there is no period yet. */
+  newestPeriodId: string | null;
   groupBy: StatsGroupBy;
   measure: ReportMeasure;
   onPeriod: (id: string) => void;
@@ -290,7 +296,6 @@ function ReportControls({
   onMeasure: (value: ReportMeasure) => void;
 }) {
   const { t } = useTranslation();
-  const local = useLocalText();
   const fallback = defaultRange(dayInPhnomPenh());
   const [range, setRange] = useState(
     selection.kind === 'range' ? { from: selection.from, to: selection.to } : fallback,
@@ -329,23 +334,22 @@ function ReportControls({
           aria-label={t('reports.what')}
           value={selection.kind}
           onChange={(value) => {
-            if (value === 'period' && periods[0]) onPeriod(periods[0].id);
+            if (value === 'period' && newestPeriodId) onPeriod(newestPeriodId);
             if (value === 'range') onRange(range.from, range.to);
           }}
           data={[
-            { value: 'period', label: t('reports.byPeriod'), disabled: periods.length === 0 },
+            { value: 'period', label: t('reports.byPeriod'), disabled: !newestPeriodId },
             { value: 'range', label: t('reports.byRange') },
           ]}
         />
         {selection.kind === 'period' ? (
-          <NativeSelect
+          <ReportingPeriodPicker
             label={t('reports.period')}
             value={selection.periodId}
-            onChange={(event) => onPeriod(event.currentTarget.value)}
-            data={periods.map((p) => ({
-              value: p.id,
-              label: `${local(p.title, p.titleKm)}${p.closedAt ? ` (${t('reports.closed')})` : ''}`,
-            }))}
+            onChange={(id) => {
+              if (id) onPeriod(id);
+            }}
+            selected={period}
             w={260}
             data-testid="period-select"
           />

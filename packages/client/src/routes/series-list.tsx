@@ -9,7 +9,8 @@ import { MeetingStatusBadge } from '../components/badges.js';
 import { PageHeader } from '../components/page.js';
 import { Pager } from '../components/pager.js';
 import { EmptyState, QueryStates } from '../components/states.js';
-import { DateTimeText, Local, OrganizationName } from '../components/text.js';
+import { DateTimeText, Local } from '../components/text.js';
+import { OrganizationLabel } from '../features/organizations/organization-label.js';
 import { SeriesFormModal, useCadenceLabel } from '../features/series/series-form.js';
 import { isStaff, useViewer } from '../features/session/session.js';
 import { SeriesListDocument } from '../graphql/generated.js';
@@ -78,7 +79,7 @@ export function SeriesListPage() {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <OrganizationName organization={series.organizer} />
+                  <OrganizationLabel organization={series.organizer} />
                 </Table.Td>
                 <Table.Td>{cadenceLabel(series.cadence)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>

@@ -8,8 +8,9 @@ import { ListTable } from '../components/list-table.js';
 import { MeetingStatusBadge } from '../components/badges.js';
 import { Fact, PageHeader } from '../components/page.js';
 import { RecordPageStates } from '../components/states.js';
-import { DateTimeText, Local, OrganizationName, useLocalText } from '../components/text.js';
+import { DateTimeText, Local, useLocalText } from '../components/text.js';
 import { ScheduleNextModal } from '../features/series/schedule-next.js';
+import { OrganizationLabel } from '../features/organizations/organization-label.js';
 import { SeriesFormModal, useCadenceLabel } from '../features/series/series-form.js';
 import { isStaff, useViewer } from '../features/session/session.js';
 import { SeriesPageDocument } from '../graphql/generated.js';
@@ -131,7 +132,7 @@ export function SeriesPage() {
             </Title>
             <Stack gap={6}>
               <Fact label={t('series.fields.organizer')}>
-                <OrganizationName organization={series.organizer} full />
+                <OrganizationLabel organization={series.organizer} full />
               </Fact>
               <Fact label={t('series.fields.cadence')}>
                 <span data-testid="series-cadence">{cadenceLabel(series.cadence)}</span>

@@ -118,10 +118,8 @@ export function CommitmentEditForm({
               draft={draft}
               onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
               problems={problems}
-              options={{
-                organizations: options.data.organizations.nodes,
-                gcmObjectives: options.data.gcmObjectives,
-              }}
+              options={options.data}
+              supportingOrganizations={commitment.supportingOrganizations}
             />
           ) : null}
           {options.data && draft.dueDate !== base.current.draft.dueDate ? (

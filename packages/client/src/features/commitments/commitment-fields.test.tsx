@@ -27,7 +27,7 @@ const people = [
     organization: { __typename: 'Organization', id: 'o-moi', acronym: 'MOI' },
   },
 ];
-const options = { organizations, gcmObjectives: [{ number: 6, title: 'Fair recruitment', titleKm: null }] };
+const options = { gcmObjectives: [{ number: 6, title: 'Fair recruitment', titleKm: null }] };
 /** The server: no plans, and the organisation and people searches (people of one organisation when asked). */
 const noPlans = (operation?: SentOperation) => {
   const search = String(operation?.variables.search ?? '').toLowerCase();
@@ -53,8 +53,10 @@ function Form({
   start = emptyDraft(),
   problems = {},
   meetingVisibility = null,
+  supporting,
 }: {
   start?: CommitmentDraft;
+  supporting?: typeof organizations;
   problems?: Record<string, string>;
   meetingVisibility?: Visibility | null;
 }) {
@@ -66,6 +68,7 @@ function Form({
         onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
         problems={problems}
         options={options}
+        supportingOrganizations={supporting}
         idPrefix="c"
         meetingVisibility={meetingVisibility}
       />
@@ -94,6 +97,26 @@ describe('CommitmentFields', () => {
     expect(screen.queryByRole('option', { name: /Sok Dara/ })).toBeNull();
     await user.click(vanna);
     expect(draft()).toMatchObject({ leadOrganizationId: 'o-moi', assigneeId: 'p-vanna' });
+  });
+
+  it('searches supporting organisations as one types, without the lead, and names those chosen before', async () => {
+    const start = { ...emptyDraft(), leadOrganizationId: 'o-molvt', supportingOrganizationIds: ['o-iom'] };
+    const { user, sent } = await renderWithApp(<Form start={start} supporting={[organizations[2]]} />, {
+      answer: noPlans,
+    });
+    expect(screen.getByText('IOM — International Organization for Migration')).toBeTruthy();
+    const input = screen.getByRole('combobox', { name: 'Supporting organisations' });
+    await user.click(input);
+    await user.type(input, 'ministry');
+    await waitFor(() =>
+      expect(sent.at(-1)).toEqual({
+        operationName: 'OrganizationPicker',
+        variables: { search: 'ministry', first: 20 },
+      }),
+    );
+    await user.click(await screen.findByRole('option', { name: 'MOI — Ministry of Interior' }));
+    expect(screen.queryByRole('option', { name: /MOLVT/ })).toBeNull();
+    expect(draft()).toMatchObject({ supportingOrganizationIds: ['o-iom', 'o-moi'] });
   });
 
   it('keeps the values typed and chosen, for the form to send', async () => {

@@ -11,7 +11,7 @@ import type { FieldErrors } from '../../lib/errors.js';
 import { aboveMeeting } from '../plans/plan-links.js';
 import { PlanObjectivePicker } from '../plans/plan-objective-picker.js';
 import { useDigits } from '../plans/digits.js';
-import { OrganizationPicker } from '../organizations/organization-picker.js';
+import { OrganizationPicker, OrganizationsPicker } from '../organizations/organization-picker.js';
 import { PersonPicker } from '../people/person-picker.js';
 
 export const priorities = enumValues(Priority, { LOW: 0, MEDIUM: 1, HIGH: 2 });
@@ -49,8 +49,6 @@ export const emptyDraft = (visibility: Visibility = 'INTERNAL'): CommitmentDraft
 });
 
 interface Options {
-  /** For the supporting organisations (the lead and the focal point are searched as one types). */
-  organizations: readonly { id: string; acronym: string; name: string | null; nameKm: string | null }[];
   gcmObjectives: readonly { number: number; title: string; titleKm: string | null }[];
 }
 
@@ -60,6 +58,7 @@ export function CommitmentFields({
   onChange,
   problems,
   options,
+  supportingOrganizations,
   idPrefix,
   meetingVisibility,
 }: {
@@ -67,6 +66,8 @@ export function CommitmentFields({
   onChange: (changes: Partial<CommitmentDraft>) => void;
   problems: FieldErrors;
   options: Options;
+  /** The supporting organisations chosen before the form opened, so that their names show. */
+  supportingOrganizations?: readonly { id: string; acronym: string; name: string | null; nameKm: string | null }[];
   idPrefix: string;
   /** The visibility of the meeting the commitment comes from: a commitment may not be shown wider than it. */
   meetingVisibility?: Visibility | null;
@@ -136,16 +137,14 @@ export function CommitmentFields({
         placeholder={t('forms.none')}
         clearable
       />
-      <MultiSelect
+      <OrganizationsPicker
         id={`${idPrefix}-supporting`}
         label={t('commitments.fields.supportingOrganizations')}
         value={draft.supportingOrganizationIds}
         onChange={(value) => onChange({ supportingOrganizationIds: value })}
+        selected={supportingOrganizations}
+        exclude={[draft.leadOrganizationId]}
         error={problems.supportingOrganizationIds}
-        data={options.organizations
-          .filter((o) => o.id !== draft.leadOrganizationId)
-          .map((o) => ({ value: o.id, label: o.acronym }))}
-        searchable
         clearable
       />
       <DateField

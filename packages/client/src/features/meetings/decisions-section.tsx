@@ -1,5 +1,5 @@
 import type { FragmentType } from '@apollo/client';
-import { useFragment, useMutation, useQuery } from '@apollo/client/react';
+import { useFragment, useMutation } from '@apollo/client/react';
 import { Button, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconGavel, IconPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
@@ -12,7 +12,6 @@ import {
   type DecisionFieldsFragment,
   DecisionsSectionMeetingFragmentDoc,
   type DecisionsSectionMeetingFragment,
-  InlineCommitmentOptionsDocument,
 } from '../../graphql/generated.js';
 import { errorCode, type FieldErrors, fieldErrors, hasProblems } from '../../lib/errors.js';
 import { CommitmentFields, type CommitmentDraft, emptyDraft } from '../commitments/commitment-fields.js';
@@ -171,12 +170,7 @@ function InlineCommitmentForm({
   const { t } = useTranslation();
   const [draft, setDraft] = useState<CommitmentDraft>(() => emptyDraft(meeting.visibility));
   const [create, { loading, error }] = useMutation(CreateCommitmentFromDecisionDocument);
-  const lists = useQuery(InlineCommitmentOptionsDocument);
   const problems = fieldErrors(error);
-  const options = {
-    organizations: lists.data?.organizations.nodes ?? [],
-    gcmObjectives: directory.gcmObjectives,
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -220,7 +214,7 @@ function InlineCommitmentForm({
             draft={draft}
             onChange={(changes) => setDraft((d) => ({ ...d, ...changes }))}
             problems={problems}
-            options={options}
+            options={directory}
             meetingVisibility={meeting.visibility}
           />
           <FormActions onCancel={onDone} busy={loading} submitLabel={t('decisions.createCommitment')} />

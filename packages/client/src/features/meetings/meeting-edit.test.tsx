@@ -45,10 +45,19 @@ const people = [
   },
 ];
 
-/** The server: series options, the people search, and the update (which answers with the saved meeting). */
+const series = [
+  { __typename: 'MeetingSeries', id: 's1', title: 'Quarterly plenaries', titleKm: null, organizer: null },
+  { __typename: 'MeetingSeries', id: 's2', title: 'Working group on data', titleKm: null, organizer: null },
+];
+
+/** The server: the series search, the people search, and the update (which answers with the saved meeting). */
 function answer(operation: SentOperation) {
-  if (operation.operationName === 'MeetingSeriesOptions') {
-    return { data: { meetingSeries: { __typename: 'MeetingSeriesConnection', nodes: [] } } };
+  if (operation.operationName === 'MeetingSeriesPicker') {
+    const search = String(operation.variables.search ?? '').toLowerCase();
+    const found = series.filter((s) => s.title.toLowerCase().includes(search));
+    return {
+      data: { meetingSeries: { __typename: 'MeetingSeriesConnection', totalCount: found.length, nodes: found } },
+    };
   }
   if (operation.operationName === 'PersonPicker') {
     const search = String(operation.variables.search ?? '').toLowerCase();
@@ -86,6 +95,23 @@ const edit = (props: { onClose?: () => void } = {}) => (
 );
 
 describe('editing a meeting’s details', () => {
+  it('puts the meeting in a series found by typing its title', async () => {
+    const { user, sent } = await renderWithApp(edit(), { answer });
+    const field = screen.getByRole('combobox', { name: 'Series' });
+    await user.click(field);
+    await user.type(field, 'data');
+    await waitFor(() =>
+      expect(sent.at(-1)).toEqual({ operationName: 'MeetingSeriesPicker', variables: { search: 'data', first: 20 } }),
+    );
+    await user.click(await screen.findByRole('option', { name: 'Working group on data' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(sent.filter((op) => op.operationName === 'UpdateMeeting')).toEqual([
+        { operationName: 'UpdateMeeting', variables: { input: { id: 'm1', version: 3, seriesId: 's2' } } },
+      ]),
+    );
+  });
+
   it('shows every problem the browser can find at once, in Khmer, and sends nothing', async () => {
     const { user, sent } = await renderWithApp(edit(), { language: 'km', answer });
     await user.clear(screen.getByLabelText('ចំណងជើង (អង់គ្លេស)'));

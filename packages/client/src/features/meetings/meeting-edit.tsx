@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { Alert, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +8,9 @@ import { BilingualTextInputs } from '../../components/bilingual-fields.js';
 import { DateTimeField } from '../../components/date-field.js';
 import { ConflictNotice, useMergingDraft } from '../../components/conflict.js';
 import { MutationError } from '../../components/states.js';
-import { useLocalText } from '../../components/text.js';
 import {
   type MeetingDetailFragment,
   MeetingKind,
-  MeetingSeriesOptionsDocument,
   UpdateMeetingDocument,
   type UpdateMeetingInput,
   Visibility,
@@ -29,6 +27,7 @@ import {
 } from '../../lib/errors.js';
 import { fromWallTime, toWallTime } from '../../lib/format.js';
 import { PersonPicker } from '../people/person-picker.js';
+import { MeetingSeriesPicker } from '../series/series-picker.js';
 
 /** Meeting kinds as people list them (the schema's order is alphabetical). */
 export const meetingKinds = enumValues(MeetingKind, {
@@ -151,8 +150,6 @@ function MeetingEditForm({
   onReload: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
-  const local = useLocalText();
-  const series = useQuery(MeetingSeriesOptionsDocument);
   const [update, { loading, error, reset }] = useMutation(UpdateMeetingDocument);
   const { draft, setDraft, base, awaitingTheirs, reloadTheirs } = useMergingDraft(
     draftOf(meeting, currentSeries),
@@ -188,8 +185,6 @@ function MeetingEditForm({
       // Shown beside the fields or as a conflict.
     }
   };
-
-  const seriesOptions = series.data?.meetingSeries.nodes ?? [];
 
   return (
     <form onSubmit={submit} noValidate data-testid="meeting-edit-form">
@@ -262,18 +257,14 @@ function MeetingEditForm({
             placeholder={t('forms.none')}
             clearable
           />
-          <NativeSelect
+          <MeetingSeriesPicker
             label={t('meetings.fields.series')}
-            value={draft.seriesId}
-            onChange={set('seriesId')}
-            error={problems.seriesId ?? (series.error ? t('errors.loadFailed') : undefined)}
-            data={[
-              { value: '', label: t('forms.none') },
-              ...(currentSeries && !seriesOptions.some((s) => s.id === currentSeries.id) ? [currentSeries] : []).map(
-                (s) => ({ value: s.id, label: local(s.title, s.titleKm) }),
-              ),
-              ...seriesOptions.map((s) => ({ value: s.id, label: local(s.title, s.titleKm) })),
-            ]}
+            value={draft.seriesId || null}
+            onChange={(id) => put('seriesId')(id ?? '')}
+            selected={currentSeries}
+            error={problems.seriesId}
+            placeholder={t('forms.none')}
+            clearable
           />
         </SimpleGrid>
         <FormActions onCancel={onClose} busy={loading} submitDisabled={conflict} />

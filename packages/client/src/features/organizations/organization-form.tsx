@@ -1,4 +1,5 @@
-import { useMutation } from '@apollo/client/react';
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useMutation } from '@apollo/client/react';
 import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { ModalForm, useCheckedSubmit } from '../../components/modal-form.js';
 import {
   CreateOrganizationDocument,
   type OrganizationFormFieldsFragment,
+  OrganizationFormFieldsFragmentDoc,
   OrganizationKind,
   UpdateOrganizationDocument,
   type UpdateOrganizationInput,
@@ -44,13 +46,21 @@ export function OrganizationFormModal({
   onClose,
   onSaved,
 }: {
-  organization: OrganizationFormFieldsFragment | null;
+  organization: FragmentType<typeof OrganizationFormFieldsFragmentDoc> | null;
   opened: boolean;
   onClose: () => void;
   onSaved?: (id: string) => void;
 }) {
+  const { data, complete } = useFragment({
+    fragment: OrganizationFormFieldsFragmentDoc,
+    fragmentName: 'OrganizationFormFields',
+    from: organization,
+  });
+  const fields = organization && complete ? data : null;
   // Mounted only while open, so each opening starts from the record as it is.
-  return opened ? <OrganizationForm organization={organization} onClose={onClose} onSaved={onSaved} /> : null;
+  return opened && (!organization || fields) ? (
+    <OrganizationForm organization={fields} onClose={onClose} onSaved={onSaved} />
+  ) : null;
 }
 
 function OrganizationForm({

@@ -68,7 +68,7 @@ function CreatePeriodForm({
   });
   const [checked, setChecked] = useState(false);
   const [create, { loading, error }] = useMutation(CreateReportingPeriodDocument, {
-    refetchQueries: ['ReportsPage'],
+    refetchQueries: ['ReportsPage', 'ReportingPeriodPicker'],
   });
   const problems = rangeProblems(form.startsOn, form.endsOn);
   const server = fieldErrors(error);

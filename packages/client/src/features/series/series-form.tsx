@@ -15,6 +15,7 @@ import {
   type UpdateMeetingSeriesInput,
 } from '../../graphql/generated.js';
 import { errorCode, fieldErrors } from '../../lib/errors.js';
+import { useOrganizationLabel } from '../organizations/organization-label.js';
 import { OrganizationPicker } from '../organizations/organization-picker.js';
 import {
   type CadenceChoice,
@@ -91,6 +92,7 @@ function SeriesForm({
 }) {
   const { t } = useTranslation();
   const [base] = useState(() => draftOf(series));
+  const organizer = useOrganizationLabel(series?.organizer);
   const [draft, setDraft] = useState(base);
   const [checked, setChecked] = useState(false);
   const [create, created] = useMutation(CreateMeetingSeriesDocument);
@@ -159,7 +161,7 @@ function SeriesForm({
             description={t('series.fields.organizerHint')}
             value={draft.organizerId || null}
             onChange={(id) => setDraft((d) => ({ ...d, organizerId: id ?? '' }))}
-            selected={series?.organizer ?? null}
+            selected={organizer}
             error={problems.organizerId}
             placeholder={t('forms.none')}
             clearable
