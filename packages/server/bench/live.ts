@@ -14,7 +14,6 @@ import { startServerProcess } from '../test/server-process.js';
 import { loadAuthConfig } from '../src/auth/auth.config.js';
 import { systemViewer } from '../src/auth/viewer.js';
 import type { Config } from '../src/config.js';
-import type { Database } from '../src/db/database.js';
 import { initOrm, type MikroORM } from '../src/db/orm.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { buildApp } from '../src/http/app.js';
@@ -23,6 +22,7 @@ import { createAccount } from '../src/modules/accounts/account.service.js';
 import { createApiToken } from '../src/modules/accounts/api-token.service.js';
 import { AgendaItemSchema, MeetingSchema } from '../src/modules/meetings/meeting.entity.js';
 import { OrganizationSchema } from '../src/modules/organizations/organization.entity.js';
+import { testDatabaseOf } from '../src/test-support/test-app.js';
 
 const SUBSCRIBERS = Number(process.env.BENCH_LIVE_SUBSCRIBERS ?? 50);
 const MUTATIONS = Number(process.env.BENCH_LIVE_MUTATIONS ?? 40);
@@ -36,15 +36,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function instance(url: string, config: Config): Promise<{ app: FastifyInstance; orm: MikroORM; port: number }> {
   const orm = await initOrm({ url });
-  const database: Database = {
-    orm,
-    url,
-    embedded: undefined,
-    migrate: async () => [],
-    exclusive: (work) => work(),
-    check: async () => undefined,
-    close: async () => {},
-  };
+  const database = testDatabaseOf(orm, url);
   const app = await buildApp({
     config: { ...config, isProduction: true },
     logger: createLogger({ logLevel: 'silent' }),

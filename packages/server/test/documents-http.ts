@@ -1,10 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadAuthConfig } from '../src/auth/auth.config.js';
 import { type Config, loadConfig } from '../src/config.js';
-import type { Database } from '../src/db/database.js';
 import { buildApp } from '../src/http/app.js';
 import { createLogger } from '../src/logger.js';
 import type { TestDatabase } from './database.js';
+import { testDatabaseOf } from '../src/test-support/test-app.js';
 
 export interface Auth {
   token?: string;
@@ -42,15 +42,7 @@ export function multipartBody(
  */
 export async function createDocumentsHttp(db: TestDatabase, configure: (config: Config) => Config = (c) => c) {
   const config = configure({ ...loadConfig({ NODE_ENV: 'test', PRACHUM_SECRET: 'x'.repeat(32) }), publicRead: false });
-  const database: Database = {
-    orm: db.orm,
-    url: db.url,
-    embedded: undefined,
-    migrate: async () => [],
-    exclusive: (work) => work(),
-    check: async () => undefined,
-    close: async () => {},
-  };
+  const database = testDatabaseOf(db.orm, db.url);
   const app: FastifyInstance = await buildApp({
     config,
     logger: createLogger({ logLevel: 'silent' }),

@@ -3,12 +3,12 @@ import { loadAuthConfig } from '../src/auth/auth.config.js';
 import type { Role } from '../src/auth/viewer.js';
 import { systemViewer } from '../src/auth/viewer.js';
 import { loadConfig } from '../src/config.js';
-import type { Database } from '../src/db/database.js';
 import { buildApp } from '../src/http/app.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { createAccount } from '../src/modules/accounts/account.service.js';
 import { createApiToken } from '../src/modules/accounts/api-token.service.js';
 import type { TestDatabase } from './database.js';
+import { testDatabaseOf } from '../src/test-support/test-app.js';
 
 export interface HttpResult {
   status: number;
@@ -43,15 +43,7 @@ export async function createTestHttp(
     ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test', PRACHUM_SECRET: 'x'.repeat(32) }),
     publicRead: options.publicRead ?? false,
   };
-  const database: Database = {
-    orm: db.orm,
-    url: db.url,
-    embedded: undefined,
-    migrate: async () => [],
-    exclusive: (work) => work(),
-    check: async () => undefined,
-    close: async () => {},
-  };
+  const database = testDatabaseOf(db.orm, db.url);
   const app: FastifyInstance = await buildApp({
     config,
     logger: options.logger ?? createLogger({ logLevel: 'silent' }),

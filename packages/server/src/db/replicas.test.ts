@@ -14,9 +14,10 @@ import { CommitmentSchema } from '../modules/commitments/commitment.entity.js';
 import { captureLogs } from '../../test/logs.js';
 import { createTestAccount, createTestToken } from '../../test/http.js';
 import type { TestDatabase } from '../../test/database.js';
-import { attachReplicaLog, type Database } from './database.js';
+import { attachReplicaLog } from './database.js';
 import { initOrm, type MikroORM } from './orm.js';
 import { isPlainRead, withReadRoute } from './replicas.js';
+import { testDatabaseOf } from '../test-support/test-app.js';
 
 // The machine's PostgreSQL (CI has 15): a primary and a streaming replica of it, started for this file.
 const BIN = ['15', '16', '17', '18', '14']
@@ -173,15 +174,7 @@ describe.skipIf(!BIN)('read replicas (DATABASE_READ_URL) on a real streaming rep
     const staff = await createTestAccount(db, { role: 'SECRETARIAT' });
     staffToken = await createTestToken(db, staff.id, 'READ');
     const config = { ...loadConfig({ NODE_ENV: 'test', PRACHUM_SECRET: 'x'.repeat(32) }), publicRead: true };
-    const database: Database = {
-      orm,
-      url: primaryUrl,
-      embedded: undefined,
-      migrate: async () => [],
-      exclusive: (work) => work(),
-      check: async () => undefined,
-      close: async () => {},
-    };
+    const database = testDatabaseOf(orm, primaryUrl);
     app = await buildApp({ config, logger: logs.logger, database, auth: loadAuthConfig({}) });
     await waitForReplay();
 
