@@ -63,6 +63,14 @@ export function bindLongParameters(
   return bound.length === 0 ? undefined : { sql: format(sql, mixed), bound };
 }
 
+/** The cancellation options the query builder puts on the logger context (as AbstractSqlConnection reads them), and the rest. */
+function splitAbort(loggerContext: LoggingOptions | undefined) {
+  const { signal, inflightQueryAbortStrategy, ...context } = (loggerContext ?? {}) as Record<string, unknown>;
+  const abort =
+    signal == null && inflightQueryAbortStrategy == null ? undefined : { signal, inflightQueryAbortStrategy };
+  return { abort, context };
+}
+
 /**
  * PostgreSQL connection that sends long parameters bound (see BIND_LONGER_THAN). On the primary, with read
  * replicas configured, it also routes: a plain read of a request whose route allows it (db/replicas.ts) runs
@@ -131,10 +139,7 @@ export class BoundParamsConnection extends PostgreSqlConnection {
     );
     if (!split) return super.execute<T>(query, params, method, ctx, loggerContext);
     await this.ensureConnection();
-    // The cancellation options the query builder puts on the logger context (as AbstractSqlConnection reads them).
-    const { signal, inflightQueryAbortStrategy, ...context } = (loggerContext ?? {}) as Record<string, unknown>;
-    const abort =
-      signal == null && inflightQueryAbortStrategy == null ? undefined : { signal, inflightQueryAbortStrategy };
+    const { abort, context } = splitAbort(loggerContext);
     return this.executeQuery<T>(
       this.getSql(sql, split.sql, context),
       async () => {
@@ -163,11 +168,7 @@ export class BoundParamsConnection extends PostgreSqlConnection {
       }>;
     };
     const sql = this.config.get('onQuery')(query, prepared.values);
-    const {
-      signal: _signal,
-      inflightQueryAbortStrategy: _strategy,
-      ...context
-    } = (loggerContext ?? {}) as Record<string, unknown>;
+    const { context } = splitAbort(loggerContext);
     const logged = this.config.getLogger().isEnabled('query-params', context)
       ? this.platform.formatQuery(sql, prepared.values)
       : sql;

@@ -68,20 +68,36 @@ export interface PreparedRead {
   values: Scalar[];
 }
 
-const refused = new Set<string>();
+/**
+ * Each read's numbered text and name, or null when it cannot be prepared (it has no safe numbering, or
+ * PostgreSQL refused it), worked out once per SQL text: the same reads run on every request. Bounded: texts come
+ * from the code's statements, but the map is kept from growing without end regardless.
+ */
+const forms = new Map<string, { text: string; name: string } | null>();
+const MAX_FORMS = 10_000;
+
+const remember = (sql: string, form: { text: string; name: string } | null) => {
+  if (forms.size < MAX_FORMS || forms.has(sql)) forms.set(sql, form);
+  return form;
+};
 
 /** The prepared form of a read, or undefined when it must be sent as before. */
 export function preparedRead(sql: string, params: readonly unknown[]): PreparedRead | undefined {
-  if (params.length > PREPARE_MAX_PARAMS || !params.every(isScalar) || refused.has(sql)) return undefined;
-  const text = numberPlaceholders(sql, params.length);
-  if (text === undefined) return undefined;
-  return { name: `prachum_${createHash('sha1').update(text).digest('base64url')}`, text, values: params as Scalar[] };
+  if (params.length > PREPARE_MAX_PARAMS || !params.every(isScalar)) return undefined;
+  let form = forms.get(sql);
+  if (form === undefined) {
+    const text = numberPlaceholders(sql, params.length);
+    form = remember(
+      sql,
+      text === undefined ? null : { text, name: `prachum_${createHash('sha1').update(text).digest('base64url')}` },
+    );
+  }
+  return form ? { ...form, values: params as Scalar[] } : undefined;
 }
 
 /** PostgreSQL could not prepare `sql` (UNPREPARABLE_CODES): do not try it again in this process. */
 export function refusePrepared(sql: string): void {
-  // Bounded: texts come from the code's statements, but keep the set from growing without end regardless.
-  if (refused.size < 10_000) refused.add(sql);
+  remember(sql, null);
 }
 
 const namesByClient = new WeakMap<object, Set<string>>();
