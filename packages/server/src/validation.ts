@@ -64,6 +64,20 @@ export function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * A list's search as a MikroORM condition: any of `fields` contains `search` (case-insensitive, wildcards taken
+ * literally); undefined when there is nothing to search for.
+ */
+export function searchCondition<F extends string>(
+  search: string | null | undefined,
+  fields: readonly F[],
+): { $or: Record<F, { $ilike: string }>[] } | undefined {
+  const text = search?.trim();
+  if (!text) return undefined;
+  const pattern = likePattern(text);
+  return { $or: fields.map((field) => ({ [field]: { $ilike: pattern } }) as Record<F, { $ilike: string }>) };
+}
+
 /** What is wrong with a text, in the words and codes of field problems. */
 export interface TextProblem {
   message: string;

@@ -6,7 +6,7 @@ import { ROLES, type Role, type Viewer } from '../../auth/viewer.js';
 import { ForbiddenError, NotFoundError, Problems, UnauthenticatedError } from '../../errors.js';
 import type { Page, PageArgs } from '../../graphql/connection.js';
 import { queryBuilderPage } from '../../graphql/list-page.js';
-import { cleanEmail, cleanText, likePattern } from '../../validation.js';
+import { cleanEmail, cleanText, searchCondition } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import { OrganizationSchema } from '../organizations/organization.entity.js';
 import type { Scope } from '../organizations/organization.service.js';
@@ -43,7 +43,8 @@ export async function listAccounts(
   const qb = scope.em.createQueryBuilder(AccountSchema, 'a');
   if (filter?.role?.length) qb.andWhere({ role: { $in: filter.role } });
   if (filter?.active !== undefined && filter.active !== null) qb.andWhere({ active: filter.active });
-  if (filter?.search?.trim()) qb.andWhere({ email: { $ilike: likePattern(filter.search.trim()) } });
+  const matches = searchCondition(filter?.search, ['email']);
+  if (matches) qb.andWhere(matches);
   return queryBuilderPage(qb.orderBy({ email: 'asc', id: 'asc' }), page);
 }
 

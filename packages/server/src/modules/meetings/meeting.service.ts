@@ -7,7 +7,7 @@ import { ConflictError, InvalidInputError, NotFoundError, Problems } from '../..
 import { type Page, type PageArgs, pageWindow, toPage } from '../../graphql/connection.js';
 import { listPage } from '../../graphql/list-page.js';
 import { plainMapper, plainRows } from '../../db/plain.js';
-import { cleanText, likePattern, requireEnglishOrKhmer } from '../../validation.js';
+import { cleanText, searchCondition, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import { followUp } from '../notifications/follow-up.js';
 import { type Organization, OrganizationSchema } from '../organizations/organization.entity.js';
@@ -113,12 +113,8 @@ export async function listMeetings(
       filter.participantOrganization,
     ]);
   }
-  if (filter?.search?.trim()) {
-    const pattern = likePattern(filter.search.trim());
-    qb.andWhere({
-      $or: [{ title: { $ilike: pattern } }, { titleKm: { $ilike: pattern } }, { location: { $ilike: pattern } }],
-    });
-  }
+  const matches = searchCondition(filter?.search, ['title', 'titleKm', 'location']);
+  if (matches) qb.andWhere(matches);
   const asc = (order?.direction ?? 'DESC') === 'ASC';
   const direction = asc ? QueryOrder.ASC : QueryOrder.DESC;
   const field = order?.field ?? 'STARTS_AT';

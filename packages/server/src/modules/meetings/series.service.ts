@@ -6,7 +6,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import { Problems } from '../../errors.js';
 import type { Page, PageArgs } from '../../graphql/connection.js';
 import { queryBuilderPage } from '../../graphql/list-page.js';
-import { likePattern } from '../../validation.js';
+import { searchCondition } from '../../validation.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
 import { commitmentVisibilitySql, mapCommitments, OPEN_STATUSES_SQL } from '../commitments/commitment.sql.js';
 import { statusAtSql } from '../commitments/history.sql.js';
@@ -29,10 +29,8 @@ export async function listMeetingSeries(
 ): Promise<Page<MeetingSeries>> {
   requireReader(scope.viewer, scope.config.publicRead);
   const qb = scope.em.createQueryBuilder(MeetingSeriesSchema, 's');
-  if (search?.trim()) {
-    const pattern = likePattern(search.trim());
-    qb.andWhere({ $or: [{ title: { $ilike: pattern } }, { titleKm: { $ilike: pattern } }] });
-  }
+  const matches = searchCondition(search, ['title', 'titleKm']);
+  if (matches) qb.andWhere(matches);
   const order = { title: QueryOrder.ASC_NULLS_LAST, titleKm: QueryOrder.ASC_NULLS_LAST, id: QueryOrder.ASC };
   return queryBuilderPage(qb.orderBy(order), page);
 }

@@ -4,7 +4,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import { NotFoundError, Problems } from '../../errors.js';
 import type { Page, PageArgs } from '../../graphql/connection.js';
 import { queryBuilderPage } from '../../graphql/list-page.js';
-import { cleanText, likePattern, requireEnglishOrKhmer } from '../../validation.js';
+import { cleanText, searchCondition, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import { type Organization, type OrganizationKind, OrganizationSchema } from './organization.entity.js';
 
@@ -34,12 +34,8 @@ export async function listOrganizations(
   requireReader(scope.viewer, scope.config.publicRead);
   const qb = scope.em.createQueryBuilder(OrganizationSchema, 'o');
   if (filter?.kind?.length) qb.andWhere({ kind: { $in: filter.kind } });
-  if (filter?.search?.trim()) {
-    const pattern = likePattern(filter.search.trim());
-    qb.andWhere({
-      $or: [{ name: { $ilike: pattern } }, { nameKm: { $ilike: pattern } }, { acronym: { $ilike: pattern } }],
-    });
-  }
+  const matches = searchCondition(filter?.search, ['name', 'nameKm', 'acronym']);
+  if (matches) qb.andWhere(matches);
   return queryBuilderPage(qb.orderBy({ acronym: 'asc', id: 'asc' }), page);
 }
 

@@ -2,7 +2,7 @@ import { requireReader, requireStaff } from '../../auth/permissions.js';
 import { NotFoundError, Problems } from '../../errors.js';
 import type { Page, PageArgs } from '../../graphql/connection.js';
 import { queryBuilderPage } from '../../graphql/list-page.js';
-import { cleanEmail, cleanText, likePattern, requireEnglishOrKhmer } from '../../validation.js';
+import { cleanEmail, cleanText, searchCondition, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import { OrganizationSchema } from '../organizations/organization.entity.js';
 import type { Scope } from '../organizations/organization.service.js';
@@ -40,10 +40,8 @@ export async function listPeople(
   requireReader(scope.viewer, scope.config.publicRead);
   const qb = scope.em.createQueryBuilder(PersonSchema, 'p');
   if (filter?.organization) qb.andWhere({ organization: filter.organization });
-  if (filter?.search?.trim()) {
-    const pattern = likePattern(filter.search.trim());
-    qb.andWhere({ $or: [{ fullName: { $ilike: pattern } }, { fullNameKm: { $ilike: pattern } }] });
-  }
+  const matches = searchCondition(filter?.search, ['fullName', 'fullNameKm']);
+  if (matches) qb.andWhere(matches);
   return queryBuilderPage(qb.orderBy({ fullName: 'asc', id: 'asc' }), page);
 }
 

@@ -4,7 +4,7 @@ import { systemViewer, type Viewer } from '../../auth/viewer.js';
 import { InvalidInputError, NotFoundError, Problems } from '../../errors.js';
 import type { Page, PageArgs } from '../../graphql/connection.js';
 import { queryBuilderPage } from '../../graphql/list-page.js';
-import { cleanText, likePattern, requireEnglishOrKhmer } from '../../validation.js';
+import { cleanText, searchCondition, requireEnglishOrKhmer } from '../../validation.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import type { CommitmentStatus } from '../commitments/commitment.entity.js';
 import { commitmentWhere } from '../commitments/commitment.service.js';
@@ -260,10 +260,8 @@ export async function listReportingPeriods(
 ): Promise<Page<ReportingPeriod>> {
   requireReader(scope.viewer, scope.config.publicRead);
   const qb = scope.em.createQueryBuilder(ReportingPeriodSchema, 'r');
-  if (search?.trim()) {
-    const pattern = likePattern(search.trim());
-    qb.andWhere({ $or: [{ title: { $ilike: pattern } }, { titleKm: { $ilike: pattern } }] });
-  }
+  const matches = searchCondition(search, ['title', 'titleKm']);
+  if (matches) qb.andWhere(matches);
   return queryBuilderPage(qb.orderBy({ startsOn: 'desc', id: 'desc' }), page);
 }
 
