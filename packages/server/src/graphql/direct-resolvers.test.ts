@@ -1,6 +1,7 @@
 import { type GraphQLObjectType, type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { callFieldResolversDirectly } from './direct-resolvers.js';
+import { partner, secretariat } from '../../test/viewers.js';
 import { toGlobalId } from './global-id.js';
 import { getSchema } from './schema.js';
 
@@ -41,5 +42,13 @@ describe('direct field resolvers (decision 0030)', () => {
     const resolveOverdue = await fieldOf('Commitment', 'isOverdue');
     expect(resolveOverdue({ id, dueDate: '2020-01-01', status: 'IN_PROGRESS' }, {}, {}, info)).toBe(true);
     expect(resolveOverdue({ id, dueDate: '2020-01-01', status: 'VERIFIED' }, {}, {}, info)).toBe(false);
+  });
+
+  it('passes the parameters in the order the method declares them, whatever order they were collected in', async () => {
+    // Person.email(@Root() person, @Ctx() ctx): type-graphql collects parameter decorators last to first.
+    const resolveEmail = await fieldOf('Person', 'email');
+    const person = { id: '0f4391e0-279a-4274-bf0e-2340fee7fa10', email: 'sokha@example.org' };
+    expect(resolveEmail(person, {}, { viewer: secretariat }, {} as GraphQLResolveInfo)).toBe('sokha@example.org');
+    expect(resolveEmail(person, {}, { viewer: partner }, {} as GraphQLResolveInfo)).toBeNull();
   });
 });
