@@ -30,41 +30,34 @@ async function banner(page: Page): Promise<string> {
   return (await node.count()) ? ((await node.textContent()) ?? '') : '';
 }
 
-/** Whether the draft of an item is in this page's IndexedDB (written as one types). */
-function draftStored(page: Page, text: string): Promise<boolean> {
+/** One read of a store of this page's offline database (IndexedDB `prachum-offline`). */
+function readOfflineStore<T>(page: Page, store: 'drafts' | 'outbox', read: 'getAll' | 'count'): Promise<T> {
   return page.evaluate(
-    (wanted) =>
-      new Promise<boolean>((resolve) => {
+    ([name, how]) =>
+      new Promise<T>((resolve, reject) => {
         const open = indexedDB.open('prachum-offline');
         open.onsuccess = () => {
-          const all = open.result.transaction('drafts').objectStore('drafts').getAll();
-          all.onsuccess = () => resolve(all.result.some((d: { minutes: string }) => d.minutes === wanted));
-          all.onerror = () => resolve(false);
+          const request = open.result.transaction(name).objectStore(name)[how]();
+          request.onsuccess = () => resolve(request.result as T);
+          request.onerror = () => reject(request.error);
         };
-        open.onerror = () => resolve(false);
+        open.onerror = () => reject(open.error);
       }),
-    text,
+    [store, read] as const,
   );
+}
+
+/** Whether the draft of an item is in this page's IndexedDB (written as one types). */
+async function draftStored(page: Page, text: string): Promise<boolean> {
+  const drafts = await readOfflineStore<{ minutes: string }[]>(page, 'drafts', 'getAll');
+  return drafts.some((draft) => draft.minutes === text);
 }
 
 /**
  * How many changes this page's outbox still holds. Online, the banner says nothing about a change younger than a
  * few seconds, so an empty banner alone does not mean the last change was sent.
  */
-function outboxSize(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('prachum-offline');
-        open.onsuccess = () => {
-          const count = open.result.transaction('outbox').objectStore('outbox').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => reject(count.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
-}
+const outboxSize = (page: Page) => readOfflineStore<number>(page, 'outbox', 'count');
 
 describe.skipIf(e2e().skip)('journey 17: taking minutes with a poor connection', () => {
   let browser: Browser;

@@ -30,16 +30,7 @@ export async function pick(
     await input.click();
     await input.fill(search);
   }
-  const id = await listboxOf(input);
-  const listbox = page.locator(`[id="${id}"]`);
-  // The first page shows at once; the answer for what was typed comes after the debounce (300 ms) and the server.
-  await page.waitForTimeout(700);
-  const wanted = listbox
-    .getByRole('option')
-    .filter({ hasText: option })
-    .and(listbox.locator(':not([data-combobox-disabled])'));
-  await wanted.first().waitFor({ timeout: 15_000 });
-  const label = ((await wanted.first().textContent()) ?? '').trim();
+  const { id, wanted, label } = await offered(input, option);
   if (!keyboard) {
     await wanted.first().click();
     await waitForValue(input, label);
@@ -83,19 +74,29 @@ export async function pickAlso(
   if (await chosen.count()) return ((await chosen.first().textContent()) ?? '').trim();
   await input.click();
   await input.fill(search);
-  const listbox = page.locator(`[id="${await listboxOf(input)}"]`);
-  // The answer for what was typed comes after the debounce (300 ms) and the server.
+  const { wanted, label } = await offered(input, option);
+  await wanted.first().click();
+  await chips.filter({ hasText: label }).first().waitFor();
+  await page.keyboard.press('Escape');
+  return label;
+}
+
+/**
+ * The picker's list once it answers what was typed: its id, the enabled options matching `option`, and the
+ * first one's text. The first page shows at once; the answer for what was typed comes after the debounce
+ * (300 ms) and the server.
+ */
+async function offered(input: Locator, option: RegExp): Promise<{ id: string; wanted: Locator; label: string }> {
+  const page = input.page();
+  const id = await listboxOf(input);
+  const listbox = page.locator(`[id="${id}"]`);
   await page.waitForTimeout(700);
   const wanted = listbox
     .getByRole('option')
     .filter({ hasText: option })
     .and(listbox.locator(':not([data-combobox-disabled])'));
   await wanted.first().waitFor({ timeout: 15_000 });
-  const label = ((await wanted.first().textContent()) ?? '').trim();
-  await wanted.first().click();
-  await chips.filter({ hasText: label }).first().waitFor();
-  await page.keyboard.press('Escape');
-  return label;
+  return { id, wanted, label: ((await wanted.first().textContent()) ?? '').trim() };
 }
 
 async function listboxOf(input: Locator): Promise<string> {
