@@ -37,6 +37,8 @@ export interface Config {
   publicUrl: string;
   /** Whether this process runs the background job worker (PRACHUM_WORKER). */
   worker: boolean;
+  /** Answer queries whose every field is SQL in one statement (PRACHUM_SQL_ANSWERS, default on; decision 0031). */
+  sqlAnswers: boolean;
   /** Milliseconds a request may run before it is aborted. */
   requestTimeoutMs: number;
   /** Milliseconds a single SQL statement may run. */
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
     readUrl(env, 'PRACHUM_PUBLIC_URL', ['http:', 'https:'], problems) ?? `http://localhost:${port}`
   ).replace(/\/+$/, '');
   const worker = readFlag(env, 'PRACHUM_WORKER', true, problems);
+  const sqlAnswers = readFlag(env, 'PRACHUM_SQL_ANSWERS', true, problems);
   const requestTimeoutMs = readInt(env, 'PRACHUM_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems);
   const statementTimeoutMs = readInt(env, 'PRACHUM_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000, problems);
   const shutdownTimeoutMs = readInt(env, 'PRACHUM_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems);
@@ -147,6 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom,
     publicUrl,
     worker,
+    sqlAnswers,
     requestTimeoutMs,
     statementTimeoutMs,
     shutdownTimeoutMs,

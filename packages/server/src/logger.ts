@@ -24,6 +24,8 @@ export interface RequestFacts {
   operation?: string;
   /** SQL statements run for the request so far. */
   sql: number;
+  /** Whether the query was answered by one statement built in PostgreSQL (graphql/sql-answers.ts). */
+  inSql?: boolean;
 }
 
 const requestFacts = new AsyncLocalStorage<RequestFacts>();

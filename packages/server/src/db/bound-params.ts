@@ -131,13 +131,12 @@ export class BoundParamsConnection extends PostgreSqlConnection {
     }
     if (typeof query !== 'string' || !Array.isArray(params) || params.length === 0)
       return super.execute<T>(query, params, method, ctx, loggerContext);
-    const sql = this.config.get('onQuery')(query, params as unknown[]);
-    const split = bindLongParameters(
-      (text, values) => this.platform.formatQuery(text, values as unknown[]),
-      sql,
-      params,
-    );
+    const format = (text: string, values: readonly unknown[]) => this.platform.formatQuery(text, values as unknown[]);
+    // MikroORM's own execute calls onQuery (which counts the statement) itself: only this way calls it here.
+    let split = bindLongParameters(format, query, params);
     if (!split) return super.execute<T>(query, params, method, ctx, loggerContext);
+    const sql = this.config.get('onQuery')(query, params as unknown[]);
+    if (sql !== query) split = bindLongParameters(format, sql, params)!;
     await this.ensureConnection();
     const { abort, context } = splitAbort(loggerContext);
     return this.executeQuery<T>(

@@ -16,7 +16,7 @@ const plainByType = new Map<string, Map<string, string>>();
  * `@Field` on the type, with no field resolver, middleware or role of their own. Field name → property.
  * Read from type-graphql's metadata once the schema is built, so a field resolver added later is seen.
  */
-function plainFields(typeName: string): Map<string, string> {
+export function plainFields(typeName: string): Map<string, string> {
   let plain = plainByType.get(typeName);
   if (plain) return plain;
   plain = new Map();

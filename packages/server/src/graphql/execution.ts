@@ -10,6 +10,8 @@ import {
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { getMetadataStorage } from 'type-graphql';
+import type { Context } from './context.js';
+import { answerInSql } from './sql-answers.js';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 
@@ -86,10 +88,11 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
 
 /**
  * Apollo's gateway interface used for one thing: running queries and mutations with graphql-jit's
- * compiled plans instead of graphql-js's interpreter. Parsing, validation, the plugins (limits, input
- * errors, per-viewer rules) and error formatting stay Apollo's; only `execute` changes.
+ * compiled plans instead of graphql-js's interpreter, or, for a query whose every field is SQL, as one
+ * statement (sql-answers.ts; `sqlAnswers` false turns that off). Parsing, validation, the plugins (limits,
+ * input errors, per-viewer rules) and error formatting stay Apollo's; only `execute` changes.
  */
-export function compiledExecution(schema: GraphQLSchema): Gateway {
+export function compiledExecution(schema: GraphQLSchema, options: { sqlAnswers?: boolean } = {}): Gateway {
   awaitLazyTotals(schema);
   syncTypeResolvers(schema);
   return {
@@ -100,6 +103,10 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
     async load() {
       return {
         executor: async ({ document, operationName, request, context }) => {
+          const answered = options.sqlAnswers
+            ? await answerInSql(schema, context as Context, document, operationName, request.variables)
+            : undefined;
+          if (answered) return answered;
           const plan = planFor(schema, document, operationName);
           const result: ExecutionResult = plan
             ? await plan.query(undefined, context, request.variables ?? {})

@@ -23,6 +23,7 @@ import { inputErrorsPlugin } from './input-errors.js';
 import { textInputPlugin } from './text-input.js';
 import { createLimits, LIMITS, type Limits, tooComplexWhenAborted } from './limits.js';
 import { compiledExecution } from './execution.js';
+import { stringifyResult } from './sql-answers.js';
 import { getSchema } from './schema.js';
 import { attachLive } from '../live/live.context.js';
 import type { LiveHub } from '../live/live.hub.js';
@@ -140,8 +141,8 @@ export async function createApollo(
 ): Promise<ApolloServer<Context>> {
   const limits = createLimits(options.limits ?? LIMITS);
   const apollo = new ApolloServer<Context>({
-    // Queries and mutations run as graphql-jit's compiled plans (execution.ts).
-    gateway: compiledExecution(await getSchema()),
+    // Queries and mutations run as graphql-jit's compiled plans, or in SQL (execution.ts).
+    gateway: compiledExecution(await getSchema(), { sqlAnswers: config.sqlAnswers }),
     // graphql-armor's typings come from Apollo's CommonJS build; the plugin objects are the same.
     plugins: [
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
@@ -160,7 +161,8 @@ export async function createApollo(
     parseOptions: limits.parseOptions,
     // Apollo's default appends a newline, which makes the answer a two-part string that Fastify flattens
     // (a copy) to measure it and then copies again to send it (issue 14: 6 % of a list's garbage).
-    stringifyResult: (value) => JSON.stringify(value),
+    // An answer built in PostgreSQL is sent as the text it came as (sql-answers.ts).
+    stringifyResult: (value) => stringifyResult(value),
     formatError: createErrorFormatter({
       logger,
       exposeDetails: !config.isProduction,

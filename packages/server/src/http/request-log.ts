@@ -7,7 +7,8 @@ const PROBES = new Set(['/healthz', '/readyz']);
 /**
  * One log line per request, at info when it ends (Fastify's own two lines are off): the request id
  * (`reqId`), method, path (never the query string, which may hold search text), status, duration,
- * the viewer's role, the GraphQL operation's name and how many SQL statements it ran. Health probes
+ * the viewer's role, the GraphQL operation's name, how many SQL statements it ran,
+ * and `inSql` when one statement answered it (graphql/sql-answers.ts). Health probes
  * are logged at debug.
  */
 export function registerRequestLog(app: FastifyInstance): void {
@@ -29,6 +30,8 @@ export function registerRequestLog(app: FastifyInstance): void {
       role: known?.role,
       operation: known?.operation,
       sql: known?.sql ?? 0,
+      // Set when the query was answered by one statement (graphql/sql-answers.ts).
+      ...(known?.inSql ? { inSql: true } : {}),
     };
     if (PROBES.has(path)) request.log.debug(line, 'request');
     else request.log.info(line, 'request');

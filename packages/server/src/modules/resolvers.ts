@@ -1,4 +1,9 @@
 import type { NonEmptyArray } from 'type-graphql';
+// What each module answers in SQL (graphql/sql-answers.ts).
+import './commitments/commitment.sql-answers.js';
+import './meetings/meeting.sql-answers.js';
+import './organizations/organization.sql-answers.js';
+import './people/person.sql-answers.js';
 import { liveResolvers } from '../live/live.resolver.js';
 import { AccountResolver, ViewerResolver } from './accounts/account.resolver.js';
 import { ApiTokenResolver } from './accounts/api-token.resolver.js';

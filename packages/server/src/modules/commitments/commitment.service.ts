@@ -96,10 +96,9 @@ export interface CommitmentListRequest {
  * its order on another alias, and how to finish the page from its rows.
  */
 function plannedPage(scope: Scope, { filter, order, page, extra }: CommitmentListRequest) {
-  const window = pageWindow(page);
-  if (needsTotalFirst(window)) return undefined;
-  const where = commitmentWhere(scope, filter, 'c');
-  const orderBy = commitmentOrderSql(order, 'c');
+  const parts = pageParts(scope, { filter, order, page });
+  if (!parts) return undefined;
+  const { window, where, orderBy } = parts;
   // The total as an InitPlan of the page's statement (run once, not per row), when it will be asked for.
   const counted = extra?.withTotal ? commitmentWhere(scope, filter, 'cc') : undefined;
   const total = counted ? `, (select count(*) from commitment cc where ${counted.sql})::int as __total` : '';
@@ -131,6 +130,34 @@ function plannedPage(scope: Scope, { filter, order, page, extra }: CommitmentLis
       const known = rows.length && counted ? Number(rows[0].__total) : undefined;
       return toLazyPage(commitments, window, known === undefined ? count : async () => known);
     },
+  };
+}
+
+/** The window, condition and order of a page that one statement answers (undefined: `last` without `before`). */
+function pageParts(scope: Scope, { filter, order, page }: Omit<CommitmentListRequest, 'extra'>) {
+  const window = pageWindow(page);
+  if (needsTotalFirst(window)) return undefined;
+  return { window, where: commitmentWhere(scope, filter, 'c'), orderBy: commitmentOrderSql(order, 'c') };
+}
+
+/**
+ * A commitments page for a statement of the caller's (graphql/sql-answers.ts): its rows (one more than the
+ * window, which says whether more follow), the whole list's count, and the order on another alias.
+ * Undefined for `last` without `before`, which counts first.
+ */
+export function commitmentPageSql(scope: Scope, request: Omit<CommitmentListRequest, 'extra'>) {
+  requireReader(scope.viewer, scope.config.publicRead);
+  const parts = pageParts(scope, request);
+  if (!parts) return undefined;
+  const { window, where, orderBy } = parts;
+  return {
+    window,
+    rows: {
+      sql: `select c.* from commitment c where ${where.sql} order by ${orderBy} limit ? offset ?`,
+      params: [...where.params, window.limit + 1, window.offset],
+    },
+    count: { sql: `select count(*)::int from commitment c where ${where.sql}`, params: where.params },
+    orderOn: (alias: string) => commitmentOrderSql(request.order, alias),
   };
 }
 

@@ -93,13 +93,8 @@ export interface MeetingOrderData {
   direction: 'ASC' | 'DESC';
 }
 
-export async function listMeetings(
-  scope: Scope,
-  filter: MeetingFilterData | undefined,
-  order: MeetingOrderData | null | undefined,
-  page: PageArgs,
-  options: { onOrganizer?: (organizer: Organization) => void } = {},
-): Promise<Page<Meeting>> {
+/** The meetings a viewer may read that match the filter, as a QueryBuilder on `meeting` aliased `m` (no order). */
+export function meetingListQuery(scope: Scope, filter: MeetingFilterData | undefined) {
   const visible = meetingVisibilityWhere(scope.viewer, scope.config.publicRead);
   const qb = scope.em.createQueryBuilder(MeetingSchema, 'm');
   if (visible) qb.andWhere(visible.sql, visible.params);
@@ -115,6 +110,11 @@ export async function listMeetings(
   }
   const matches = searchCondition(filter?.search, ['title', 'titleKm', 'location']);
   if (matches) qb.andWhere(matches);
+  return qb;
+}
+
+/** A meetings list's order (newest first by default, then the id so that pages are stable), for the QueryBuilder and as SQL. */
+export function meetingOrder(order: MeetingOrderData | null | undefined) {
   const asc = (order?.direction ?? 'DESC') === 'ASC';
   const direction = asc ? QueryOrder.ASC : QueryOrder.DESC;
   const field = order?.field ?? 'STARTS_AT';
@@ -128,6 +128,23 @@ export async function listMeetings(
       : field === 'UPDATED_AT'
         ? { updatedAt: direction, id: direction }
         : { startsAt: direction, id: direction };
+  const dir = asc ? 'asc' : 'desc';
+  const sql = (alias: string) =>
+    field === 'TITLE'
+      ? `${alias}.title ${dir} nulls last, ${alias}.title_km ${dir} nulls last, ${alias}.id ${dir}`
+      : `${alias}.${field === 'UPDATED_AT' ? 'updated_at' : 'starts_at'} ${dir}, ${alias}.id ${dir}`;
+  return { orderBy, sql };
+}
+
+export async function listMeetings(
+  scope: Scope,
+  filter: MeetingFilterData | undefined,
+  order: MeetingOrderData | null | undefined,
+  page: PageArgs,
+  options: { onOrganizer?: (organizer: Organization) => void } = {},
+): Promise<Page<Meeting>> {
+  const qb = meetingListQuery(scope, filter);
+  const { orderBy } = meetingOrder(order);
   const fetch = async ({ limit, offset }: { limit: number; offset: number }) => {
     const page = qb.clone().orderBy(orderBy).limit(limit).offset(offset);
     // Asked for with their organisers: those come in the page's own statement, primed for Meeting.organizer.
