@@ -137,7 +137,7 @@ describe('answers in SQL', () => {
     }
     const hidden = await ask(inSql, viewers[2]![1], '{ commitments(first: 100) { nodes { meeting { id } } } }');
     expect(hidden.facts.inSql).toBe(true);
-    const meetings = (hidden.result.data?.commitments.nodes as { meeting: unknown }[]).map((node) => node.meeting);
+    const meetings = (hidden.result.data!.commitments.nodes as { meeting: unknown }[]).map((node) => node.meeting);
     expect(meetings).toContain(null);
     expect(meetings.some((meeting) => meeting !== null)).toBe(true);
   });

@@ -342,7 +342,7 @@ function columnOf(ctx: Context, entity: EntityName<object>, property: string): C
     | { properties: Record<string, { fieldNames?: string[]; columnTypes?: string[]; kind: string; persist?: boolean }> }
     | undefined;
   const prop = meta?.properties[property];
-  if (!prop || prop.kind !== 'scalar' || prop.persist === false || prop.fieldNames?.length !== 1) return undefined;
+  if (prop?.kind !== 'scalar' || prop.persist === false || prop.fieldNames?.length !== 1) return undefined;
   const type = prop.columnTypes?.[0]?.toLowerCase();
   return type ? { name: prop.fieldNames[0]!, type } : undefined;
 }
@@ -470,7 +470,7 @@ export function operationSql(
       ? operations[0]
       : undefined;
   const query = schema.getQueryType();
-  if (!operation || operation.operation !== 'query' || operation.directives?.length || !query) return undefined;
+  if (operation?.operation !== 'query' || operation.directives?.length || !query) return undefined;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) return undefined;
   const fragments: Record<string, FragmentDefinitionNode> = {};

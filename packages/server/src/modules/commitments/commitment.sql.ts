@@ -9,10 +9,9 @@ import { OPEN_STATUSES_SQL, overdueSql, TODAY_SQL, todayInPhnomPenh } from '../c
 export { OPEN_STATUSES_SQL, overdueSql, TODAY_SQL, todayInPhnomPenh };
 
 /** A piece of SQL with `?` placeholders and its parameters, in order. */
-export interface SqlPart {
-  sql: string;
-  params: unknown[];
-}
+import type { SqlPart } from '../../graphql/sql-answers.js';
+
+export type { SqlPart };
 
 /** The OGP Independent Reporting Mechanism's completion scale. */
 export const COMPLETION_LEVELS = ['NOT_STARTED', 'LIMITED', 'SUBSTANTIAL', 'COMPLETE'] as const;
