@@ -6,6 +6,8 @@ import { anonymous, type Viewer } from '../auth/viewer.js';
 import { loadDemo } from '../demo/demo.service.js';
 import { testFactories } from '../test-support/factories.js';
 import { type RequestFacts, withRequestFacts } from '../logger.js';
+import { toGlobalId } from './global-id.js';
+import { withGlobalIds } from './sql-answers.js';
 
 // Answers in SQL (sql-answers.ts) against the usual way (resolvers and loaders), on the demo data, for every
 // kind of viewer: the same answer, from one statement.
@@ -97,6 +99,14 @@ beforeAll(async () => {
   const host = await make.organization('HOST');
   const meeting = await make.meeting({ organizer: host.id, visibility: 'INTERNAL' });
   await make.commitment({ lead: lead!.organization, meeting: meeting.id, dueDate: '2000-01-01', visibility: 'PUBLIC' });
+  // Text that looks like the mark of a global id (sql-answers.ts GlobalId), stored as it is.
+  await make.commitment({
+    lead: lead!.organization,
+    dueDate: '2000-01-02',
+    visibility: 'PUBLIC',
+    title: `x\u0001Commitment" : "${lead!.organization}`,
+    titleKm: `\\u0001Commitment" : "${lead!.organization}"`,
+  });
   viewers = [
     ['the secretariat', secretariat],
     ['a partner', partner],
@@ -107,6 +117,29 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([inSql, usual, publicInSql, publicUsual].map((api) => api?.stop()));
   await db?.drop();
+});
+
+describe('global ids written on the way out', () => {
+  const uuid = '0b9e7d64-2f6c-4a8e-9d3f-5c1a2b3c4d5e';
+  it('turns each marked uuid into the global id, and leaves everything else', () => {
+    const json = `{"id\\u0001Commitment" : "${uuid}", "title" : "x", "lead" : {"key\\u0001Organization" : "${uuid}"}}`;
+    expect(JSON.parse(withGlobalIds(json))).toEqual({
+      id: toGlobalId('Commitment', uuid),
+      title: 'x',
+      lead: { key: toGlobalId('Organization', uuid) },
+    });
+  });
+
+  it('leaves text that only looks like a mark (in a value it is never followed by a key colon)', () => {
+    for (const json of [
+      `{"title" : "a\\u0001Commitment", "n" : 1}`,
+      `{"title" : "a\\u0001Commitment\\" : \\"${uuid}\\""}`,
+      `{"title" : "\\\\u0001Commitment" , "x" : "${uuid}"}`,
+      `{"title" : "\\u0001Commitment"}`,
+    ]) {
+      expect(withGlobalIds(json), json).toBe(json);
+    }
+  });
 });
 
 describe('answers in SQL', () => {

@@ -125,12 +125,39 @@ export function globalIdSql(typeName: string, column = 'id'): FieldSql {
   return ({ row }) => new GlobalId(typeName, `${row}.${column}`);
 }
 
-const GLOBAL_ID =
-  /"([_A-Za-z][_0-9A-Za-z]*)\\u0001([A-Z][A-Za-z]*)" : "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"/g;
+const MARK = '\\u0001';
+const ID_AFTER_KEY = '" : "';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TYPE_NAME = /^[A-Z][A-Za-z]*$/;
 
-/** An answer's JSON text with its marked uuids written as global ids (see GlobalId). */
+/**
+ * An answer's JSON text with its marked uuids written as global ids (see GlobalId): each
+ * `"key\u0001Type" : "uuid"` becomes `"key" : "<global id>"`. Anything else that holds the mark (text
+ * someone wrote, where it can only be a value, never followed by ` : `) is left as it is.
+ */
 export function withGlobalIds(json: string): string {
-  return json.replace(GLOBAL_ID, (_, key: string, type: string, id: string) => `"${key}" : "${toGlobalId(type, id)}"`);
+  let out = '';
+  let from = 0;
+  let at = json.indexOf(MARK);
+  while (at !== -1) {
+    const typeStart = at + MARK.length;
+    const typeEnd = json.indexOf('"', typeStart);
+    const idStart = typeEnd + ID_AFTER_KEY.length;
+    const type = json.slice(typeStart, typeEnd);
+    const id = json.slice(idStart, idStart + 36);
+    if (
+      typeEnd !== -1 &&
+      json.startsWith(ID_AFTER_KEY, typeEnd) &&
+      json[idStart + 36] === '"' &&
+      TYPE_NAME.test(type) &&
+      UUID.test(id)
+    ) {
+      out += json.slice(from, at) + ID_AFTER_KEY + toGlobalId(type, id);
+      from = idStart + 36;
+    }
+    at = json.indexOf(MARK, typeStart);
+  }
+  return from === 0 ? json : out + json.slice(from);
 }
 
 /** Appends `key, value` to a json_build_object's arguments (a global id's key carries its type: GlobalId). */

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { parse } from 'graphql';
+import { loadDashboardDocument } from '../../../bench/src/queries.js';
+import { initOrm } from './db/orm.js';
+import { getSchema } from './graphql/schema.js';
+import { createContext } from './graphql/context.js';
+import { operationSql } from './graphql/sql-answers.js';
+import './modules/resolvers.js';
+const { text } = await loadDashboardDocument();
+console.log(text.slice(0, 3000));
+const orm = await initOrm({ url: process.env.DATABASE_URL! } as never);
+const schema = await getSchema();
+const ctx = createContext({ em: orm.em.fork(), viewer: { role: 'SECRETARIAT', canWrite: false }, config: { publicRead: false, isProduction: true }, requestId: 'x', logger: console as never });
+process.env.SQL_DEBUG = '1';
+console.log(!!operationSql(schema, ctx, parse(text), undefined, { staff: true, withAssigned: true, from: new Date().toISOString() }));
+await orm.close();
