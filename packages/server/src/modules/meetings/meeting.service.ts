@@ -1,4 +1,4 @@
-import { LockMode, OptimisticLockError, QueryOrder, raw } from '@mikro-orm/core';
+import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readableVisibilities, requireReader, requireStaff } from '../../auth/permissions.js';
 import { isStaff, type Viewer } from '../../auth/viewer.js';
@@ -7,7 +7,8 @@ import { ConflictError, InvalidInputError, NotFoundError, Problems } from '../..
 import { type Page, type PageArgs, pageWindow, toPage } from '../../graphql/connection.js';
 import { listPage } from '../../graphql/list-page.js';
 import { plainMapper, plainRows } from '../../db/plain.js';
-import { cleanText, searchCondition, requireEnglishOrKhmer } from '../../validation.js';
+import { cleanText, likePattern, requireEnglishOrKhmer } from '../../validation.js';
+import type { SqlPart } from '../../graphql/sql-answers.js';
 import { diff, recordAudit, snapshot } from '../audit/audit.service.js';
 import { followUp } from '../notifications/follow-up.js';
 import { type Organization, OrganizationSchema } from '../organizations/organization.entity.js';
@@ -93,47 +94,47 @@ export interface MeetingOrderData {
   direction: 'ASC' | 'DESC';
 }
 
-/** The meetings a viewer may read that match the filter, as a QueryBuilder on `meeting` aliased `m` (no order). */
-export function meetingListQuery(scope: Scope, filter: MeetingFilterData | undefined) {
-  const visible = meetingVisibilityWhere(scope.viewer, scope.config.publicRead);
-  const qb = scope.em.createQueryBuilder(MeetingSchema, 'm');
-  if (visible) qb.andWhere(visible.sql, visible.params);
-  if (filter?.from) qb.andWhere({ startsAt: { $gte: filter.from } });
-  if (filter?.to) qb.andWhere({ startsAt: { $lte: filter.to } });
-  if (filter?.status?.length) qb.andWhere({ status: { $in: filter.status } });
-  if (filter?.organizer) qb.andWhere({ organizer: filter.organizer });
-  if (filter?.series) qb.andWhere({ series: filter.series });
+/**
+ * The meetings a viewer may read that match the filter, as an SQL condition on the meeting aliased `alias`
+ * (the query layer's form, as commitment.sql.ts writes the commitments'; listMeetings and sql-answers use it).
+ */
+export function meetingListWhere(scope: Scope, filter: MeetingFilterData | undefined, alias = 'm'): SqlPart {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    conditions.push(sql);
+    params.push(...values);
+  };
+  const visible = meetingVisibilityWhere(scope.viewer, scope.config.publicRead, alias);
+  if (visible) add(visible.sql, ...visible.params);
+  if (filter?.from) add(`${alias}.starts_at >= ?::timestamptz`, filter.from);
+  if (filter?.to) add(`${alias}.starts_at <= ?::timestamptz`, filter.to);
+  if (filter?.status?.length) add(`${alias}.status in (${filter.status.map(() => '?').join(', ')})`, ...filter.status);
+  if (filter?.organizer) add(`${alias}.organizer_id = ?`, filter.organizer);
+  if (filter?.series) add(`${alias}.series_id = ?`, filter.series);
   if (filter?.participantOrganization) {
-    qb.andWhere('exists (select 1 from participation fp where fp.meeting_id = m.id and fp.organization_id = ?)', [
+    add(
+      `exists (select 1 from participation fp where fp.meeting_id = ${alias}.id and fp.organization_id = ?)`,
       filter.participantOrganization,
-    ]);
+    );
   }
-  const matches = searchCondition(filter?.search, ['title', 'titleKm', 'location']);
-  if (matches) qb.andWhere(matches);
-  return qb;
+  const search = filter?.search?.trim();
+  if (search) {
+    const pattern = likePattern(search);
+    const columns = ['title', 'title_km', 'location'];
+    add(`(${columns.map((column) => `${alias}.${column} ilike ?`).join(' or ')})`, ...columns.map(() => pattern));
+  }
+  return { sql: conditions.length ? conditions.join(' and ') : 'true', params };
 }
 
-/** A meetings list's order (newest first by default, then the id so that pages are stable), for the QueryBuilder and as SQL. */
-export function meetingOrder(order: MeetingOrderData | null | undefined) {
-  const asc = (order?.direction ?? 'DESC') === 'ASC';
-  const direction = asc ? QueryOrder.ASC : QueryOrder.DESC;
+/** A meetings list's order on the meeting aliased `alias`: newest first by default, then the id (stable pages). */
+export function meetingOrderSql(order: MeetingOrderData | null | undefined, alias = 'm'): string {
+  const direction = (order?.direction ?? 'DESC') === 'ASC' ? 'asc' : 'desc';
   const field = order?.field ?? 'STARTS_AT';
-  const orderBy =
-    field === 'TITLE'
-      ? {
-          title: asc ? QueryOrder.ASC_NULLS_LAST : QueryOrder.DESC_NULLS_LAST,
-          titleKm: asc ? QueryOrder.ASC_NULLS_LAST : QueryOrder.DESC_NULLS_LAST,
-          id: direction,
-        }
-      : field === 'UPDATED_AT'
-        ? { updatedAt: direction, id: direction }
-        : { startsAt: direction, id: direction };
-  const dir = asc ? 'asc' : 'desc';
-  const sql = (alias: string) =>
-    field === 'TITLE'
-      ? `${alias}.title ${dir} nulls last, ${alias}.title_km ${dir} nulls last, ${alias}.id ${dir}`
-      : `${alias}.${field === 'UPDATED_AT' ? 'updated_at' : 'starts_at'} ${dir}, ${alias}.id ${dir}`;
-  return { orderBy, sql };
+  if (field === 'TITLE') {
+    return `${alias}.title ${direction} nulls last, ${alias}.title_km ${direction} nulls last, ${alias}.id ${direction}`;
+  }
+  return `${alias}.${field === 'UPDATED_AT' ? 'updated_at' : 'starts_at'} ${direction}, ${alias}.id ${direction}`;
 }
 
 export async function listMeetings(
@@ -143,28 +144,33 @@ export async function listMeetings(
   page: PageArgs,
   options: { onOrganizer?: (organizer: Organization) => void } = {},
 ): Promise<Page<Meeting>> {
-  const qb = meetingListQuery(scope, filter);
-  const { orderBy } = meetingOrder(order);
+  const where = meetingListWhere(scope, filter);
+  // Asked for with their organisers: those come in the page's own statement, primed for Meeting.organizer.
+  const organizer = options.onOrganizer
+    ? ', (select to_jsonb(mo) from organization mo where mo.id = m.organizer_id) as __organizer'
+    : '';
   const fetch = async ({ limit, offset }: { limit: number; offset: number }) => {
-    const page = qb.clone().orderBy(orderBy).limit(limit).offset(offset);
-    // Asked for with their organisers: those come in the page's own statement, primed for Meeting.organizer.
-    if (options.onOrganizer) {
-      page.select([
-        'm.*',
-        raw('(select to_jsonb(mo) from organization mo where mo.id = m.organizer_id) as __organizer'),
-      ]);
-    }
-    const rows = await page.execute('all', false);
+    const rows = await scope.em.execute<Record<string, unknown>[]>(
+      `select m.*${organizer} from meeting m where ${where.sql} order by ${meetingOrderSql(order)} limit ? offset ?`,
+      [...where.params, limit, offset],
+    );
     if (options.onOrganizer) {
       const toOrganization = plainMapper(scope.em, OrganizationSchema);
-      for (const row of rows as Record<string, unknown>[]) {
+      for (const row of rows) {
         if (row.__organizer) options.onOrganizer(toOrganization(row.__organizer as Record<string, unknown>));
       }
     }
-    return plainRows(scope.em, MeetingSchema, rows as Record<string, unknown>[]);
+    return plainRows(scope.em, MeetingSchema, rows);
+  };
+  const count = async () => {
+    const [row] = await scope.em.execute<{ count: number }[]>(
+      `select count(*)::int as count from meeting m where ${where.sql}`,
+      where.params,
+    );
+    return Number(row!.count);
   };
   // Counted only if totalCount is asked for.
-  return listPage(page, { count: () => qb.clone().getCount(), rows: fetch }, { lazyTotal: true });
+  return listPage(page, { count, rows: fetch }, { lazyTotal: true });
 }
 
 /** The meetings among `ids` the viewer may read (in no particular order); one query. */

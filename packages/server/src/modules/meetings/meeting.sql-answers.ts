@@ -10,7 +10,7 @@ import {
   toOneSql,
 } from '../../graphql/sql-answers.js';
 import { MeetingSchema, ParticipationSchema } from './meeting.entity.js';
-import { type MeetingOrderData, meetingListQuery, meetingOrder } from './meeting.service.js';
+import { type MeetingOrderData, meetingListWhere, meetingOrderSql } from './meeting.service.js';
 import type { MeetingFilter } from './meeting.type.js';
 
 // Meetings answered in SQL (graphql/sql-answers.ts), field for field as meeting.resolver.ts answers them.
@@ -42,25 +42,22 @@ answerRootInSql('meetings', (call) => {
   const filter = decode((d) => d.meetingFilter(args.filter));
   const window = pageWindow(args);
   if (needsTotalFirst(window)) return undefined;
-  const list = meetingListQuery(call.ctx, filter);
-  const order = meetingOrder(args.orderBy);
-  const page = list
-    .clone()
-    .orderBy(order.orderBy)
-    .limit(window.limit + 1)
-    .offset(window.offset);
+  const where = meetingListWhere(call.ctx, filter, 'm');
   const x = call.alias('p');
   return connectionSql(call, {
     rows: sqlOf(
       {
-        sql: `select ${x}.*, (row_number() over (order by ${order.sql(x)}) - 1 + ?::int)::int as __pos from (`,
+        sql: `select ${x}.*, (row_number() over (order by ${meetingOrderSql(args.orderBy, x)}) - 1 + ?::int)::int as __pos from (select m.* from meeting m where `,
         params: [window.offset],
       },
-      { sql: page.getQuery(), params: [...page.getParams()] },
-      `) ${x}`,
+      where,
+      {
+        sql: ` order by ${meetingOrderSql(args.orderBy, 'm')} limit ? offset ?) ${x}`,
+        params: [window.limit + 1, window.offset],
+      },
     ),
     offset: window.offset,
     limit: window.limit,
-    total: { sql: `select count(*)::int from (${list.getQuery()}) counted`, params: [...list.getParams()] },
+    total: sqlOf('select count(*)::int from meeting m where ', where),
   });
 });
