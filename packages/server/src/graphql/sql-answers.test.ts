@@ -37,7 +37,7 @@ const QUERIES: Record<string, { query: string; variables?: Record<string, unknow
   'a second page, with edges, cursors, totals and every order': {
     query: `query Page($after: String, $order: CommitmentOrder) {
       commitments(first: 7, after: $after, orderBy: $order) {
-        ${CONNECTION} edges { cursor __typename node { __typename id title titleKm isOverdue priority visibility } } } }`,
+        ${CONNECTION} edges { cursor __typename node { __typename id title titleKm isOverdue priority visibility completionLevel slippedDays originalDueDate } } } }`,
     variables: { after: 'bzo2', order: { field: 'PROGRESS', direction: 'DESC' } },
   },
   'a page counted from the end before a cursor': {
@@ -50,6 +50,13 @@ const QUERIES: Record<string, { query: string; variables?: Record<string, unknow
       fragment Row on Commitment { id ... on Commitment { ref: reference } assignee { ...Who } dueDate status }
       fragment Who on Person { id fullName email phone organization { acronym parent { id } } }`,
     variables: { filter: { status: ['NOT_STARTED', 'IN_PROGRESS', 'AT_RISK'], search: 'a' } },
+  },
+  '@include and @skip, on fields and fragments, by variables': {
+    query: `query Choose($yes: Boolean!, $no: Boolean!) { commitments(first: 5) {
+      totalCount @include(if: $no) nodes { id title @skip(if: $yes) reference @include(if: $yes)
+        ...Lead @include(if: $yes) ... on Commitment @skip(if: $no) { status } } } }
+      fragment Lead on Commitment { leadOrganization { acronym } }`,
+    variables: { yes: true, no: false },
   },
   'a count alone, of an empty list, and an empty page': {
     query: `{ none: commitments(filter: { search: "no such words" }) { totalCount }
@@ -193,7 +200,7 @@ describe('answers in SQL', () => {
   it('answers the usual way what it cannot write in SQL, with the same answer', async () => {
     for (const query of [
       '{ commitments(first: 5) { nodes { id decision { id } updates { totalCount } } } }',
-      '{ commitments(first: 5) { nodes { id title @include(if: true) } } }',
+      '{ commitments(first: 5) { nodes { id supportingOrganizations { acronym } } } }',
       '{ commitments(last: 2) { nodes { id } } }',
       '{ meetings(first: 2) { nodes { id agendaItems { id } } } organizations(first: 1) { nodes { id } } }',
     ]) {

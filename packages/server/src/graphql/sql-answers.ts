@@ -8,7 +8,10 @@ import {
   type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLSchema,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
   getArgumentValues,
+  getDirectiveValues,
   getNamedType,
   getNullableType,
   getVariableValues,
@@ -18,6 +21,7 @@ import {
   isObjectType,
   Kind,
   type OperationDefinitionNode,
+  type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { plainFields } from '../db/narrow.js';
@@ -397,14 +401,37 @@ class Compiler {
   }
 
   /**
+   * Whether a selection is in the answer: `@include(if:)` and `@skip(if:)` evaluated with the variables, as
+   * graphql-js does; undefined for any other directive (the operation then takes the usual way).
+   */
+  private included(selection: SelectionNode): boolean | undefined {
+    if (!selection.directives?.length) return true;
+    let included = true;
+    for (const directive of selection.directives) {
+      const known =
+        directive.name.value === 'include'
+          ? GraphQLIncludeDirective
+          : directive.name.value === 'skip'
+            ? GraphQLSkipDirective
+            : undefined;
+      if (!known) return undefined;
+      const { if: condition } = getDirectiveValues(known, selection, this.variables) as { if: boolean };
+      if (known === GraphQLIncludeDirective ? !condition : condition) included = false;
+    }
+    return included;
+  }
+
+  /**
    * The fields the selection sets select on `type`, by response key, in graphql-js's order (fragments spread
-   * in place); undefined when any field or fragment carries a directive (they are not evaluated here).
+   * in place, `@include` and `@skip` applied); undefined when a field or fragment carries another directive.
    */
   fieldsOf(type: GraphQLObjectType, nodes: readonly FieldNode[]): Map<string, FieldNode[]> | undefined {
     const fields = new Map<string, FieldNode[]>();
     const visit = (set: SelectionSetNode | undefined, seen: Set<string>): boolean => {
       for (const selection of set?.selections ?? []) {
-        if (selection.directives?.length) return false;
+        const included = this.included(selection);
+        if (included === undefined) return false;
+        if (!included) continue;
         if (selection.kind === Kind.FIELD) {
           const key = selection.alias?.value ?? selection.name.value;
           const known = fields.get(key);

@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 // What each module answers in SQL (graphql/sql-answers.ts).
 import './commitments/commitment.sql-answers.js';
+import './due-dates/due-date.sql-answers.js';
 import './meetings/meeting.sql-answers.js';
 import './organizations/organization.sql-answers.js';
 import './people/person.sql-answers.js';

@@ -13,6 +13,7 @@ import { overdueSql } from '../committee/rules.js';
 import { MeetingSchema } from '../meetings/meeting.entity.js';
 import { meetingVisibilityWhere } from '../meetings/meeting.service.js';
 import { CommitmentSchema } from './commitment.entity.js';
+import { completionLevelSql } from './commitment.sql.js';
 import type { CommitmentFilter } from './commitment.type.js';
 import {
   type CommitmentOrderValue,
@@ -30,6 +31,7 @@ answerTypeInSql('Commitment', CommitmentSchema, {
   // Null when the viewer may not see the meeting, as visibleMeetingLoader answers.
   meeting: toOneSql('meeting_id', (ctx, alias) => meetingVisibilityWhere(ctx.viewer, ctx.config.publicRead, alias)),
   isOverdue: ({ row }) => overdueSql(row),
+  completionLevel: ({ row }) => completionLevelSql(`${row}.status`, `${row}.progress`),
 });
 
 interface ListArgs {
