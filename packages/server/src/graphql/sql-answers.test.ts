@@ -58,6 +58,11 @@ const QUERIES: Record<string, { query: string; variables?: Record<string, unknow
       fragment Lead on Commitment { leadOrganization { acronym } }`,
     variables: { yes: true, no: false },
   },
+  'every column of a commitment, timestamps and versions included': {
+    query: `{ commitments(first: 100) { totalCount nodes { id reference title titleKm description descriptionKm
+      status progress dueDate originalDueDate isOverdue slippedDays completionLevel priority visibility version
+      lastUpdateAt createdAt updatedAt statusReason __typename } } }`,
+  },
   'a count alone, of an empty list, and an empty page': {
     query: `{ none: commitments(filter: { search: "no such words" }) { totalCount }
       empty: meetings(filter: { search: "no such words" }) { ${CONNECTION} nodes { id } edges { cursor } } }`,

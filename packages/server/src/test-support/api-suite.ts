@@ -14,13 +14,21 @@ export interface ApiSuite {
   publicApi: TestApi;
 }
 
-/** Opens an ApiSuite: `({ db, make, api, publicApi } = await openApiSuite())` in beforeAll. */
-export async function openApiSuite(): Promise<ApiSuite> {
+/**
+ * Opens an ApiSuite: `({ db, make, api, publicApi } = await openApiSuite())` in beforeAll. `sqlAnswers: false`
+ * answers every query through the resolvers (graphql/sql-answers.ts), for tests of that path itself.
+ */
+export async function openApiSuite(options: { sqlAnswers?: boolean } = {}): Promise<ApiSuite> {
   const db = await createTestDatabase();
   let api: TestApi | undefined;
   try {
-    api = await createTestApi(db.orm);
-    return { db, make: testFactories(db.orm), api, publicApi: await createTestApi(db.orm, { publicRead: true }) };
+    api = await createTestApi(db.orm, options);
+    return {
+      db,
+      make: testFactories(db.orm),
+      api,
+      publicApi: await createTestApi(db.orm, { ...options, publicRead: true }),
+    };
   } catch (error) {
     await closeApiSuite({ db, api });
     throw error;
