@@ -33,7 +33,7 @@ import { toGlobalId } from './global-id.js';
  * Answers in SQL (issue 14, decision 0031): a query whose every field can be written as SQL is answered by
  * ONE statement that builds the whole `data` object in PostgreSQL (`json_build_object`, `json_agg` per list),
  * as PostGraphile and the bare peer do, instead of rows → objects → resolvers → JSON. Any field that cannot
- * (a resolver with rules of its own, an argument, a directive, a type not registered) makes the whole
+ * (a resolver with rules of its own, arguments nobody reads, a type not registered) makes the whole
  * operation run the usual way, so the answer is the same either way; a test compares the two for every role.
  *
  * What a field is in SQL is said once per module, beside its resolvers (`*.sql-answers.ts`):
@@ -78,7 +78,7 @@ export interface FieldCall {
   object(alias: string): SqlPart | undefined;
   /** The fields selected below this one, by response key (connections answer theirs with `connectionSql`). */
   fields(): Map<string, FieldNode[]> | undefined;
-  /** The fields selected below `nodes` on `type`, by response key (undefined when a directive is used). */
+  /** The fields selected below `nodes` on `type`, by response key (`@include` and `@skip` applied). */
   fieldsOf(type: GraphQLObjectType, nodes: readonly FieldNode[]): Map<string, FieldNode[]> | undefined;
   /** The JSON object of `type` for `alias` from these nodes' selections (a connection's `nodes`). */
   objectOf(type: GraphQLOutputType, nodes: readonly FieldNode[], alias: string): SqlPart | undefined;
