@@ -20,8 +20,10 @@ describe('configuration', () => {
       databaseUrl: undefined,
       nodeEnv: 'development',
       publicRead: false,
+      sqlAnswers: true,
     });
     expect(config.dataDir).toMatch(/\.data$/);
+    expect(loadConfig({ PRACHUM_SQL_ANSWERS: '0' }).sqlAnswers).toBe(false);
   });
 
   it('listens on this machine only with the embedded database (demo logins), everywhere with DATABASE_URL, as HOST says when set', () => {

@@ -14,17 +14,18 @@ import {
   getDirectiveValues,
   getNamedType,
   getNullableType,
+  getOperationAST,
   getVariableValues,
   isAbstractType,
   isEnumType,
   isListType,
   isObjectType,
   Kind,
-  type OperationDefinitionNode,
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { plainFields } from '../db/narrow.js';
+import { DomainError } from '../errors.js';
 import { currentRequestFacts } from '../logger.js';
 import type { Context } from './context.js';
 import { toGlobalId } from './global-id.js';
@@ -164,11 +165,29 @@ export function withGlobalIds(json: string): string {
   return from === 0 ? json : out + json.slice(from);
 }
 
-/** Appends `key, value` to a json_build_object's arguments (a global id's key carries its type: GlobalId). */
-function addEntry(entries: (string | SqlPart)[], key: string, value: string | SqlPart | GlobalId): void {
-  if (entries.length) entries.push(', ');
-  if (value instanceof GlobalId) entries.push(literal(`${key}\u0001${value.typeName}`), ', ', value.column);
-  else entries.push(literal(key), ', ', value);
+type Value = string | SqlPart | GlobalId;
+
+/**
+ * `json_build_object` of the selected fields, by response key in their order, each written by `write`
+ * (`__typename` is the type's name); undefined when any is not SQL. A global id's key carries its type.
+ */
+function objectSql(
+  type: GraphQLObjectType,
+  fields: Map<string, FieldNode[]> | undefined,
+  write: (name: string, nodes: FieldNode[]) => Value | undefined,
+): SqlPart | undefined {
+  // json_build_object takes at most 100 arguments.
+  if (!fields || fields.size > 50) return undefined;
+  const entries: (string | SqlPart)[] = [];
+  for (const [key, nodes] of fields) {
+    const name = nodes[0]!.name.value;
+    const value = name === '__typename' ? literal(type.name) : write(name, nodes);
+    if (value === undefined) return undefined;
+    if (entries.length) entries.push(', ');
+    if (value instanceof GlobalId) entries.push(literal(`${key}\u0001${value.typeName}`), ', ', value.column);
+    else entries.push(literal(key), ', ', value);
+  }
+  return sqlOf('json_build_object(', ...entries, ')');
 }
 
 /** base64url without padding of a short ASCII text (under 57 bytes, which base64 writes on one line). */
@@ -238,57 +257,39 @@ export interface PageSource {
 
 /** A connection (`nodes`, `edges`, `pageInfo`, `totalCount`) over a page's rows, as graphql/connection.ts builds it. */
 export function connectionSql(call: FieldCall, source: PageSource): SqlPart | undefined {
-  const fields = call.fields();
   const connection = getNullableType(call.type);
-  if (!fields || !isObjectType(connection)) return undefined;
+  if (!isObjectType(connection)) return undefined;
   const n = call.alias('n');
-  const inWindow = `${n}.__pos >= ?::int and ${n}.__pos < ?::int`;
   const bounds = [source.offset, source.offset + source.limit];
-  const window = (): SqlPart => ({ sql: inWindow, params: bounds });
-  const keptCount = (): SqlPart => ({ sql: `count(*) filter (where ${inWindow})`, params: bounds });
-  const entries: (string | SqlPart)[] = [];
-  for (const [key, nodes] of fields) {
-    const name = nodes[0]!.name.value;
+  const inWindow: SqlPart = { sql: `${n}.__pos >= ?::int and ${n}.__pos < ?::int`, params: bounds };
+  const kept: SqlPart = { sql: `count(*) filter (where ${inWindow.sql})`, params: bounds };
+  const list = (item: SqlPart) =>
+    sqlOf('coalesce(json_agg(', item, ` order by ${n}.__pos) filter (where `, inWindow, `), '[]'::json)`);
+  const object = objectSql(connection, call.fields(), (name, nodes) => {
     const definition = connection.getFields()[name];
-    let value: string | SqlPart | undefined;
-    if (name === '__typename') value = literal(connection.name);
-    else if (!definition) return undefined;
-    else if (name === 'nodes') {
-      const object = call.objectOf(definition.type, nodes, n);
-      if (!object) return undefined;
-      value = sqlOf('coalesce(json_agg(', object, ` order by ${n}.__pos) filter (where `, window(), `), '[]'::json)`);
-    } else if (name === 'edges') {
-      const edge = getNamedType(definition.type) as GraphQLObjectType;
-      const parts = edgeSql(call, edge, nodes, n);
-      if (!parts) return undefined;
-      value = sqlOf('coalesce(json_agg(', parts, ` order by ${n}.__pos) filter (where `, window(), `), '[]'::json)`);
-    } else if (name === 'totalCount') {
-      value = source.total ? sqlOf('(', source.total, ')') : 'count(*)::int';
-    } else if (name === 'pageInfo') {
-      const info = pageInfoSql(call, definition.type, nodes, n, source, keptCount);
-      if (!info) return undefined;
-      value = info;
-    } else return undefined;
-    addEntry(entries, key, value);
-  }
+    if (!definition) return undefined;
+    if (name === 'nodes') {
+      const item = call.objectOf(definition.type, nodes, n);
+      return item && list(item);
+    }
+    if (name === 'edges') {
+      const item = edgeSql(call, getNamedType(definition.type) as GraphQLObjectType, nodes, n);
+      return item && list(item);
+    }
+    if (name === 'totalCount') return source.total ? sqlOf('(', source.total, ')') : 'count(*)::int';
+    if (name === 'pageInfo') return pageInfoSql(call, definition.type, nodes, n, source, kept);
+    return undefined;
+  });
   // `group by ()`: one row, also when the page is empty and nothing else aggregates (totalCount alone).
-  return sqlOf('(select json_build_object(', ...entries, ') from (', source.rows, `) ${n} group by ())`);
+  return object && sqlOf('(select ', object, ' from (', source.rows, `) ${n} group by ())`);
 }
 
 function edgeSql(call: FieldCall, edge: GraphQLObjectType, nodes: readonly FieldNode[], n: string) {
-  const fields = call.fieldsOf(edge, nodes);
-  if (!fields) return undefined;
-  const entries: (string | SqlPart)[] = [];
-  for (const [key, below] of fields) {
-    const name = below[0]!.name.value;
-    let value: string | SqlPart | undefined;
-    if (name === '__typename') value = literal(edge.name);
-    else if (name === 'cursor') value = cursorSql(`${n}.__pos`);
-    else if (name === 'node') value = call.objectOf(edge.getFields().node!.type, below, n);
-    if (value === undefined) return undefined;
-    addEntry(entries, key, value);
-  }
-  return sqlOf('json_build_object(', ...entries, ')');
+  return objectSql(edge, call.fieldsOf(edge, nodes), (name, below) => {
+    if (name === 'cursor') return cursorSql(`${n}.__pos`);
+    if (name === 'node') return call.objectOf(edge.getFields().node!.type, below, n);
+    return undefined;
+  });
 }
 
 function pageInfoSql(
@@ -297,35 +298,23 @@ function pageInfoSql(
   nodes: readonly FieldNode[],
   n: string,
   source: PageSource,
-  kept: () => SqlPart,
+  kept: SqlPart,
 ) {
   const info = getNamedType(type) as GraphQLObjectType;
-  const fields = call.fieldsOf(info, nodes);
-  if (!fields) return undefined;
-  const entries: (string | SqlPart)[] = [];
-  for (const [key, below] of fields) {
-    const name = below[0]!.name.value;
-    let value: string | SqlPart | undefined;
-    if (name === '__typename') value = literal(info.name);
-    else if (name === 'hasPreviousPage') value = source.offset > 0 ? 'true' : 'false';
-    else if (name === 'hasNextPage') {
-      value = { sql: `coalesce(bool_or(${n}.__pos >= ?::int), false)`, params: [source.offset + source.limit] };
-    } else if (name === 'startCursor') {
-      value = sqlOf('case when ', kept(), ' > 0 then ', { sql: cursorSql('?::int'), params: [source.offset] }, ' end');
-    } else if (name === 'endCursor') {
-      const count = kept();
-      value = sqlOf(
-        'case when ',
-        kept(),
-        ' > 0 then ',
-        { sql: cursorSql(`?::int + ${count.sql} - 1`), params: [source.offset, ...count.params] },
-        ' end',
-      );
+  return objectSql(info, call.fieldsOf(info, nodes), (name) => {
+    if (name === 'hasPreviousPage') return source.offset > 0 ? 'true' : 'false';
+    if (name === 'hasNextPage') {
+      return { sql: `coalesce(bool_or(${n}.__pos >= ?::int), false)`, params: [source.offset + source.limit] };
     }
-    if (value === undefined) return undefined;
-    addEntry(entries, key, value);
-  }
-  return sqlOf('json_build_object(', ...entries, ')');
+    if (name === 'startCursor') {
+      return sqlOf('case when ', kept, ' > 0 then ', { sql: cursorSql('?::int'), params: [source.offset] }, ' end');
+    }
+    if (name === 'endCursor') {
+      const last = { sql: cursorSql(`?::int + ${kept.sql} - 1`), params: [source.offset, ...kept.params] };
+      return sqlOf('case when ', kept, ' > 0 then ', last, ' end');
+    }
+    return undefined;
+  });
 }
 
 // --- The compiler ---------------------------------------------------------------------------------
@@ -461,23 +450,13 @@ class Compiler {
   object(type: GraphQLOutputType, nodes: readonly FieldNode[], row: string): SqlPart | undefined {
     const named = getNamedType(type);
     if (!isObjectType(named)) return undefined;
-    const fields = this.fieldsOf(named, nodes);
-    // json_build_object takes at most 100 arguments.
-    if (!fields || fields.size > 50) return undefined;
-    const entries: (string | SqlPart)[] = [];
-    for (const [key, below] of fields) {
-      const value = this.field(named, below, row);
-      if (value === undefined) return undefined;
-      addEntry(entries, key, value);
-    }
-    return sqlOf('json_build_object(', ...entries, ')');
+    return objectSql(named, this.fieldsOf(named, nodes), (_, below) => this.field(named, below, row));
   }
 
   /** One field of `type` on the row aliased `row`, in SQL. */
-  field(type: GraphQLObjectType, nodes: FieldNode[], row: string): string | SqlPart | GlobalId | undefined {
+  field(type: GraphQLObjectType, nodes: FieldNode[], row: string): Value | undefined {
     const node = nodes[0]!;
     const name = node.name.value;
-    if (name === '__typename') return literal(type.name);
     const definition = type.getFields()[name];
     if (!definition) return undefined;
     const known = row ? types.get(type.name) : undefined;
@@ -515,14 +494,7 @@ export function operationSql(
   operationName: string | null | undefined,
   variables: Record<string, unknown> | undefined,
 ): SqlPart | undefined {
-  const operations = document.definitions.filter(
-    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
-  );
-  const operation = operationName
-    ? operations.find((candidate) => candidate.name?.value === operationName)
-    : operations.length === 1
-      ? operations[0]
-      : undefined;
+  const operation = getOperationAST(document, operationName);
   const query = schema.getQueryType();
   if (operation?.operation !== 'query' || operation.directives?.length || !query) return undefined;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
@@ -536,13 +508,8 @@ export function operationSql(
   const fields = compiler.fieldsOf(query, [root as FieldNode]);
   // Nothing to read (`{ __typename }`): no statement.
   if (!fields || [...fields.values()].every((nodes) => nodes[0]!.name.value === '__typename')) return undefined;
-  const entries: (string | SqlPart)[] = [];
-  for (const [key, nodes] of fields) {
-    const value = compiler.field(query, nodes, '');
-    if (value === undefined) return undefined;
-    addEntry(entries, key, value);
-  }
-  return sqlOf('select json_build_object(', ...entries, ')::text as data');
+  const data = objectSql(query, fields, (_, nodes) => compiler.field(query, nodes, ''));
+  return data && sqlOf('select ', data, '::text as data');
 }
 
 /**
@@ -579,7 +546,11 @@ export async function answerInSql(
   let statement: SqlPart | undefined;
   try {
     statement = operationSql(schema, ctx, document, operationName, variables);
-  } catch {
+  } catch (error) {
+    // Refused input or access: the usual way answers with the problem. Anything else is a fault here.
+    if (!(error instanceof DomainError)) {
+      ctx.logger.error({ err: error, requestId: ctx.requestId }, 'answering in SQL failed; answered the usual way');
+    }
     return undefined;
   }
   if (!statement) return undefined;
